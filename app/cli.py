@@ -1,0 +1,95 @@
+"""The command line of CONTRACT.md: `opora [--db PATH_OR_URL] [--user LOGIN] COMMAND …`.
+
+Exit status: 0 success, 2 invalid input or usage, 3 a bundle rejected, 4 authentication
+failed, 1 anything else. Messages go to stderr in Ukrainian (OPORA_LANG=en for English).
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app.commands.context import CommandContext, default_database
+from app.errors import OporaError
+from app.i18n import tr
+
+COMMAND_MODULES = (
+    "app.commands.init",
+    "app.commands.records",
+    "app.commands.backup",
+)
+OPTIONAL_MODULES = (
+    "app.commands.devices",
+    "app.commands.sync",
+    "app.commands.conflicts",
+    "app.commands.report",
+    "app.commands.gui",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so usage errors exit 2 with our message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise OporaError(message) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every command group registered."""
+    parser = _Parser(prog="opora", description="Опора — облік роботи з сім'ями у СЖО")
+    parser.add_argument("--db", help="SQLite file or SQLAlchemy URL")
+    parser.add_argument("--user", help="login of the acting account")
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES + OPTIONAL_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if name in OPTIONAL_MODULES and error.name == name:
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in args_list
+    args_list = [a for a in args_list if a != "--json"]
+    context: CommandContext | None = None
+    try:
+        try:
+            args = build_parser().parse_args(args_list)
+        except OporaError as error:
+            error.exit_code = 2
+            raise
+        context = CommandContext(
+            db_target=args.db or str(default_database()), user=args.user, json=as_json
+        )
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from app.commands.gui import run_gui  # the GUI when no command is given
+
+            return int(run_gui(context))
+        return int(handler(args, context) or 0)
+    except OporaError as error:
+        sys.stderr.write(tr("error: {message}", message=str(error)) + "\n")
+        return error.exit_code
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            sys.stderr.write(tr("not enough disk space: {error}", error=error) + "\n")
+        else:
+            sys.stderr.write(tr("error: {message}", message=str(error)) + "\n")
+        return 1
+    except KeyboardInterrupt:
+        return 1
+    finally:
+        if context is not None:
+            context.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Command groups of the command line (CONTRACT.md), one module each."""

@@ -1,0 +1,58 @@
+"""`opora init centre …` (and `init field`, registered by the sync commands)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from typing import Any
+
+from app.commands.context import CommandContext
+from app.errors import AuthError
+from app.i18n import tr
+from app.services.setup import init_centre
+
+
+def register(subparsers: Any) -> None:
+    """Add `init` and its sub-commands."""
+    init = subparsers.add_parser("init", help="create a database")
+    kinds = init.add_subparsers(dest="kind", required=True, parser_class=type(init))
+    centre = kinds.add_parser("centre", help="a new centre database")
+    centre.add_argument("--name", required=True)
+    centre.add_argument("--admin", required=True)
+    centre.add_argument("--no-encryption", action="store_true")
+    centre.set_defaults(handler=run_init_centre)
+    if importlib.util.find_spec("app.commands.init_field") is not None:
+        from app.commands import init_field
+
+        init_field.register(kinds)
+
+
+def run_init_centre(args: argparse.Namespace, context: CommandContext) -> int:
+    """Create the centre database and its admin account."""
+    password = context.password_lazy()
+    if not password:
+        raise AuthError(tr("no password given: set OPORA_PASSWORD"))
+    db = init_centre(
+        context.db_target,
+        name=args.name,
+        admin=args.admin,
+        password=password,
+        encrypted=not args.no_encryption,
+    )
+    db.close()
+    where = db.path or db.target.url
+    context.emit(
+        {
+            "database": str(where),
+            "centre": args.name,
+            "admin": args.admin,
+            "encrypted": db.encrypted,
+        },
+        tr(
+            "created centre database {path} (centre «{name}», administrator {login})",
+            path=where,
+            name=args.name,
+            login=args.admin,
+        ),
+    )
+    return 0

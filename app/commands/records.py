@@ -1,0 +1,56 @@
+"""`opora records import FILE` and `opora records export [--out FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.commands.context import CommandContext
+from app.files import atomic_text_writer
+from app.i18n import tr
+from app.services.records import export_records, import_records
+
+
+def register(subparsers: Any) -> None:
+    """Add `records import` and `records export`."""
+    records = subparsers.add_parser("records", help="interchange records (JSON lines)")
+    actions = records.add_subparsers(dest="action", required=True, parser_class=type(records))
+    do_import = actions.add_parser("import", help="upsert records from a JSON-lines file")
+    do_import.add_argument("file")
+    do_import.set_defaults(handler=run_import)
+    do_export = actions.add_parser("export", help="every live record, canonical")
+    do_export.add_argument("--out")
+    do_export.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace, context: CommandContext) -> int:
+    """Import a file all or nothing."""
+    db = context.open()
+    count = import_records(db, Path(args.file))
+    context.emit(
+        {"file": args.file, "imported": count},
+        tr("imported {count} records from {file}", count=count, file=args.file),
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace, context: CommandContext) -> int:
+    """Print or write the canonical export."""
+    db = context.open()
+    count = 0
+    if args.out:
+        with atomic_text_writer(Path(args.out)) as handle:
+            for line in export_records(db):
+                handle.write(line + "\n")
+                count += 1
+        context.emit(
+            {"out": args.out, "exported": count}, tr("exported {count} records", count=count)
+        )
+    else:
+        out = sys.stdout
+        for line in export_records(db):
+            out.write(line + "\n")
+        out.flush()
+    return 0

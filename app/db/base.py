@@ -1,0 +1,51 @@
+"""Declarative base, column types and the mixin every synced entity shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import Boolean, Date, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class CodeList(TypeDecorator[list[str]]):
+    """A sorted list of codes stored as JSON text (portable to SQLite and PostgreSQL)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: list[str] | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(sorted(value), ensure_ascii=False)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> list[str] | None:
+        return None if value is None else list(json.loads(value))
+
+
+class Base(DeclarativeBase):
+    """Base of every table; the annotation map keeps column types portable."""
+
+    type_annotation_map = {
+        str: String(),
+        dt.date: Date(),
+        bool: Boolean(),
+        list[str]: CodeList(),
+    }
+
+
+def field(kind: str, **info: Any) -> dict[str, Any]:
+    """Interchange metadata of a column: its kind and validation rules (read by the registry)."""
+    return {"kind": kind, **info}
+
+
+class SyncedMixin:
+    """Columns every synced entity has: a UUID made where the record is created, a tombstone
+    and the per-field versions `{field: "HLC/DEVICE"}` that the merge compares."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    versions: Mapped[str] = mapped_column(Text, default="{}", nullable=False)

@@ -1,0 +1,130 @@
+"""The database key, wrapped once per account with a memory-hard KDF.
+
+An encrypted SQLite file's random 256-bit key never sits on disk in the clear: the sidecar
+`<database>.keys` holds it wrapped (AES-256-GCM) under a key derived from each account's
+password with scrypt, so a password change re-wraps one key and several accounts can share
+a laptop. The sidecar is written through a temporary file, fsync and rename.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from app.errors import AuthError, OporaError
+from app.i18n import tr
+
+FORMAT = "opora-keyring/1"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+def derive(
+    password: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+) -> bytes:
+    """A 256-bit key from a password (scrypt; about 32 MiB of memory)."""
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
+    )
+
+
+def hash_password(password: str) -> str:
+    """A self-describing scrypt verifier for the accounts table."""
+    salt = secrets.token_bytes(16)
+    digest = derive(password, salt)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_password(password: str, verifier: str) -> bool:
+    """Whether `password` matches a verifier made by `hash_password` (constant time)."""
+    try:
+        scheme, n, r, p, salt, digest = verifier.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = derive(password, _unb64(salt), int(n), int(r), int(p))
+    return hmac.compare_digest(candidate, _unb64(digest))
+
+
+def keyring_path(database: Path) -> Path:
+    """Where the wrapped keys of a database file live."""
+    return database.with_name(database.name + ".keys")
+
+
+def new_database_key() -> bytes:
+    """A fresh random SQLCipher key."""
+    return secrets.token_bytes(32)
+
+
+def wrap(key: bytes, login: str, password: str) -> dict[str, object]:
+    """The database key wrapped for one account."""
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    kek = derive(password, salt)
+    sealed = AESGCM(kek).encrypt(nonce, key, login.encode("utf-8"))
+    return {
+        "kdf": "scrypt",
+        "n": SCRYPT_N,
+        "r": SCRYPT_R,
+        "p": SCRYPT_P,
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+        "wrapped": _b64(sealed),
+    }
+
+
+def read(path: Path) -> dict[str, dict[str, object]]:
+    """Accounts → wrapped key entries of a keyring file."""
+    try:
+        document = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise OporaError(tr("cannot read {file}: {error}", file=path, error=error)) from error
+    if document.get("format") != FORMAT:
+        raise OporaError(tr("cannot read {file}: {error}", file=path, error=FORMAT))
+    return dict(document["accounts"])
+
+
+def write(path: Path, accounts: dict[str, dict[str, object]]) -> None:
+    """Replace the keyring atomically."""
+    temporary = path.with_name(path.name + ".tmp")
+    data = json.dumps({"format": FORMAT, "accounts": accounts}, indent=1, sort_keys=True)
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def unwrap(accounts: dict[str, dict[str, object]], login: str, password: str) -> bytes:
+    """The database key, if `password` is the account's; else `AuthError` (exit 4)."""
+    entry = accounts.get(login)
+    if entry is None:
+        raise AuthError(tr("wrong login or password"))
+    kek = derive(
+        password,
+        _unb64(str(entry["salt"])),
+        int(entry["n"]),
+        int(entry["r"]),
+        int(entry["p"]),  # type: ignore[call-overload]
+    )
+    try:
+        return AESGCM(kek).decrypt(
+            _unb64(str(entry["nonce"])), _unb64(str(entry["wrapped"])), login.encode("utf-8")
+        )
+    except InvalidTag:
+        raise AuthError(tr("wrong login or password")) from None

@@ -1,0 +1,93 @@
+"""The registry of synced entities: type name → model and interchange fields.
+
+Built from the models' column metadata, so a field is declared once. `INTERCHANGE` lists the
+types of CONTRACT.md in the contract's order (the order of `records export`); `SYNCED` adds
+the reference data, which travels in bundles but not in the interchange format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table
+
+from app.db import models
+from app.db.base import Base
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One interchange field: its name, kind (text, date, ref, codes, …) and rules."""
+
+    name: str
+    kind: str
+    required: bool = False
+    to: str | None = None  # referenced type, for kind "ref"
+    of: str | None = None  # reference-data kind, for "code" and "codes"
+    values: tuple[str, ...] = ()  # allowed values, for "enum"
+    rule: str | None = None  # "event" (not in the future) or "birth", for dates
+    after: str | None = None  # a date field this one may not precede
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """A synced entity: interchange type name, model, table and fields in column order."""
+
+    name: str
+    model: type[Base]
+    fields: tuple[FieldSpec, ...]
+    interchange: bool = True
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__  # type: ignore[return-value]
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> FieldSpec | None:
+        return _FIELD_INDEX[self.name].get(name)
+
+
+def _spec(name: str, model: type[Base], interchange: bool = True) -> EntitySpec:
+    fields = []
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        info: dict[str, Any] = dict(column.info)
+        if "kind" not in info:
+            continue
+        kind = info.pop("kind")
+        if "values" in info:
+            info["values"] = tuple(info["values"])
+        fields.append(FieldSpec(name=column.name, kind=kind, **info))
+    return EntitySpec(name=name, model=model, fields=tuple(fields), interchange=interchange)
+
+
+INTERCHANGE: tuple[EntitySpec, ...] = (
+    _spec("district", models.District),
+    _spec("settlement", models.Settlement),
+    _spec("family", models.Family),
+    _spec("person", models.Person),
+    _spec("notification", models.Notification),
+    _spec("assessment", models.Assessment),
+    _spec("visit", models.Visit),
+    _spec("service", models.ServiceRecord),
+    _spec("group", models.SupportGroup),
+    _spec("participant", models.Participant),
+    _spec("session", models.GroupSession),
+    _spec("attendance", models.Attendance),
+)
+REFERENCE = _spec("ref_entry", models.RefEntry, interchange=False)
+SYNCED: tuple[EntitySpec, ...] = (REFERENCE, *INTERCHANGE)
+TYPES: dict[str, EntitySpec] = {spec.name: spec for spec in SYNCED}
+_FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {
+    spec.name: {f.name: f for f in spec.fields} for spec in SYNCED
+}
+
+
+def referrers(type_name: str) -> list[tuple[EntitySpec, FieldSpec]]:
+    """Every (entity, field) that references records of `type_name`."""
+    return [
+        (spec, f) for spec in SYNCED for f in spec.fields if f.kind == "ref" and f.to == type_name
+    ]

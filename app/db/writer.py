@@ -1,0 +1,151 @@
+"""The one write path for synced records.
+
+Every create, edit and delete made on this replica — from a form, `records import` or a
+conflict resolution — goes through `RecordWriter.write`: it stamps a hybrid-logical-clock
+time, updates the record's per-field versions, and appends one `Change` with the fields
+written and the versions they overwrote. Writes are buffered and flushed with executemany,
+so a large import costs a few statements per table, not one per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.db.models import Change
+from app.db.registry import EntitySpec
+from app.i18n.text import search_key
+from app.sync.clock import HybridLogicalClock
+
+SYNC_COLUMNS = ("id", "deleted", "versions")
+
+
+def json_value(value: Any) -> Any:
+    """A stored value in its interchange (JSON) form."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def derived_columns(entity_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """Columns computed from a record for search; never synced, recomputed on every write."""
+    if entity_name == "person":
+        phone = row.get("phone") or ""
+        parts = [row.get("surname"), row.get("given_name"), row.get("patronymic"), phone]
+        if phone.startswith("+38"):
+            parts.append(phone[3:])
+        return {"search_key": search_key(" ".join(p for p in parts if p))}
+    if entity_name == "family":
+        phone = row.get("phone") or ""
+        parts = [row.get("address"), phone, phone[3:] if phone.startswith("+38") else ""]
+        return {"search_key": search_key(" ".join(p for p in parts if p))}
+    return {}
+
+
+def load_clock(session: Session) -> HybridLogicalClock:
+    """This replica's clock, resumed from the latest timestamp in its change log."""
+    return HybridLogicalClock(session.scalar(select(func.max(Change.hlc))))
+
+
+def next_seq(session: Session, device_id: str) -> int:
+    """The next sequence number of this device's own changes."""
+    last = session.scalar(select(func.max(Change.seq)).where(Change.origin == device_id))
+    return (last or 0) + 1
+
+
+class RecordWriter:
+    """Buffers local writes of synced records and flushes them, stamped, in one go."""
+
+    def __init__(
+        self, session: Session, device_id: str, clock: HybridLogicalClock | None = None
+    ) -> None:
+        self.session = session
+        self.device_id = device_id
+        self.clock = clock or load_clock(session)
+        self._seq = next_seq(session, device_id)
+        self._inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._entities: dict[str, EntitySpec] = {}
+        self._changes: list[dict[str, Any]] = []
+        self._pending: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def write(
+        self,
+        entity: EntitySpec,
+        record_id: str,
+        fields: Mapping[str, Any],
+        current: Mapping[str, Any] | None,
+    ) -> None:
+        """Write `fields` (stored values; `deleted` allowed) to a record.
+
+        `current` is the stored row (every column, with `versions`), or None for a new record.
+        A record written again before `flush` builds on its buffered row.
+        """
+        buffered = self._pending.get((entity.name, record_id))
+        if buffered is not None:
+            current = buffered
+        stamp = self.clock.now()
+        version = f"{stamp}/{self.device_id}"
+        old_versions: dict[str, str] = json.loads(current["versions"]) if current else {}
+        bases = {name: old_versions[name] for name in fields if name in old_versions}
+        new_versions = dict(old_versions)
+        new_versions.update({name: version for name in fields})
+        row: dict[str, Any] = {name: None for name in entity.field_names}
+        row["deleted"] = False
+        if current:
+            row.update({name: current[name] for name in (*entity.field_names, "deleted")})
+        row.update(fields)
+        row["id"] = record_id
+        row["versions"] = json.dumps(new_versions, sort_keys=True)
+        row.update(derived_columns(entity.name, row))
+        self._entities[entity.name] = entity
+        if buffered is not None:
+            buffered.update(row)
+        else:
+            (self._updates if current else self._inserts)[entity.name].append(row)
+            self._pending[(entity.name, record_id)] = row
+        self._changes.append(
+            {
+                "origin": self.device_id,
+                "seq": self._seq,
+                "hlc": stamp,
+                "entity": entity.name,
+                "record_id": record_id,
+                "data": json.dumps(
+                    {k: json_value(v) for k, v in fields.items()},
+                    sort_keys=True,
+                    ensure_ascii=False,
+                ),
+                "bases": json.dumps(bases, sort_keys=True),
+            }
+        )
+        self._seq += 1
+
+    def flush(self) -> int:
+        """Send the buffered writes to the database; returns how many records were written."""
+        written = len(self._changes)
+        for name, rows in self._inserts.items():
+            self.session.execute(insert(self._entities[name].table), rows)
+        for name, rows in self._updates.items():
+            table = self._entities[name].table
+            columns = [c for c in rows[0] if c != "id"]
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values({c: bindparam(c) for c in columns})
+            )
+            params = [{**{c: r[c] for c in columns}, "_id": r["id"]} for r in rows]
+            self.session.connection().execute(statement, params)
+        if self._changes:
+            self.session.execute(insert(Change), self._changes)
+        self._inserts.clear()
+        self._updates.clear()
+        self._changes.clear()
+        self._pending.clear()
+        return written

@@ -1,0 +1,47 @@
+"""Writing files so that a crash or a pulled USB stick never leaves a half file that looks whole."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+
+def fsync_directory(path: Path) -> None:
+    """Make a rename in `path` durable (no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_writer(path: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:  # type: ignore[type-arg]
+    """A file handle whose content appears at `path` only when the block ends without error:
+    written to a temporary file beside it, fsynced, then renamed over `path`."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, mode, encoding=encoding) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        fsync_directory(path.parent)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_text_writer(path: Path) -> Iterator[IO[str]]:
+    """`atomic_writer` for UTF-8 text with Unix newlines."""
+    with atomic_writer(path, "w", encoding="utf-8") as handle:
+        yield handle

@@ -1,0 +1,1 @@
+"""Services of the core: one unit of work per user action."""

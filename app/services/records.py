@@ -1,0 +1,331 @@
+"""Records: create, edit and delete any entity, and the interchange import and export.
+
+`RecordBatch` is the one place where a record edit is checked and written: a form's save,
+a `records import` line and a centre's own reference entry all go through it. A partial
+edit names only the fields it changes; the merged record is checked as a whole; references
+must name a live record in the database or earlier in the same batch; a record still
+referenced by live ones cannot be deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.database import Database
+from app.db.ids import new_id as new_id_
+from app.db.registry import INTERCHANGE, TYPES, EntitySpec, referrers
+from app.db.writer import RecordWriter, json_value
+from app.errors import UsageError, ValidationError
+from app.i18n import tr
+from app.services.reference import known_codes
+from app.services.validation import check_record, parse_uuid, parse_value
+
+_CHUNK = 500
+_ROW_COLUMNS = ("deleted", "versions")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One parsed edit: the entity, the record id, the stored values of the fields named,
+    and whether it deletes (True), restores (False) or leaves the tombstone alone (None)."""
+
+    entity: EntitySpec
+    record_id: str
+    fields: dict[str, Any]
+    deleted: bool | None
+
+
+def parse_edit(
+    raw: Mapping[str, Any], codes: Mapping[str, set[str]], *, interchange: bool = True
+) -> Edit:
+    """Check one interchange object field by field and turn it into an `Edit`."""
+    type_name = raw.get("type")
+    entity = TYPES.get(type_name) if isinstance(type_name, str) else None
+    if entity is None or (interchange and not entity.interchange):
+        raise ValidationError("type", tr("unknown record type «{value}»", value=type_name))
+    if "id" not in raw:
+        raise ValidationError("id", tr("is required"))
+    record_id = parse_uuid(raw["id"])
+    deleted = raw.get("deleted")
+    if deleted is not None and not isinstance(deleted, bool):
+        raise ValidationError("deleted", tr("must be true or false"))
+    fields: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name in ("type", "id", "deleted"):
+            continue
+        spec = entity.field(name)
+        if spec is None:
+            raise ValidationError(name, tr("unknown field"))
+        fields[name] = parse_value(spec, value, codes)
+    return Edit(entity, record_id, fields, deleted)
+
+
+class RecordBatch:
+    """Edits checked against the database and each other, then written in one go."""
+
+    def __init__(self, session: Session, device_id: str, today: dt.date | None = None) -> None:
+        self.session = session
+        self.codes = known_codes(session)
+        self.today = today or dt.date.today()
+        self.writer = RecordWriter(session, device_id)
+        self._stored: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._state: dict[tuple[str, str], dict[str, Any]] = {}
+        self._live_targets: dict[tuple[str, str], bool] = {}
+
+    def prefetch(self, edits: Iterable[Edit]) -> None:
+        """Load, in a few queries, the stored rows the edits touch and the records they name."""
+        ids: dict[str, set[str]] = defaultdict(set)
+        targets: dict[str, set[str]] = defaultdict(set)
+        for edit in edits:
+            ids[edit.entity.name].add(edit.record_id)
+            for name, value in edit.fields.items():
+                spec = edit.entity.field(name)
+                if spec is not None and spec.kind == "ref" and value is not None:
+                    targets[spec.to or ""].add(value)
+        for type_name, wanted in ids.items():
+            entity = TYPES[type_name]
+            for row in self._select_rows(entity, wanted):
+                self._stored[(type_name, row["id"])] = row
+            for record_id in wanted:
+                self._stored.setdefault((type_name, record_id), None)
+        for type_name, wanted in targets.items():
+            table = TYPES[type_name].table
+            for chunk in _chunks(sorted(wanted)):
+                rows = self.session.execute(
+                    select(table.c.id, table.c.deleted).where(table.c.id.in_(chunk))
+                )
+                for record_id, deleted in rows:
+                    self._live_targets[(type_name, record_id)] = not deleted
+
+    def _select_rows(self, entity: EntitySpec, wanted: set[str]) -> Iterator[dict[str, Any]]:
+        table = entity.table
+        columns = [table.c.id, *(table.c[n] for n in (*entity.field_names, *_ROW_COLUMNS))]
+        for chunk in _chunks(sorted(wanted)):
+            for row in self.session.execute(select(*columns).where(table.c.id.in_(chunk))):
+                yield dict(row._mapping)
+
+    def _stored_row(self, entity: EntitySpec, record_id: str) -> dict[str, Any] | None:
+        key = (entity.name, record_id)
+        if key not in self._stored:
+            rows = list(self._select_rows(entity, {record_id}))
+            self._stored[key] = rows[0] if rows else None
+        return self._stored[key]
+
+    def _is_live(self, type_name: str, record_id: str) -> bool:
+        state = self._state.get((type_name, record_id))
+        if state is not None:
+            return not state["deleted"]
+        key = (type_name, record_id)
+        if key not in self._live_targets:
+            table = TYPES[type_name].table
+            deleted = self.session.scalar(select(table.c.deleted).where(table.c.id == record_id))
+            self._live_targets[key] = deleted is False
+        return self._live_targets[key]
+
+    def apply(self, edit: Edit) -> bool:
+        """Check an edit against what is stored and earlier edits, and queue its write.
+
+        Returns False when it changes nothing (the same values again)."""
+        entity, key = edit.entity, (edit.entity.name, edit.record_id)
+        before = self._state.get(key)
+        if before is None:
+            stored = self._stored_row(entity, edit.record_id)
+            before = dict(stored) if stored else None
+        if before is None:
+            before = {name: None for name in entity.field_names}
+            before["deleted"] = edit.deleted is True
+            is_new = True
+        else:
+            is_new = False
+        changes = {k: v for k, v in edit.fields.items() if is_new or before.get(k) != v}
+        deleted = bool(before["deleted"]) if edit.deleted is None else edit.deleted
+        if is_new and edit.deleted:
+            return False  # deleting what was never here: nothing to do
+        if not is_new and deleted != before["deleted"]:
+            changes["deleted"] = deleted
+        if not changes:
+            return False
+        after = {**before, **changes, "deleted": deleted}
+        if deleted and before["deleted"] and not is_new:
+            raise ValidationError("id", tr("the record was deleted"))
+        if not deleted:
+            check_record(entity, after, self.today)
+            self._check_references(entity, after, changes, is_new or "deleted" in changes)
+        elif "deleted" in changes:
+            self._check_not_referenced(entity, edit.record_id)
+        self._state[key] = after
+        stored = self._stored.get(key)
+        self.writer.write(entity, edit.record_id, changes, stored)
+        return True
+
+    def _check_references(
+        self,
+        entity: EntitySpec,
+        record: Mapping[str, Any],
+        changes: Mapping[str, Any],
+        all_refs: bool,
+    ) -> None:
+        for spec in entity.fields:
+            if spec.kind != "ref" or (not all_refs and spec.name not in changes):
+                continue
+            value = record.get(spec.name)
+            if value is not None and not self._is_live(spec.to or "", value):
+                raise ValidationError(
+                    spec.name, tr("refers to a record that does not exist: {value}", value=value)
+                )
+
+    def _check_not_referenced(self, entity: EntitySpec, record_id: str) -> None:
+        users = 0
+        for other, spec in referrers(entity.name):
+            table = other.table
+            rows = self.session.execute(
+                select(table.c.id).where(
+                    table.c[spec.name] == record_id, table.c.deleted.is_(False)
+                )
+            )
+            for (other_id,) in rows:
+                state = self._state.get((other.name, other_id))
+                if state is None or (not state["deleted"] and state.get(spec.name) == record_id):
+                    users += 1
+        for (type_name, _), state in self._state.items():
+            if state["deleted"]:
+                continue
+            for other, spec in referrers(entity.name):
+                if other.name == type_name and state.get(spec.name) == record_id:
+                    users += 1
+        if users:
+            raise ValidationError(
+                "deleted", tr("the record is still used by {count} other record(s)", count=users)
+            )
+
+    def commit(self) -> int:
+        """Write every queued edit; returns how many records were written."""
+        return self.writer.flush()
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of an interchange file."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    value = json.loads(line)
+                except ValueError as error:
+                    raise ValidationError(
+                        "json", tr("not a JSON object: {error}", error=error)
+                    ).located(str(path), number) from None
+                if not isinstance(value, dict):
+                    raise ValidationError(
+                        "json", tr("not a JSON object: {error}", error=type(value).__name__)
+                    ).located(str(path), number)
+                yield number, value
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(tr("cannot read {file}: {error}", file=path, error=error)) from error
+
+
+def import_records(db: Database, path: Path | str) -> int:
+    """Apply an interchange file as local edits, all or nothing; returns records written.
+
+    Any bad line raises `ValidationError` located at the file and line, and nothing is
+    written."""
+    path = Path(path)
+    lines = list(read_lines(path))
+    with db.session() as session:
+        batch = RecordBatch(session, _device_id(session))
+        edits: list[tuple[int, Edit]] = []
+        for number, raw in lines:
+            try:
+                edits.append((number, parse_edit(raw, batch.codes)))
+            except ValidationError as error:
+                raise error.located(str(path), number) from None
+        batch.prefetch(edit for _, edit in edits)
+        for number, edit in edits:
+            try:
+                batch.apply(edit)
+            except ValidationError as error:
+                raise error.located(str(path), number) from None
+        return batch.commit()
+
+
+def export_records(db: Database) -> Iterator[str]:
+    """Every live record in canonical interchange form, one JSON line each (no newline).
+
+    Every field present (null when empty), keys and lists sorted, no ASCII escaping, types
+    in the contract's order, then by id. Sync metadata never appears."""
+    with db.session() as session:
+        for entity in INTERCHANGE:
+            table = entity.table
+            names = entity.field_names
+            query = (
+                select(table.c.id, *(table.c[n] for n in names))
+                .where(table.c.deleted.is_(False))
+                .order_by(table.c.id)
+            )
+            for row in session.execute(query):
+                record = {"type": entity.name, "id": row[0]}
+                for name, value in zip(names, row[1:], strict=True):
+                    record[name] = json_value(value)
+                yield json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
+def _device_id(session: Session) -> str:
+    from app.db.models import Device
+
+    device = session.scalar(select(Device.id).where(Device.is_self.is_(True)))
+    if device is None:
+        raise UsageError("this database has no device identity")
+    return device
+
+
+class RecordService:
+    """Create, edit and delete single records — one unit of work per call (forms use it)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(self, type_name: str, record_id: str | None, fields: Mapping[str, Any]) -> str:
+        """Create (record_id None) or edit a record; returns its id. Fields take the
+        interchange values or their Python forms (dates as `datetime.date`)."""
+        new_id = record_id or new_id_()
+        raw = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}
+        self._run({**raw, "type": type_name, "id": new_id})
+        return new_id
+
+    def delete(self, type_name: str, record_id: str) -> None:
+        """Delete a record (a tombstone that syncs); refused while live records use it."""
+        if self.get(type_name, record_id) is None:
+            raise ValidationError("id", tr("the record does not exist"))
+        self._run({"type": type_name, "id": record_id, "deleted": True})
+
+    def get(self, type_name: str, record_id: str) -> dict[str, Any] | None:
+        """A live record's fields (stored values), or None."""
+        entity = TYPES[type_name]
+        table = entity.table
+        with self.db.session() as session:
+            row = session.execute(select(table).where(table.c.id == record_id)).first()
+        if row is None or row.deleted:
+            return None
+        return {"id": row.id, **{n: getattr(row, n) for n in entity.field_names}}
+
+    def _run(self, raw: dict[str, Any]) -> None:
+        with self.db.session() as session:
+            batch = RecordBatch(session, _device_id(session))
+            edit = parse_edit(raw, batch.codes, interchange=False)
+            batch.apply(edit)
+            batch.commit()

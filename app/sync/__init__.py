@@ -1,0 +1,1 @@
+"""Sync between replicas: clock, change log, bundles, merge and conflicts."""
