@@ -43,3 +43,8 @@ def current_revision(connection: Connection) -> str | None:
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Run the pending migrations on `connection` (in its transaction)."""
     command.upgrade(alembic_config(connection), target)
+
+
+def downgrade(connection: Connection, target: str) -> None:
+    """Step a database back to an older revision (tests of the upgrade path use it)."""
+    command.downgrade(alembic_config(connection), target)

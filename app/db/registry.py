@@ -8,6 +8,7 @@ the reference data, which travels in bundles but not in the interchange format.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Table
@@ -43,7 +44,7 @@ class EntitySpec:
     def table(self) -> Table:
         return self.model.__table__  # type: ignore[return-value]
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import Change
@@ -24,6 +24,7 @@ from app.i18n.text import search_key
 from app.sync.clock import HybridLogicalClock
 
 SYNC_COLUMNS = ("id", "deleted", "versions")
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def json_value(value: Any) -> Any:
@@ -94,15 +95,17 @@ class RecordWriter:
         version = f"{stamp}/{self.device_id}"
         old_versions: dict[str, str] = json.loads(current["versions"]) if current else {}
         bases = {name: old_versions[name] for name in fields if name in old_versions}
-        new_versions = dict(old_versions)
-        new_versions.update({name: version for name in fields})
-        row: dict[str, Any] = {name: None for name in entity.field_names}
-        row["deleted"] = False
+        old_versions.update(dict.fromkeys(fields, version))
+        row: dict[str, Any]
         if current:
-            row.update({name: current[name] for name in (*entity.field_names, "deleted")})
+            row = {name: current[name] for name in (*entity.field_names, "deleted")}
+        else:
+            row = dict.fromkeys(entity.field_names)
+            row["deleted"] = False
         row.update(fields)
         row["id"] = record_id
-        row["versions"] = json.dumps(new_versions, sort_keys=True)
+        # Field names and versions are plain ASCII: no JSON escaping is ever needed.
+        row["versions"] = "{" + ",".join(f'"{k}":"{v}"' for k, v in old_versions.items()) + "}"
         row.update(derived_columns(entity.name, row))
         self._entities[entity.name] = entity
         if buffered is not None:
@@ -117,12 +120,8 @@ class RecordWriter:
                 "hlc": stamp,
                 "entity": entity.name,
                 "record_id": record_id,
-                "data": json.dumps(
-                    {k: json_value(v) for k, v in fields.items()},
-                    sort_keys=True,
-                    ensure_ascii=False,
-                ),
-                "bases": json.dumps(bases, sort_keys=True),
+                "data": _JSON.encode({k: json_value(v) for k, v in fields.items()}),
+                "bases": json.dumps(bases) if bases else "{}",
             }
         )
         self._seq += 1
@@ -130,8 +129,9 @@ class RecordWriter:
     def flush(self) -> int:
         """Send the buffered writes to the database; returns how many records were written."""
         written = len(self._changes)
+        connection = self.session.connection()
         for name, rows in self._inserts.items():
-            self.session.execute(insert(self._entities[name].table), rows)
+            insert_rows(connection, self._entities[name].table, rows)
         for name, rows in self._updates.items():
             table = self._entities[name].table
             columns = [c for c in rows[0] if c != "id"]
@@ -141,11 +141,38 @@ class RecordWriter:
                 .values({c: bindparam(c) for c in columns})
             )
             params = [{**{c: r[c] for c in columns}, "_id": r["id"]} for r in rows]
-            self.session.connection().execute(statement, params)
+            connection.execute(statement, params)
         if self._changes:
-            self.session.execute(insert(Change), self._changes)
+            insert_rows(connection, Change.__table__, self._changes)  # type: ignore[arg-type]
         self._inserts.clear()
         self._updates.clear()
         self._changes.clear()
         self._pending.clear()
         return written
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return _JSON.encode(sorted(value))
+    return value
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with one executemany.
+
+    On SQLite the values are converted here and handed straight to the driver: SQLAlchemy's
+    per-row bind processing would cost more than the inserts themselves. Other databases
+    go through SQLAlchemy Core."""
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        table.name, ", ".join(f'"{c}"' for c in columns), ", ".join("?" for _ in columns)
+    )
+    values = [tuple(_sqlite_value(row[c]) for c in columns) for row in rows]
+    connection.exec_driver_sql(sql, values)
