@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, select, update
+from sqlalchemy import Connection, Date, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from app.db.base import CodeList
 from app.db.models import Change
 from app.db.registry import EntitySpec
 from app.i18n.text import search_key
@@ -95,6 +96,10 @@ class RecordWriter:
         version = f"{stamp}/{self.device_id}"
         old_versions: dict[str, str] = json.loads(current["versions"]) if current else {}
         bases = {name: old_versions[name] for name in fields if name in old_versions}
+        if fields.get("deleted") is True:
+            # A delete overwrites the record as its author saw it: keeping every version seen
+            # lets the merge tell an edit the deleter had not seen (a conflict) from one it had.
+            bases = dict(old_versions)
         old_versions.update(dict.fromkeys(fields, version))
         row: dict[str, Any]
         if current:
@@ -120,7 +125,9 @@ class RecordWriter:
                 "hlc": stamp,
                 "entity": entity.name,
                 "record_id": record_id,
-                "data": _JSON.encode({k: json_value(v) for k, v in fields.items()}),
+                "data": _JSON.encode(
+                    {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in fields.items()}
+                ),
                 "bases": json.dumps(bases) if bases else "{}",
             }
         )
@@ -171,8 +178,18 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         connection.execute(table.insert(), rows)
         return
     columns = list(rows[0])
+    convert = [c for c in columns if _needs_conversion(table, c)]
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         table.name, ", ".join(f'"{c}"' for c in columns), ", ".join("?" for _ in columns)
     )
-    values = [tuple(_sqlite_value(row[c]) for c in columns) for row in rows]
+    if convert:
+        for row in rows:
+            for c in convert:
+                row[c] = _sqlite_value(row[c])
+    values = [tuple(row[c] for c in columns) for row in rows]
     connection.exec_driver_sql(sql, values)
+
+
+def _needs_conversion(table: Table, column: str) -> bool:
+    """Whether a column holds dates or code lists, which SQLite takes as text."""
+    return isinstance(table.c[column].type, (Date, CodeList))

@@ -55,4 +55,20 @@ UK: dict[str, str] = {
     "error: {message}": "помилка: {message}",
     "unexpected error: {message}": "неочікувана помилка: {message}",
     "PostgreSQL databases are not encrypted by Opora; use the server's own protection": "бази даних PostgreSQL Опора не шифрує; використовуйте захист самого сервера",
+    # reports
+    "unknown district «{name}»": "невідомий старостинський округ «{name}»",
+    "the period's start {start} is after its end {end}": (
+        "початок періоду {start} пізніше за його кінець {end}"
+    ),
+    "no group with id {id}": "немає групи з ідентифікатором {id}",
+    "no session with id {id}": "немає заняття з ідентифікатором {id}",
+    "no family with id {id}": "немає сімʼї з ідентифікатором {id}",
+    "the number of blank rows cannot be negative": (
+        "кількість порожніх рядків не може бути відʼємною"
+    ),
+    "{value} is not a valid date (expected YYYY-MM-DD)": (
+        "{value} не є правильною датою (очікується РРРР-ММ-ДД)"
+    ),
+    "wrote {path}": "збережено {path}",
+    "the output file must end in {suffix}": "файл результату має закінчуватися на {suffix}",
 }

@@ -23,8 +23,13 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _RNOKPP_WEIGHTS = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def parse_uuid(value: Any, field: str = "id") -> str:
     """The canonical (lower-case, hyphenated) form of a UUID string."""
+    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+        return value
     if not isinstance(value, str):
         raise ValidationError(field, tr("is not a valid UUID"))
     try:

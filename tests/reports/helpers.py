@@ -72,7 +72,7 @@ def registration(rows: int = 3, blank_rows: int = 5) -> RegistrationData:
         topic="Підтримка родини: Ґанок, Єднання, Їжа, Іспит, сімʼя",
         rows=tuple(RegistrationRow(NAMES[i % 4], f"+38067000000{i}") for i in range(rows)),
         session_time="15:00",
-        session_format="training",
+        session_format="тренінг",
         facilitator="Коваль Наталія Ґеоргіївна",
         blank_rows=blank_rows,
     )

@@ -1,0 +1,130 @@
+"""`opora report attendance|registration|summary|family …`: printouts and the period summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.commands.context import CommandContext
+from app.errors import UsageError
+from app.files import atomic_writer
+from app.i18n import tr
+
+FORMATS = ("json", "pdf", "xlsx")
+
+
+def parse_date(text: str) -> date:
+    """A `YYYY-MM-DD` option value (a usage error, exit 2, otherwise)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("{value} is not a valid date (expected YYYY-MM-DD)", value=text)
+        ) from None
+
+
+def register(subparsers: Any) -> None:
+    """Add `report attendance`, `report registration`, `report summary` and `report family`."""
+    report = subparsers.add_parser("report", help="printouts (PDF) and the period summary")
+    kinds = report.add_subparsers(dest="report", required=True, parser_class=type(report))
+
+    attendance = kinds.add_parser("attendance", help="attendance journal of a group (PDF)")
+    attendance.add_argument("--group", required=True, help="group id")
+    attendance.add_argument("--from", dest="date_from", type=parse_date)
+    attendance.add_argument("--to", dest="date_to", type=parse_date)
+    attendance.add_argument("--out", required=True, help="FILE.pdf")
+    attendance.set_defaults(handler=run_attendance)
+
+    registration = kinds.add_parser("registration", help="registration sheet of a session (PDF)")
+    registration.add_argument("--session", required=True, help="session id")
+    registration.add_argument("--blank-rows", type=int, default=5)
+    registration.add_argument("--out", required=True, help="FILE.pdf")
+    registration.set_defaults(handler=run_registration)
+
+    summary = kinds.add_parser("summary", help="period summary (JSON, PDF or XLSX)")
+    summary.add_argument("--from", dest="date_from", type=parse_date, required=True)
+    summary.add_argument("--to", dest="date_to", type=parse_date, required=True)
+    summary.add_argument("--district", help="starosta district name")
+    summary.add_argument("--format", choices=FORMATS, required=True)
+    summary.add_argument("--out", required=True, help="FILE, or - for JSON on stdout")
+    summary.set_defaults(handler=run_summary)
+
+    family = kinds.add_parser("family", help="family card (PDF)")
+    family.add_argument("--family", required=True, help="family id")
+    family.add_argument("--out", required=True, help="FILE.pdf")
+    family.set_defaults(handler=run_family)
+
+
+def _write(path: str, render, *args: Any, **kwargs: Any) -> None:
+    with atomic_writer(Path(path), "wb") as handle:
+        render(*args, handle, **kwargs)
+
+
+def _done(context: CommandContext, kind: str, out: str, **extra: Any) -> int:
+    context.emit({"report": kind, "out": out, **extra}, tr("wrote {path}", path=out))
+    return 0
+
+
+def run_attendance(args: argparse.Namespace, context: CommandContext) -> int:
+    """Write the attendance journal of a group."""
+    from app.reports.loaders import load_journal
+    from app.reports.pdf.journal import render_journal
+
+    data = load_journal(context.open(), args.group, args.date_from, args.date_to)
+    _write(args.out, render_journal, data)
+    return _done(context, "attendance", args.out, sessions=len(data.sessions))
+
+
+def run_registration(args: argparse.Namespace, context: CommandContext) -> int:
+    """Write the registration sheet of a session."""
+    from app.reports.loaders import load_registration
+    from app.reports.pdf.registration import render_registration
+
+    data = load_registration(context.open(), args.session, args.blank_rows)
+    _write(args.out, render_registration, data)
+    return _done(context, "registration", args.out, participants=len(data.rows))
+
+
+def run_family(args: argparse.Namespace, context: CommandContext) -> int:
+    """Write the family card."""
+    from app.reports.loaders import load_family_card
+    from app.reports.pdf.family_card import render_family_card
+
+    data = load_family_card(context.open(), args.family)
+    _write(args.out, render_family_card, data)
+    return _done(context, "family", args.out)
+
+
+def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
+    """Count the period summary and write it as JSON, PDF or XLSX."""
+    from app.reports.loaders import load_centre, load_summary_labels
+    from app.reports.summary import compute_summary_in
+
+    if args.out == "-" and args.format != "json":
+        raise UsageError(tr("the output file must end in {suffix}", suffix=f".{args.format}"))
+    db = context.open()
+    with db.session() as session:
+        summary = compute_summary_in(session, args.date_from, args.date_to, args.district)
+        centre = load_centre(session)
+        labels = load_summary_labels(session)
+    document = summary.to_json()
+    if args.format == "json":
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        if args.out == "-":
+            sys.stdout.write(text)
+            return 0
+        with atomic_writer(Path(args.out), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    elif args.format == "pdf":
+        from app.reports.pdf.summary_pdf import render_summary
+
+        _write(args.out, render_summary, summary, centre=centre, labels=labels)
+    else:
+        from app.reports.xlsx import render_summary_xlsx
+
+        _write(args.out, render_summary_xlsx, summary, centre=centre, labels=labels)
+    return _done(context, "summary", args.out, format=args.format, summary=document)

@@ -1,0 +1,1 @@
+"""Printouts and reports: attendance journal, registration sheet, family card, period summary."""

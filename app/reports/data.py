@@ -1,0 +1,248 @@
+"""Plain, immutable inputs of the report renderers.
+
+The renderers in :mod:`app.reports.pdf` and :mod:`app.reports.xlsx` know nothing about the
+database: :mod:`app.reports.loaders` and :mod:`app.reports.summary` build these objects from it,
+and tests build them by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Mark = Literal["present", "absent", "excused"]
+
+
+@dataclass(frozen=True)
+class Centre:
+    """The organisation whose name and address head every printout."""
+
+    name: str
+    address: str = ""
+
+
+# --- attendance journal -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JournalSession:
+    """One group session (a column of the journal)."""
+
+    id: str
+    date: date
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class JournalParticipant:
+    """One participant (a row of the journal)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class JournalData:
+    """Everything the attendance journal prints.
+
+    ``marks`` maps ``(participant_id, session_id)`` to a mark; a missing pair prints empty.
+    Sessions and participants are printed in the given order.
+    """
+
+    centre: Centre
+    group_name: str
+    district: str
+    facilitator: str
+    period_from: date | None
+    period_to: date | None
+    sessions: tuple[JournalSession, ...]
+    participants: tuple[JournalParticipant, ...]
+    marks: Mapping[tuple[str, str], Mark] = field(default_factory=dict)
+
+    def present_count(self, participant_id: str) -> int:
+        """Sessions of the journal the participant attended."""
+        return sum(1 for s in self.sessions if self.marks.get((participant_id, s.id)) == "present")
+
+    def session_present_count(self, session_id: str) -> int:
+        """Participants of the journal present at the session."""
+        return sum(1 for p in self.participants if self.marks.get((p.id, session_id)) == "present")
+
+
+# --- registration sheet -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegistrationRow:
+    """A pre-filled row of the registration sheet."""
+
+    name: str
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class RegistrationData:
+    """Everything the registration sheet of one session prints."""
+
+    centre: Centre
+    group_name: str
+    district: str
+    session_date: date
+    topic: str
+    rows: tuple[RegistrationRow, ...]
+    session_time: str = ""
+    session_format: str = ""  # the format's name, e.g. «Тренінг»
+    facilitator: str = ""
+    place: str = ""
+    blank_rows: int = 5
+
+
+# --- family card --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FamilyMember:
+    """A person of the family as the card shows them."""
+
+    name: str
+    sex: str = ""
+    birth_date: date | None = None
+    relation: str = ""
+    phone: str = ""
+    disability: bool = False
+
+
+@dataclass(frozen=True)
+class ServiceEntry:
+    """One line of the services log."""
+
+    date: date
+    service: str
+    recipient: str = ""
+    minutes: int | None = None
+    form: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    """A dated visit, assessment or notification in the card's work log."""
+
+    date: date
+    kind: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class FamilyCardData:
+    """Everything the family card prints; names and labels already in Ukrainian."""
+
+    centre: Centre
+    title: str
+    settlement: str
+    district: str
+    address: str
+    phone: str
+    categories: tuple[str, ...]
+    factors: tuple[str, ...]
+    on_record_from: date | None
+    on_record_to: date | None
+    close_reason: str
+    specialist: str
+    members: tuple[FamilyMember, ...]
+    services: tuple[ServiceEntry, ...]
+    events: tuple[EventEntry, ...] = ()
+    notes: str = ""
+    restricted: bool = False
+    printed_on: date | None = None
+
+
+# --- period summary -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """Group work in the period."""
+
+    active: int = 0
+    sessions: int = 0
+    participants: int = 0
+    attendances: int = 0
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Covered and on-record families of one category or district."""
+
+    covered: int = 0
+    on_record: int = 0
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The period summary of DOMAIN.md; ``to_json`` gives CONTRACT.md «Summary JSON»."""
+
+    date_from: date
+    date_to: date
+    district: str | None
+    families_covered: int
+    families_on_record: int
+    children_in_families_on_record: int
+    families_low_parenting_capacity: int
+    notifications: int
+    home_visits: int
+    needs_assessments: int
+    services: Mapping[str, int]
+    groups: GroupFigures
+    by_category: Mapping[str, Breakdown]
+    by_district: Mapping[str, Breakdown]
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as the JSON document of the contract (keys as CONTRACT.md names them)."""
+        return {
+            "from": self.date_from.isoformat(),
+            "to": self.date_to.isoformat(),
+            "district": self.district,
+            "families_covered": self.families_covered,
+            "families_on_record": self.families_on_record,
+            "children_in_families_on_record": self.children_in_families_on_record,
+            "families_low_parenting_capacity": self.families_low_parenting_capacity,
+            "notifications": self.notifications,
+            "home_visits": self.home_visits,
+            "needs_assessments": self.needs_assessments,
+            "services": dict(self.services),
+            "groups": {
+                "active": self.groups.active,
+                "sessions": self.groups.sessions,
+                "participants": self.groups.participants,
+                "attendances": self.groups.attendances,
+            },
+            "by_category": {
+                code: {"covered": b.covered, "on_record": b.on_record}
+                for code, b in self.by_category.items()
+            },
+            "by_district": {
+                name: {"covered": b.covered, "on_record": b.on_record}
+                for name, b in self.by_district.items()
+            },
+        }
+
+
+@dataclass(frozen=True)
+class SummaryLabels:
+    """Ukrainian names of codes for the human-readable summary (PDF, XLSX).
+
+    Built from the reference data; a code without a name prints as the code itself.
+    """
+
+    services: Mapping[str, str] = field(default_factory=dict)
+    categories: Mapping[str, str] = field(default_factory=dict)
+
+    def service(self, code: str) -> str:
+        """The service type's name, or its code."""
+        return self.services.get(code, code)
+
+    def category(self, code: str) -> str:
+        """The category's name, or its code."""
+        return self.categories.get(code, code)

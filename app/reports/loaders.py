@@ -1,0 +1,274 @@
+"""Building the renderers' inputs (app.reports.data) from the database.
+
+Only live rows (``deleted`` false) are read. Names of codes come from the reference data, so a
+centre's own categories or service types print with their names.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.db.database import Database
+from app.db.models import (
+    Assessment,
+    Attendance,
+    District,
+    Family,
+    GroupSession,
+    Notification,
+    Participant,
+    Person,
+    ServiceRecord,
+    Setting,
+    Settlement,
+    SupportGroup,
+    Visit,
+)
+from app.errors import UsageError
+from app.i18n import sort_key, tr
+from app.reports.data import (
+    Centre,
+    EventEntry,
+    FamilyCardData,
+    FamilyMember,
+    JournalData,
+    JournalParticipant,
+    JournalSession,
+    RegistrationData,
+    RegistrationRow,
+    ServiceEntry,
+    SummaryLabels,
+)
+from app.services.reference import labels
+
+CENTRE_NAME = "centre_name"
+CENTRE_ADDRESS = "centre_address"
+CAPACITY = {"high": "високий", "medium": "середній", "low": "низький"}
+
+
+def full_name(person: Person) -> str:
+    """Surname, given name and patronymic."""
+    return " ".join(part for part in (person.surname, person.given_name, person.patronymic) if part)
+
+
+def short_name(person: Person) -> str:
+    """Surname with initials: «Ґонтаренко Є. Ї.»."""
+    initials = " ".join(f"{part[0]}." for part in (person.given_name, person.patronymic) if part)
+    return f"{person.surname} {initials}".strip()
+
+
+def load_centre(session: Session) -> Centre:
+    """The centre's name and address from the settings."""
+    name = session.get(Setting, CENTRE_NAME)
+    address = session.get(Setting, CENTRE_ADDRESS)
+    return Centre(
+        name=(name.value if name and name.value else "Центр соціальних служб"),
+        address=(address.value if address and address.value else ""),
+    )
+
+
+def _labels(session: Session, kind: str) -> dict[str, str]:
+    return dict(labels(session, kind))
+
+
+def load_summary_labels(session: Session) -> SummaryLabels:
+    """Names of service types and categories for the summary."""
+    return SummaryLabels(
+        services=_labels(session, "service"), categories=_labels(session, "category")
+    )
+
+
+def _live(session: Session, model, record_id: str, missing: str):
+    row = session.get(model, record_id)
+    if row is None or row.deleted:
+        raise UsageError(tr(missing, id=record_id))
+    return row
+
+
+def _district_name(session: Session, district_id: str | None) -> str:
+    if not district_id:
+        return ""
+    district = session.get(District, district_id)
+    return district.name or "" if district is not None and not district.deleted else ""
+
+
+def _participants(session: Session, group_id: str) -> list[tuple[Participant, str, str]]:
+    """Live participants of a group with their printed name and phone, in Ukrainian order."""
+    rows = session.execute(
+        select(Participant, Person)
+        .outerjoin(Person, (Person.id == Participant.person_id) & Person.deleted.is_(False))
+        .where(Participant.group_id == group_id, Participant.deleted.is_(False))
+    ).all()
+    result = []
+    for participant, person in rows:
+        name = full_name(person) if person is not None else (participant.name or "")
+        phone = participant.phone or (person.phone if person is not None else None) or ""
+        result.append((participant, name, phone))
+    result.sort(key=lambda item: (sort_key(item[1]), item[0].id))
+    return result
+
+
+def load_journal(
+    db: Database, group_id: str, date_from: date | None = None, date_to: date | None = None
+) -> JournalData:
+    """The attendance journal of a group, for its sessions in [date_from, date_to]."""
+    with db.session() as session:
+        group = _live(session, SupportGroup, group_id, "no group with id {id}")
+        query = select(GroupSession).where(
+            GroupSession.group_id == group_id, GroupSession.deleted.is_(False)
+        )
+        if date_from is not None:
+            query = query.where(GroupSession.date >= date_from)
+        if date_to is not None:
+            query = query.where(GroupSession.date <= date_to)
+        sessions = sorted(session.scalars(query), key=lambda s: (s.date, s.time or "", s.id))
+        participants = _participants(session, group_id)
+        session_ids = [s.id for s in sessions]
+        marks = {}
+        if session_ids:
+            for participant_id, session_id, mark in session.execute(
+                select(Attendance.participant_id, Attendance.session_id, Attendance.mark).where(
+                    Attendance.deleted.is_(False), Attendance.session_id.in_(session_ids)
+                )
+            ):
+                marks[(participant_id, session_id)] = mark
+        return JournalData(
+            centre=load_centre(session),
+            group_name=group.name or "",
+            district=_district_name(session, group.district_id),
+            facilitator=group.facilitator or "",
+            period_from=date_from or group.start_date or (sessions[0].date if sessions else None),
+            period_to=date_to or group.end_date or (sessions[-1].date if sessions else None),
+            sessions=tuple(JournalSession(s.id, s.date, s.topic or "") for s in sessions),
+            participants=tuple(JournalParticipant(p.id, name) for p, name, _ in participants),
+            marks=marks,
+        )
+
+
+def load_registration(db: Database, session_id: str, blank_rows: int = 5) -> RegistrationData:
+    """The registration sheet of a session: the group's participants plus blank rows."""
+    if blank_rows < 0:
+        raise UsageError(tr("the number of blank rows cannot be negative"))
+    with db.session() as session:
+        meeting = _live(session, GroupSession, session_id, "no session with id {id}")
+        group = _live(session, SupportGroup, meeting.group_id, "no group with id {id}")
+        formats = _labels(session, "session_format")
+        return RegistrationData(
+            centre=load_centre(session),
+            group_name=group.name or "",
+            district=_district_name(session, group.district_id),
+            session_date=meeting.date,
+            topic=meeting.topic or "",
+            rows=tuple(
+                RegistrationRow(name, phone) for _, name, phone in _participants(session, group.id)
+            ),
+            session_time=meeting.time or "",
+            session_format=formats.get(meeting.format or "", meeting.format or ""),
+            facilitator=group.facilitator or "",
+            place=group.place or "",
+            blank_rows=blank_rows,
+        )
+
+
+def load_family_card(db: Database, family_id: str, today: date | None = None) -> FamilyCardData:
+    """The family card: the family, its members, categories, factors and work log."""
+    with db.session() as session:
+        family = _live(session, Family, family_id, "no family with id {id}")
+        settlement = session.get(Settlement, family.settlement_id) if family.settlement_id else None
+        categories = _labels(session, "category")
+        factors = _labels(session, "factor")
+        relations = _labels(session, "relation")
+        services = _labels(session, "service")
+        members = sorted(
+            session.scalars(
+                select(Person).where(Person.family_id == family_id, Person.deleted.is_(False))
+            ),
+            key=lambda p: (p.birth_date or date.max, sort_key(full_name(p))),
+        )
+        member_ids = [m.id for m in members]
+        by_id = {m.id: m for m in members}
+        service_rows = session.scalars(
+            select(ServiceRecord).where(
+                ServiceRecord.deleted.is_(False),
+                or_(ServiceRecord.family_id == family_id, ServiceRecord.person_id.in_(member_ids)),
+            )
+        ).all()
+        log = tuple(
+            ServiceEntry(
+                date=s.date,
+                service=f"{s.service_code} {services.get(s.service_code, '')}".strip(),
+                recipient=short_name(by_id[s.person_id]) if s.person_id in by_id else "сімʼя",
+                minutes=s.minutes,
+                form=s.form or "",
+                notes=s.notes or "",
+            )
+            for s in service_rows
+        )
+        events = _events(session, family_id)
+        surnames = sorted({m.surname for m in members if m.surname}, key=sort_key)
+        title = ", ".join(surnames) or (settlement.name if settlement else "") or family_id
+        return FamilyCardData(
+            centre=load_centre(session),
+            title=title,
+            settlement=(settlement.name or "") if settlement else "",
+            district=_district_name(session, settlement.district_id if settlement else None),
+            address=family.address or "",
+            phone=family.phone or "",
+            categories=tuple(categories.get(c, c) for c in family.categories or ()),
+            factors=tuple(factors.get(c, c) for c in family.factors or ()),
+            on_record_from=family.on_record_from,
+            on_record_to=family.on_record_to,
+            close_reason=family.close_reason or "",
+            specialist=family.specialist or "",
+            members=tuple(
+                FamilyMember(
+                    name=full_name(m),
+                    sex=m.sex or "",
+                    birth_date=m.birth_date,
+                    relation=relations.get(m.relation or "", m.relation or ""),
+                    phone=m.phone or "",
+                    disability=bool(m.disability),
+                )
+                for m in members
+            ),
+            services=log,
+            events=events,
+            notes=family.notes or "",
+            restricted=bool(family.restricted),
+            printed_on=today or date.today(),
+        )
+
+
+def _events(session: Session, family_id: str) -> tuple[EventEntry, ...]:
+    events: list[EventEntry] = []
+    for n in session.scalars(
+        select(Notification).where(
+            Notification.family_id == family_id, Notification.deleted.is_(False)
+        )
+    ):
+        text = "; ".join(part for part in (n.source, n.summary) if part)
+        events.append(EventEntry(n.date, "Повідомлення", text))
+    for a in session.scalars(
+        select(Assessment).where(Assessment.family_id == family_id, Assessment.deleted.is_(False))
+    ):
+        day = a.finished or a.started
+        if day is None:
+            continue
+        parts = []
+        if a.sjo_present is not None:
+            parts.append(f"СЖО: {'так' if a.sjo_present else 'ні'}")
+        if a.parental_capacity:
+            parts.append(f"батьківський потенціал: {CAPACITY.get(a.parental_capacity, '')}")
+        if a.conclusion:
+            parts.append(a.conclusion)
+        kind = "Оцінка потреб" if a.finished else "Оцінка потреб (триває)"
+        events.append(EventEntry(day, kind, "; ".join(parts)))
+    for v in session.scalars(
+        select(Visit).where(Visit.family_id == family_id, Visit.deleted.is_(False))
+    ):
+        text = "; ".join(part for part in (v.purpose, v.result) if part)
+        events.append(EventEntry(v.date, "Відвідування", text))
+    return tuple(events)

@@ -1,0 +1,68 @@
+"""Paragraph and table styles shared by the printouts."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, TableStyle
+
+from app.reports.pdf.fonts import BOLD, REGULAR, register_fonts
+
+register_fonts()
+
+BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, alignment=TA_LEFT)
+BODY_BOLD = ParagraphStyle("body_bold", parent=BODY, fontName=BOLD)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
+SMALL_RIGHT = ParagraphStyle("small_right", parent=SMALL, alignment=TA_RIGHT)
+TITLE = ParagraphStyle(
+    "title",
+    parent=BODY,
+    fontName=BOLD,
+    fontSize=13,
+    leading=17,
+    alignment=TA_CENTER,
+    spaceAfter=4,
+)
+SUBTITLE = ParagraphStyle("subtitle", parent=BODY, alignment=TA_CENTER, spaceAfter=2)
+HEADING = ParagraphStyle(
+    "heading", parent=BODY, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4
+)
+CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=10.5)
+CELL_INDENT = ParagraphStyle("cell_indent", parent=CELL, leftIndent=12)
+CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=BOLD)
+CELL_CENTER = ParagraphStyle("cell_center", parent=CELL, alignment=TA_CENTER)
+CELL_HEAD = ParagraphStyle("cell_head", parent=CELL_BOLD, alignment=TA_CENTER)
+CELL_RIGHT = ParagraphStyle("cell_right", parent=CELL, alignment=TA_RIGHT)
+
+GRID = colors.HexColor("#555555")
+HEAD_BG = colors.HexColor("#E4E9F0")
+TOTAL_BG = colors.HexColor("#F2F2F2")
+BAR = colors.HexColor("#3B6EA5")
+
+
+def para(text: object, style: ParagraphStyle = CELL) -> Paragraph:
+    """A paragraph of plain text (escaped, so names with < or & print as typed)."""
+    return Paragraph(escape("" if text is None else str(text)), style)
+
+
+def grid_style(*, header_rows: int = 1, extra: list[tuple] | None = None) -> TableStyle:
+    """A bordered table with a shaded header."""
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), BOLD),
+        ]
+    return TableStyle(commands + (extra or []))

@@ -1,0 +1,225 @@
+"""Period summary (звіт про роботу за період) as a PDF, with a bar chart of services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from app.reports import words
+from app.reports.data import Breakdown, Centre, Summary, SummaryLabels
+from app.reports.pdf import styles
+from app.reports.pdf.fonts import REGULAR
+from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
+
+TITLE = "Звіт про роботу за період"
+CHART_LABEL_W = 62 * mm
+BAR_H = 13
+INDENTED = {"у них дітей (до 18 років)", "у тому числі сімей з низьким батьківським потенціалом"}
+
+
+def header_lines(summary: Summary, centre: Centre) -> list[HeaderLine]:
+    """The running header: the centre, the title, the period and the district."""
+    lines = [HeaderLine(centre.name, bold=True, size=10)]
+    if centre.address:
+        lines.append(HeaderLine(centre.address, size=8))
+    district = summary.district or "усі старостинські округи"
+    lines += [
+        HeaderLine(TITLE.upper(), bold=True, size=12),
+        HeaderLine(
+            f"Період: {words.period(summary.date_from, summary.date_to)}   •   "
+            f"Старостинський округ: {district}"
+        ),
+    ]
+    return lines
+
+
+def key_figures(summary: Summary) -> list[tuple[str, str]]:
+    """The main figures as (label, number with its agreeing noun), in DOMAIN.md order."""
+    g = summary.groups
+    return [
+        (
+            "Охоплено індивідуальною роботою",
+            words.count(summary.families_covered, words.FAMILIES_PERSONS),
+        ),
+        (
+            "Перебувають на обліку в СЖО на кінець періоду",
+            words.count(summary.families_on_record, words.FAMILIES),
+        ),
+        (
+            "у них дітей (до 18 років)",
+            words.count(summary.children_in_families_on_record, words.CHILDREN),
+        ),
+        (
+            "у тому числі сімей з низьким батьківським потенціалом",
+            words.count(summary.families_low_parenting_capacity, words.FAMILIES),
+        ),
+        (
+            "Надійшло повідомлень (звернень)",
+            words.count(summary.notifications, words.NOTIFICATIONS),
+        ),
+        (
+            "Здійснено відвідувань за місцем проживання",
+            words.count(summary.home_visits, words.VISITS),
+        ),
+        ("Проведено оцінок потреб", words.count(summary.needs_assessments, words.ASSESSMENTS)),
+        ("Діяло груп взаємопідтримки", words.count(g.active, words.GROUPS)),
+        ("Проведено групових занять", words.count(g.sessions, words.SESSIONS)),
+        ("Учасників груп", words.count(g.participants, words.PARTICIPANTS)),
+        ("Відвідувань групових занять", words.count(g.attendances, words.VISITS)),
+    ]
+
+
+def _two_columns(rows: list[tuple[str, str]], head: tuple[str, str]) -> Table:
+    width = frame_width()
+    data = [[styles.para(head[0], styles.CELL_HEAD), styles.para(head[1], styles.CELL_HEAD)]]
+    data += [
+        [
+            styles.para(label, styles.CELL_INDENT if label in INDENTED else styles.CELL),
+            styles.para(value, styles.CELL_RIGHT),
+        ]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[width * 0.68, width * 0.32], repeatRows=1)
+    table.setStyle(styles.grid_style())
+    return table
+
+
+def _services_table(summary: Summary, labels: SummaryLabels) -> Table:
+    width = frame_width()
+    data = [[styles.para(h, styles.CELL_HEAD) for h in ("Код", "Послуга", "Отримали")]]
+    for code, n in summary.services.items():
+        data.append(
+            [
+                styles.para(code, styles.CELL_CENTER),
+                styles.para(labels.service(code)),
+                styles.para(words.count(n, words.FAMILIES_PERSONS), styles.CELL_RIGHT),
+            ]
+        )
+    table = Table(data, colWidths=[16 * mm, width - 16 * mm - 42 * mm, 42 * mm], repeatRows=1)
+    table.setStyle(styles.grid_style())
+    return table
+
+
+def services_chart(summary: Summary, labels: SummaryLabels) -> Drawing | None:
+    """A horizontal bar chart of the services received, by type (types with none left out)."""
+    items = [(code, n) for code, n in summary.services.items() if n > 0]
+    if not items:
+        return None
+    items.reverse()  # the chart draws the first category at the bottom
+    width = frame_width()
+    height = BAR_H * len(items) + 30
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR  # else the renderer references an unembedded Helvetica
+    chart = HorizontalBarChart()
+    chart.x, chart.y = CHART_LABEL_W, 18
+    chart.width, chart.height = width - CHART_LABEL_W - 30, height - 26
+    chart.data = [[n for _, n in items]]
+    chart.bars[0].fillColor = styles.BAR
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    chart.categoryAxis.categoryNames = [_short(f"{c} {labels.service(c)}") for c, _ in items]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    top = max(n for _, n in items)
+    chart.valueAxis.valueMax = max(5, int(top * 1.12) + 1)
+    chart.valueAxis.valueStep = _nice_step(chart.valueAxis.valueMax)
+    drawing.add(chart)
+    return drawing
+
+
+def _short(text: str, limit: int = 42) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if top / step <= 8:
+            return step
+    return max(1, top // 8)
+
+
+def _breakdown(rows: dict[str, Breakdown], head: str, label: Callable[[str], str]) -> Table:
+    width = frame_width()
+    data = [
+        [
+            styles.para(h, styles.CELL_HEAD)
+            for h in (head, "Охоплено (сімей/осіб)", "На обліку (сімей)")
+        ]
+    ]
+    for key, b in rows.items():
+        data.append(
+            [
+                styles.para(label(key)),
+                styles.para(words.number(b.covered), styles.CELL_RIGHT),
+                styles.para(words.number(b.on_record), styles.CELL_RIGHT),
+            ]
+        )
+    table = Table(data, colWidths=[width - 2 * 36 * mm, 36 * mm, 36 * mm], repeatRows=1)
+    table.setStyle(styles.grid_style())
+    return table
+
+
+def summary_story(summary: Summary, labels: SummaryLabels) -> list[Flowable]:
+    """The flowables of the period summary."""
+    story: list[Flowable] = [
+        Paragraph("Основні показники", styles.HEADING),
+        _two_columns(key_figures(summary), ("Показник", "Кількість")),
+        Paragraph("Надані послуги за видами (сімей / осіб без сімʼї)", styles.HEADING),
+    ]
+    chart = services_chart(summary, labels)
+    if chart is not None:
+        story.append(chart)
+    story.append(_services_table(summary, labels))
+    story += [
+        KeepTogether(
+            [
+                Paragraph("За категоріями", styles.HEADING),
+                _breakdown(dict(summary.by_category), "Категорія", labels.category),
+            ]
+        ),
+        KeepTogether(
+            [
+                Paragraph("За старостинськими округами", styles.HEADING),
+                _breakdown(dict(summary.by_district), "Старостинський округ", lambda name: name),
+            ]
+        ),
+        Spacer(1, 2 * mm),
+        Paragraph(
+            "Одна сімʼя може належати до кількох категорій, тому сума за категоріями може "
+            "перевищувати загальну кількість. Особи без сімʼї враховані в загальних показниках, "
+            "але не в розподілі за категоріями й округами.",
+            styles.SMALL,
+        ),
+    ]
+    return story
+
+
+def render_summary(
+    summary: Summary,
+    out: str | Path | BinaryIO,
+    *,
+    centre: Centre,
+    labels: SummaryLabels | None = None,
+) -> None:
+    """Write the period summary as a PDF to ``out`` (a path or a binary stream)."""
+    build_pdf(
+        out,
+        summary_story(summary, labels or SummaryLabels()),
+        header=header_lines(summary, centre),
+        title=f"{TITLE} {words.period(summary.date_from, summary.date_to)}",
+    )

@@ -1,0 +1,133 @@
+"""Period summary as an XLSX workbook (openpyxl): the same figures as the JSON and the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.reports import words
+from app.reports.data import Breakdown, Centre, Summary, SummaryLabels
+
+TITLE = "Звіт про роботу за період"
+HEAD_FILL = PatternFill("solid", fgColor="E4E9F0")
+BOLD = Font(bold=True)
+
+# (JSON key, label) of the main figures, in DOMAIN.md order; group figures are "groups.<key>".
+FIGURES: tuple[tuple[str, str], ...] = (
+    ("families_covered", "Охоплено індивідуальною роботою (сімей/осіб)"),
+    ("families_on_record", "Сімей на обліку в СЖО на кінець періоду"),
+    ("children_in_families_on_record", "Дітей (до 18 років) у сімʼях на обліку"),
+    ("families_low_parenting_capacity", "Сімей на обліку з низьким батьківським потенціалом"),
+    ("notifications", "Надійшло повідомлень (звернень)"),
+    ("home_visits", "Відвідувань за місцем проживання"),
+    ("needs_assessments", "Проведено оцінок потреб"),
+    ("groups.active", "Діяло груп взаємопідтримки"),
+    ("groups.sessions", "Проведено групових занять"),
+    ("groups.participants", "Учасників груп"),
+    ("groups.attendances", "Відвідувань групових занять"),
+)
+
+
+def figure_value(summary: Summary, key: str) -> int:
+    """The value of a figure by its JSON key (``groups.<name>`` for group work)."""
+    if key.startswith("groups."):
+        return getattr(summary.groups, key.split(".", 1)[1])
+    return getattr(summary, key)
+
+
+def _table(ws: Worksheet, head: list[str], rows: list[list], widths: list[int]) -> None:
+    ws.append(head)
+    for cell in ws[ws.max_row]:
+        cell.font = BOLD
+        cell.fill = HEAD_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for row in rows:
+        ws.append(row)
+    for index, width in enumerate(widths):
+        ws.column_dimensions[chr(ord("A") + index)].width = width
+
+
+def _breakdown_rows(rows: dict[str, Breakdown], label: Callable[[str], str]) -> list[list]:
+    return [[key, label(key), b.covered, b.on_record] for key, b in rows.items()]
+
+
+def render_summary_xlsx(
+    summary: Summary,
+    out: str | Path | BinaryIO,
+    *,
+    centre: Centre,
+    labels: SummaryLabels | None = None,
+) -> None:
+    """Write the period summary as an XLSX workbook to ``out`` (a path or a binary stream)."""
+    labels = labels or SummaryLabels()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Показники"
+    ws.append([centre.name])
+    ws["A1"].font = Font(bold=True, size=12)
+    ws.append([TITLE])
+    ws.append(["Період", words.period(summary.date_from, summary.date_to)])
+    ws.append(["Старостинський округ", summary.district or "усі"])
+    ws.append([])
+    _table(
+        ws,
+        ["Показник", "Кількість", "Ключ"],
+        [[label, figure_value(summary, key), key] for key, label in FIGURES],
+        [58, 12, 34],
+    )
+
+    services = wb.create_sheet("Послуги")
+    _table(
+        services,
+        ["Код", "Послуга", "Отримали (сімей/осіб)"],
+        [[code, labels.service(code), n] for code, n in summary.services.items()],
+        [10, 52, 22],
+    )
+    categories = wb.create_sheet("Категорії")
+    _table(
+        categories,
+        ["Код", "Категорія", "Охоплено (сімей/осіб)", "На обліку (сімей)"],
+        _breakdown_rows(dict(summary.by_category), labels.category),
+        [22, 48, 22, 20],
+    )
+    districts = wb.create_sheet("Округи")
+    _table(
+        districts,
+        ["Старостинський округ", "Охоплено (сімей/осіб)", "На обліку (сімей)"],
+        [[name, b.covered, b.on_record] for name, b in summary.by_district.items()],
+        [34, 22, 20],
+    )
+    target = str(out) if isinstance(out, str | Path) else out
+    wb.save(target)
+
+
+def read_summary_xlsx(source: str | Path | BinaryIO) -> dict:
+    """Read the figures back from a workbook written by :func:`render_summary_xlsx`.
+
+    Returns a dict shaped like the JSON's numbers (without from/to/district); used by tests and
+    by anyone checking that the workbook agrees with the JSON.
+    """
+    from openpyxl import load_workbook
+
+    wb = load_workbook(source, read_only=True)
+    result: dict = {"groups": {}, "services": {}, "by_category": {}, "by_district": {}}
+    for row in wb["Показники"].iter_rows(values_only=True):
+        if len(row) >= 3 and isinstance(row[1], int) and isinstance(row[2], str):
+            key = row[2]
+            if key.startswith("groups."):
+                result["groups"][key.split(".", 1)[1]] = row[1]
+            else:
+                result[key] = row[1]
+    for code, _name, n in list(wb["Послуги"].iter_rows(values_only=True))[1:]:
+        result["services"][code] = n
+    for code, _name, covered, on_record in list(wb["Категорії"].iter_rows(values_only=True))[1:]:
+        result["by_category"][code] = {"covered": covered, "on_record": on_record}
+    for name, covered, on_record in list(wb["Округи"].iter_rows(values_only=True))[1:]:
+        result["by_district"][name] = {"covered": covered, "on_record": on_record}
+    wb.close()
+    return result

@@ -1,0 +1,105 @@
+"""Registration sheet, family card and period summary documents."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+from app.reports.pdf.family_card import age_on, render_family_card, status_text
+from app.reports.pdf.page import pdf_bytes
+from app.reports.pdf.registration import render_registration
+from app.reports.pdf.summary_pdf import render_summary, services_chart
+from app.reports.xlsx import read_summary_xlsx, render_summary_xlsx
+
+from .helpers import CENTRE, LABELS, family_card, pdf_fonts, pdf_pages, registration, summary
+
+
+def test_registration_sheet_rows_and_consent() -> None:
+    data = registration(rows=3, blank_rows=5)
+    text = "\n".join(pdf_pages(pdf_bytes(render_registration, data)))
+    assert "РЕЄСТРАЦІЙНИЙ ЛИСТ УЧАСНИКІВ" in text
+    assert "12.03.2026" in text and "Ґанок, Єднання, Їжа, Іспит, сімʼя" in text
+    assert "«Про захист персональних даних»" in text
+    for header in ("Прізвище, імʼя, по батькові", "Контактний", "Підпис"):
+        assert header in text
+    for row in data.rows:
+        assert row.name in text and row.phone in text
+    numbers = [int(n) for n in re.findall(r"^\s*(\d{1,2})\s*$", text, flags=re.M)]
+    assert numbers == list(range(1, 9))  # 3 participants + 5 blank rows
+
+
+def test_registration_blank_rows_option() -> None:
+    text = "\n".join(pdf_pages(pdf_bytes(render_registration, registration(2, blank_rows=0))))
+    numbers = [int(n) for n in re.findall(r"^\s*(\d{1,2})\s*$", text, flags=re.M)]
+    assert numbers == [1, 2]
+
+
+def test_family_card_content() -> None:
+    data = family_card()
+    text = "\n".join(pdf_pages(pdf_bytes(render_family_card, data)))
+    for expected in (
+        "КАРТКА СІМʼЇ: Ґонтаренко",
+        "Ґонтаренко Іван Олегович",
+        "30.06.2015",
+        "Багатодітна сімʼя",
+        "Малозабезпеченість",
+        "перебуває на обліку з 01.09.2025",
+        "002.0 Консультування",
+        "Відвідування",
+        "Умови задовільні",
+    ):
+        assert expected in text
+    assert text.index("10.01.2026") < text.index("10.02.2026")  # services log in date order
+    assert all(
+        "/FontFile2" in f["/FontDescriptor"]
+        for f in pdf_fonts(pdf_bytes(render_family_card, data))
+        if "/FontDescriptor" in f
+    )
+
+
+def test_family_status_and_age() -> None:
+    import dataclasses
+    import datetime as dt
+
+    closed = dataclasses.replace(
+        family_card(), on_record_to=dt.date(2026, 4, 1), close_reason="переїзд"
+    )
+    assert (
+        status_text(closed) == "знята з обліку 01.04.2026 (на обліку з 01.09.2025); "
+        "причина: переїзд"
+    )
+    assert age_on(dt.date(2008, 5, 1), dt.date(2026, 4, 30)) == 17
+    assert age_on(dt.date(2008, 5, 1), dt.date(2026, 5, 1)) == 18
+
+
+def test_summary_pdf_plurals_and_sections() -> None:
+    text = "\n".join(
+        pdf_pages(pdf_bytes(render_summary, summary(21), centre=CENTRE, labels=LABELS))
+    )
+    assert "ЗВІТ ПРО РОБОТУ ЗА ПЕРІОД" in text
+    assert "21 сімʼя/особа" in text  # covered
+    assert "22 сімʼї" in text  # on record
+    assert "25 дітей" in text
+    assert "2 сімʼї" in text  # low parenting capacity
+    assert "5 повідомлень" in text and "11 відвідувань" in text and "1 оцінка" in text
+    assert "1 група" in text and "2 заняття" in text and "22 учасники" in text
+    assert "Внутрішньо переміщені особи (ВПО)" in text and "Любовицький" in text
+    assert "усі старостинські округи" in text
+
+
+def test_summary_chart_leaves_out_empty_types() -> None:
+    chart = services_chart(summary(5), LABELS)
+    bars = chart.contents[0]
+    assert bars.data == [[3, 5]]  # 010.1 and 001.0 (drawn bottom-up); 002.0 with 0 left out
+
+
+def test_xlsx_agrees_with_json() -> None:
+    data = summary(7)
+    buffer = BytesIO()
+    render_summary_xlsx(data, buffer, centre=CENTRE, labels=LABELS)
+    buffer.seek(0)
+    read = read_summary_xlsx(buffer)
+    expected = data.to_json()
+    for key in ("from", "to", "district"):
+        expected.pop(key)
+    assert read == expected
