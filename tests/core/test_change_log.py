@@ -29,7 +29,9 @@ def test_clock_is_monotonic_and_clamps_far_future() -> None:
 def test_every_write_is_logged_with_versions_and_bases(plain_centre: Database) -> None:
     service = RecordService(plain_centre)
     for raw in records()[:4]:
-        service.save(raw["type"], raw["id"], {k: v for k, v in raw.items() if k not in ("type", "id")})
+        service.save(
+            raw["type"], raw["id"], {k: v for k, v in raw.items() if k not in ("type", "id")}
+        )
     device = plain_centre.device_id
     service.save("person", IDS["mother"], {"phone": "0671112299"})
     service.save("person", IDS["mother"], {"phone": "0671112299"})  # no change: no log entry
