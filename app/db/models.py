@@ -84,7 +84,8 @@ class Person(SyncedMixin, Base):
     rnokpp: Mapped[str | None] = mapped_column(info=field("rnokpp"))
     disability: Mapped[bool | None] = mapped_column(info=field("bool"))
     notes: Mapped[str | None] = mapped_column(Text, info=field("text"))
-    search_key: Mapped[str] = mapped_column(default="", index=True)
+    # Substring search (LIKE '%…%') cannot use a b-tree index, so none is kept.
+    search_key: Mapped[str] = mapped_column(default="")
 
 
 class Notification(SyncedMixin, Base):
@@ -278,6 +279,8 @@ class Change(Base):
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     data: Mapped[str] = mapped_column(Text)  # JSON {field: value}
     bases: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: "HLC/DEVICE"}
+    # Clustered on (origin, seq): the log is appended in that order and read by ranges of it.
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class Conflict(Base):

@@ -13,8 +13,14 @@ import app
 APP = Path(app.__file__).parent
 
 
+# The command that opens the GUI is the one bridge: it imports `ui` inside its function.
+LAUNCHER = APP / "commands" / "gui.py"
+
+
 def test_no_module_of_app_names_qt() -> None:
     for path in APP.rglob("*.py"):
+        if path == LAUNCHER:
+            continue
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
             names = []
@@ -30,7 +36,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     modules = [
         m.name for m in pkgutil.walk_packages([str(APP)], "app.") if "migrations" not in m.name
     ]
-    modules = [m for m in modules if m not in ("app.__main__", "app.commands.gui")]
+    modules = [m for m in modules if m != "app.__main__"]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

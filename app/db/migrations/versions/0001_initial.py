@@ -33,7 +33,8 @@ def upgrade() -> None:
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.Column('data', sa.Text(), nullable=False),
     sa.Column('bases', sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint('origin', 'seq')
+    sa.PrimaryKeyConstraint('origin', 'seq'),
+    sqlite_with_rowid=False,
     )
     with op.batch_alter_table('changes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_changes_hlc'), ['hlc'], unique=False)
@@ -223,7 +224,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_persons_family_id'), ['family_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_persons_search_key'), ['search_key'], unique=False)
 
     op.create_table('visits',
     sa.Column('family_id', sa.String(length=36), nullable=True),
@@ -318,7 +318,6 @@ def downgrade() -> None:
 
     op.drop_table('visits')
     with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_persons_search_key'))
         batch_op.drop_index(batch_op.f('ix_persons_family_id'))
 
     op.drop_table('persons')
