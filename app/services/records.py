@@ -152,7 +152,7 @@ class RecordBatch:
             return False  # deleting what was never here: nothing to do
         if not is_new and deleted != before["deleted"]:
             changes["deleted"] = deleted
-        if not changes:
+        if not changes and not is_new:
             return False
         after = {**before, **changes, "deleted": deleted}
         if deleted and before["deleted"] and not is_new:

@@ -169,3 +169,20 @@ def test_import_json_report(centre: Database, tmp_path: Path, capsys) -> None:
     path = write_lines(tmp_path / "in.jsonl", records())
     assert run(centre, "records", "import", str(path), "--json") == 0
     assert json.loads(capsys.readouterr().out) == {"file": str(path), "imported": len(records())}
+
+
+def test_a_bare_new_record_is_checked_for_required_fields(
+    plain_centre: Database, tmp_path: Path, capsys
+) -> None:
+    path = write_lines(tmp_path / "bare.jsonl", [{"type": "person", "id": GOOD["id"]}])
+    assert run(plain_centre, "records", "import", str(path)) == 2
+    assert "«surname»" in capsys.readouterr().err
+
+
+def test_one_record_created_and_edited_in_the_same_file(
+    plain_centre: Database, tmp_path: Path
+) -> None:
+    items = records()[:3] + [GOOD, {"type": "person", "id": GOOD["id"], "given_name": "Галина"}]
+    import_records(plain_centre, write_lines(tmp_path / "twice.jsonl", items))
+    person = next(json.loads(x) for x in exported(plain_centre) if GOOD["id"] in x)
+    assert person["given_name"] == "Галина" and person["surname"] == "Ткач"
