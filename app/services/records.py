@@ -29,7 +29,7 @@ from app.i18n import tr
 from app.services.reference import known_codes
 from app.services.validation import check_record, parse_uuid, parse_value
 
-_CHUNK = 500
+_CHUNK = 4000  # ids per IN (…) query: well under SQLite's 32,766 variables
 _ROW_COLUMNS = ("deleted", "versions")
 
 
@@ -93,6 +93,9 @@ class RecordBatch:
                     targets[spec.to or ""].add(value)
         for type_name, wanted in ids.items():
             entity = TYPES[type_name]
+            if self.session.execute(select(entity.table.c.id).limit(1)).first() is None:
+                self._stored.update(dict.fromkeys(((type_name, i) for i in wanted), None))
+                continue  # an empty table: nothing to look up
             for row in self._select_rows(entity, wanted):
                 self._stored[(type_name, row["id"])] = row
             for record_id in wanted:
