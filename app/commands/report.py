@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -101,7 +100,7 @@ def run_family(args: argparse.Namespace, context: CommandContext) -> int:
 
 def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
     """Count the period summary and write it as JSON, PDF or XLSX."""
-    from app.reports.loaders import load_centre, load_summary_labels
+    from app.reports.output import summary_json_text, write_summary
     from app.reports.summary import compute_summary_in
 
     if args.out == "-" and args.format != "json":
@@ -109,22 +108,8 @@ def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
     db = context.open()
     with db.session() as session:
         summary = compute_summary_in(session, args.date_from, args.date_to, args.district)
-        centre = load_centre(session)
-        labels = load_summary_labels(session)
-    document = summary.to_json()
-    if args.format == "json":
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        if args.out == "-":
-            sys.stdout.write(text)
-            return 0
-        with atomic_writer(Path(args.out), "w", encoding="utf-8") as handle:
-            handle.write(text)
-    elif args.format == "pdf":
-        from app.reports.pdf.summary_pdf import render_summary
-
-        _write(args.out, render_summary, summary, centre=centre, labels=labels)
-    else:
-        from app.reports.xlsx import render_summary_xlsx
-
-        _write(args.out, render_summary_xlsx, summary, centre=centre, labels=labels)
-    return _done(context, "summary", args.out, format=args.format, summary=document)
+    if args.out == "-":
+        sys.stdout.write(summary_json_text(summary))
+        return 0
+    write_summary(db, summary, args.format, Path(args.out))
+    return _done(context, "summary", args.out, format=args.format, summary=summary.to_json())

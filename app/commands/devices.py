@@ -1,0 +1,91 @@
+"""`opora devices enroll|list|revoke` (the centre's register of laptops)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlalchemy import select
+
+from app.commands.context import CommandContext, password_from_environment
+from app.db.models import Device, District
+from app.errors import UsageError
+from app.i18n import tr
+from app.sync.devices import revoke
+from app.sync.enrollment import enroll_device
+
+
+def register(subparsers: Any) -> None:
+    """Add `devices enroll`, `devices list` and `devices revoke`."""
+    devices = subparsers.add_parser("devices", help="enrolled laptops")
+    actions = devices.add_subparsers(dest="action", required=True, parser_class=type(devices))
+    enroll = actions.add_parser("enroll", help="an enrollment file for a new laptop")
+    enroll.add_argument("--name", required=True)
+    enroll.add_argument("--district", nargs="+", action="extend", required=True)
+    enroll.add_argument("--login", required=True)
+    enroll.add_argument("--out", required=True)
+    enroll.set_defaults(handler=run_enroll)
+    actions.add_parser("list", help="enrolled devices").set_defaults(handler=run_list)
+    do_revoke = actions.add_parser("revoke", help="refuse a device's bundles from now on")
+    do_revoke.add_argument("name")
+    do_revoke.set_defaults(handler=run_revoke)
+
+
+def run_enroll(args: argparse.Namespace, context: CommandContext) -> int:
+    """Enroll a laptop; the file is sealed with OPORA_NEW_PASSWORD."""
+    db = context.open()
+    password = password_from_environment("OPORA_NEW_PASSWORD", args.login)
+    if not password:
+        raise UsageError(tr("no password for the new account: set OPORA_NEW_PASSWORD"))
+    device_id = enroll_device(
+        db,
+        name=args.name,
+        districts=args.district,
+        login=args.login,
+        password=password,
+        out=args.out,
+    )
+    context.emit(
+        {"device": args.name, "id": device_id, "file": args.out},
+        tr("enrolled «{name}»; enrollment file {file}", name=args.name, file=args.out),
+    )
+    return 0
+
+
+def run_list(args: argparse.Namespace, context: CommandContext) -> int:
+    """Print every known device."""
+    db = context.open()
+    with db.session() as session:
+        districts = dict(session.execute(select(District.id, District.name)).all())
+        devices = [
+            {
+                "name": d.name,
+                "id": d.id,
+                "kind": d.kind,
+                "self": d.is_self,
+                "districts": sorted(districts.get(x, x) for x in d.districts or []),
+                "enrolled_at": d.enrolled_at,
+                "revoked_at": d.revoked_at,
+                "status": "revoked" if d.revoked_at else "active",
+            }
+            for d in session.scalars(select(Device).order_by(Device.name))
+        ]
+    text = "\n".join(
+        f"{d['name']}\t{d['kind']}\t{tr(d['status'])}\t{', '.join(d['districts'])}\t{d['id']}"
+        for d in devices
+    )
+    context.emit({"devices": devices}, text)
+    return 0
+
+
+def run_revoke(args: argparse.Namespace, context: CommandContext) -> int:
+    """Revoke a device by name."""
+    db = context.open()
+    with db.session() as session:
+        device = revoke(session, args.name)
+        name, device_id = device.name, device.id
+    context.emit(
+        {"device": name, "id": device_id, "status": "revoked"},
+        tr("revoked «{name}»: its bundles will be refused", name=name),
+    )
+    return 0

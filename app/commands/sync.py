@@ -1,0 +1,66 @@
+"""`opora sync export --out FILE [--for DEVICE]` and `opora sync import FILE…`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.commands.context import CommandContext
+from app.i18n import tr
+from app.sync.exchange import ALREADY_APPLIED, APPLIED, export_bundle, import_bundle
+
+
+def register(subparsers: Any) -> None:
+    """Add `sync export` and `sync import`."""
+    sync = subparsers.add_parser("sync", help="exchange bundles with the centre or a laptop")
+    actions = sync.add_subparsers(dest="action", required=True, parser_class=type(sync))
+    do_export = actions.add_parser("export", help="a bundle of what the peer has not got")
+    do_export.add_argument("--out", required=True)
+    do_export.add_argument("--for", dest="peer")
+    do_export.set_defaults(handler=run_export)
+    do_import = actions.add_parser("import", help="merge bundles")
+    do_import.add_argument("files", nargs="+")
+    do_import.set_defaults(handler=run_import)
+
+
+def run_export(args: argparse.Namespace, context: CommandContext) -> int:
+    """Write one bundle for the peer."""
+    result = export_bundle(context.open(), args.out, args.peer)
+    header = result.header
+    context.emit(
+        {
+            "file": args.out,
+            "bundle_id": header.bundle_id,
+            "recipient": header.recipient,
+            "changes": result.changes,
+        },
+        tr("{file}: exported {count} changes", file=args.out, count=result.changes),
+    )
+    return 0
+
+
+def run_import(args: argparse.Namespace, context: CommandContext) -> int:
+    """Merge each file in its own transaction; exit 3 when any was rejected."""
+    db = context.open()
+    results = [import_bundle(db, path) for path in args.files]
+    lines = []
+    for result in results:
+        if result.status == APPLIED:
+            text = tr(
+                "{file}: applied, {changes} changes, {conflicts} conflicts",
+                file=result.file,
+                changes=result.changes,
+                conflicts=result.conflicts,
+            )
+            if result.clamped:
+                text += "; " + tr(
+                    "{count} changes stamped more than a day ahead: clock clamped",
+                    count=result.clamped,
+                )
+        elif result.status == ALREADY_APPLIED:
+            text = tr("{file}: already applied", file=result.file)
+        else:
+            text = tr("{file}: rejected: {error}", file=result.file, error=result.error)
+        lines.append(text)
+    context.emit({"bundles": [r.to_json() for r in results]}, "\n".join(lines))
+    return 3 if any(r.status not in (APPLIED, ALREADY_APPLIED) for r in results) else 0

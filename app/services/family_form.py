@@ -1,0 +1,287 @@
+"""The family card's data: a family with its members, its events and its change history,
+read for the form and saved back as one unit of work (no Qt here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.db.database import Database
+from app.db.models import (
+    Assessment,
+    Change,
+    Device,
+    Family,
+    Notification,
+    Person,
+    ServiceRecord,
+    Visit,
+)
+from app.errors import ValidationError
+from app.services.family_index import collation_key
+from app.services.queries import ServiceFilter, ServiceRow, full_name, service_rows
+from app.services.records import RecordBatch, parse_edit
+from app.sync.clock import decode
+
+FAMILY_FIELDS = (
+    "settlement_id",
+    "address",
+    "phone",
+    "categories",
+    "factors",
+    "on_record_from",
+    "on_record_to",
+    "close_reason",
+    "specialist",
+    "restricted",
+    "notes",
+)
+PERSON_FIELDS = (
+    "surname",
+    "given_name",
+    "patronymic",
+    "sex",
+    "birth_date",
+    "relation",
+    "phone",
+    "rnokpp",
+    "disability",
+    "notes",
+)
+
+
+@dataclass
+class Member:
+    """A family member as the form edits it; id None until saved."""
+
+    id: str | None = None
+    surname: str = ""
+    given_name: str = ""
+    patronymic: str = ""
+    sex: str | None = None
+    birth_date: dt.date | None = None
+    relation: str | None = None
+    phone: str = ""
+    rnokpp: str = ""
+    disability: bool = False
+    notes: str = ""
+
+    @property
+    def name(self) -> str:
+        return full_name(self.surname, self.given_name, self.patronymic)
+
+    def age(self, on: dt.date | None = None) -> int | None:
+        if self.birth_date is None:
+            return None
+        day = on or dt.date.today()
+        years = day.year - self.birth_date.year
+        return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+    def fields(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in PERSON_FIELDS}
+
+
+@dataclass
+class FamilyData:
+    """The family's own fields and its members."""
+
+    id: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    members: list[Member] = field(default_factory=list)
+
+
+class MemberError(ValidationError):
+    """A member's field is invalid; `index` is the member's row in the form."""
+
+    def __init__(self, index: int, error: ValidationError) -> None:
+        super().__init__(error.field, error.message, record_type="person")
+        self.index = index
+
+
+def load_family(db: Database, family_id: str) -> FamilyData | None:
+    """A live family and its live members (alphabetically by relation then age)."""
+    with db.session() as session:
+        family = session.get(Family, family_id)
+        if family is None or family.deleted:
+            return None
+        values = {name: getattr(family, name) for name in FAMILY_FIELDS}
+        people = session.scalars(
+            select(Person).where(Person.family_id == family_id, Person.deleted.is_(False))
+        ).all()
+        members = [
+            Member(
+                id=p.id,
+                surname=p.surname or "",
+                given_name=p.given_name or "",
+                patronymic=p.patronymic or "",
+                sex=p.sex,
+                birth_date=p.birth_date,
+                relation=p.relation,
+                phone=p.phone or "",
+                rnokpp=p.rnokpp or "",
+                disability=bool(p.disability),
+                notes=p.notes or "",
+            )
+            for p in people
+        ]
+    members.sort(key=lambda m: (m.birth_date or dt.date.max, collation_key(m.name)))
+    return FamilyData(family_id, values, members)
+
+
+def _raw(type_name: str, record_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if value == "":
+            return None
+        return value
+
+    return {"type": type_name, "id": record_id, **{k: plain(v) for k, v in values.items()}}
+
+
+def save_family(
+    db: Database,
+    data: FamilyData,
+    removed: Sequence[str] = (),
+    today: dt.date | None = None,
+) -> str:
+    """Write the family, its members and removals in one transaction; returns the family id.
+
+    Raises ValidationError for a family field, MemberError for a member's field; nothing is
+    written then."""
+    from app.db.ids import new_id
+
+    family_id = data.id or new_id()
+    with db.session() as session:
+        device_id = session.scalar(select(Device.id).where(Device.is_self.is_(True)))
+        assert device_id is not None
+        batch = RecordBatch(session, device_id, today=today)
+        batch.apply(
+            parse_edit(_raw("family", family_id, data.fields), batch.codes, interchange=False)
+        )
+        for index, member in enumerate(data.members):
+            member.id = member.id or new_id()
+            raw = _raw("person", member.id, {**member.fields(), "family_id": family_id})
+            try:
+                batch.apply(parse_edit(raw, batch.codes, interchange=False))
+            except ValidationError as error:
+                raise MemberError(index, error) from None
+        for person_id in removed:
+            batch.apply(
+                parse_edit(
+                    {"type": "person", "id": person_id, "deleted": True},
+                    batch.codes,
+                    interchange=False,
+                )
+            )
+        batch.commit()
+    data.id = family_id
+    return family_id
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """A visit, an assessment or a notification in the card's tabs."""
+
+    id: str
+    date: dt.date | None
+    title: str
+    text: str
+
+
+@dataclass
+class FamilyEvents:
+    services: list[ServiceRow]
+    visits: list[EventRow]
+    assessments: list[EventRow]
+    notifications: list[EventRow]
+
+
+def family_events(db: Database, family_id: str) -> FamilyEvents:
+    """Services, visits, assessments and notifications of a family, newest first."""
+    services = service_rows(db, ServiceFilter(family_id=family_id))
+    with db.session() as session:
+        visits = [
+            EventRow(v.id, v.date, v.purpose or "", v.result or "")
+            for v in session.scalars(
+                select(Visit).where(Visit.family_id == family_id, Visit.deleted.is_(False))
+            )
+        ]
+        assessments = [
+            EventRow(a.id, a.finished or a.started, a.parental_capacity or "", a.conclusion or "")
+            for a in session.scalars(
+                select(Assessment).where(
+                    Assessment.family_id == family_id, Assessment.deleted.is_(False)
+                )
+            )
+        ]
+        notifications = [
+            EventRow(n.id, n.date, n.source or "", n.summary or "")
+            for n in session.scalars(
+                select(Notification).where(
+                    Notification.family_id == family_id, Notification.deleted.is_(False)
+                )
+            )
+        ]
+
+    def newest(rows: list[EventRow]) -> list[EventRow]:
+        return sorted(rows, key=lambda r: r.date or dt.date.min, reverse=True)
+
+    return FamilyEvents(services, newest(visits), newest(assessments), newest(notifications))
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One change: when, on which device, which record, which fields."""
+
+    when: dt.datetime
+    device: str
+    entity: str
+    record: str
+    fields: tuple[str, ...]
+
+
+def family_history(db: Database, family_id: str, limit: int = 500) -> list[HistoryRow]:
+    """The change log of the family, its members and its events, newest first."""
+    with db.session() as session:
+        people = dict(
+            session.execute(
+                select(Person.id, Person.surname + " " + Person.given_name).where(
+                    Person.family_id == family_id
+                )
+            ).all()
+        )
+        ids = {family_id, *people}
+        for model in (ServiceRecord, Visit, Assessment, Notification):
+            ids.update(session.scalars(select(model.id).where(model.family_id == family_id)))
+        devices = dict(session.execute(select(Device.id, Device.name)).all())
+        changes = []
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), 500):
+            changes.extend(
+                session.execute(
+                    select(
+                        Change.hlc, Change.origin, Change.entity, Change.record_id, Change.data
+                    ).where(Change.record_id.in_(wanted[start : start + 500]))
+                ).all()
+            )
+    changes.sort(key=lambda c: c.hlc, reverse=True)
+    rows = []
+    for hlc, origin, entity, record_id, data in changes[:limit]:
+        millis, _counter = decode(hlc)
+        when = dt.datetime.fromtimestamp(millis / 1000)
+        try:
+            names = tuple(sorted(json.loads(data)))
+        except ValueError:
+            names = ()
+        rows.append(
+            HistoryRow(
+                when, devices.get(origin, origin[:8]), entity, people.get(record_id, ""), names
+            )
+        )
+    return rows

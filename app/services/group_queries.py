@@ -1,0 +1,210 @@
+"""Support groups for the GUI: the list, a group's participants × sessions with marks, and
+the small writes the attendance grid makes (no Qt here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from app.db.database import Database
+from app.db.models import Attendance, District, GroupSession, Participant, Person, SupportGroup
+from app.services.family_index import collation_key
+from app.services.queries import full_name
+from app.services.records import RecordService
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A line of the groups list."""
+
+    id: str
+    name: str
+    target_category: str
+    district: str
+    facilitator: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    sessions_held: int
+    participants: int
+
+
+def group_rows(db: Database, today: dt.date | None = None) -> list[GroupRow]:
+    """Live groups with sessions held so far and participants, alphabetically."""
+    today = today or dt.date.today()
+    with db.session() as session:
+        held = dict(
+            session.execute(
+                select(GroupSession.group_id, func.count())
+                .where(GroupSession.deleted.is_(False), GroupSession.date <= today)
+                .group_by(GroupSession.group_id)
+            ).all()
+        )
+        members = dict(
+            session.execute(
+                select(Participant.group_id, func.count())
+                .where(Participant.deleted.is_(False))
+                .group_by(Participant.group_id)
+            ).all()
+        )
+        rows = session.execute(
+            select(SupportGroup, District.name)
+            .outerjoin(District, District.id == SupportGroup.district_id)
+            .where(SupportGroup.deleted.is_(False))
+        ).all()
+        result = [
+            GroupRow(
+                g.id,
+                g.name or "",
+                g.target_category or "",
+                district or "",
+                g.facilitator or "",
+                g.start_date,
+                g.end_date,
+                int(held.get(g.id, 0)),
+                int(members.get(g.id, 0)),
+            )
+            for g, district in rows
+        ]
+    return sorted(result, key=lambda r: collation_key(r.name))
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: str
+    name: str
+    phone: str
+    person_id: str | None
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    date: dt.date
+    time: str
+    topic: str
+    format: str
+
+
+@dataclass
+class GroupSheet:
+    """A group's participants, sessions (by date) and marks with their record ids."""
+
+    group: dict[str, object]
+    participants: list[ParticipantRow] = field(default_factory=list)
+    sessions: list[SessionRow] = field(default_factory=list)
+    marks: dict[tuple[str, str], str] = field(default_factory=dict)
+    attendance_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def group_sheet(db: Database, group_id: str) -> GroupSheet | None:
+    """Everything the group card and its attendance grid show."""
+    with db.session() as session:
+        group = session.get(SupportGroup, group_id)
+        if group is None or group.deleted:
+            return None
+        info: dict[str, object] = {
+            name: getattr(group, name)
+            for name in (
+                "name",
+                "target_category",
+                "district_id",
+                "place",
+                "facilitator",
+                "start_date",
+                "end_date",
+            )
+        }
+        people = session.execute(
+            select(
+                Participant.id,
+                Participant.name,
+                Participant.phone,
+                Participant.person_id,
+                Person.surname,
+                Person.given_name,
+                Person.patronymic,
+                Person.phone,
+            )
+            .outerjoin(Person, Person.id == Participant.person_id)
+            .where(Participant.group_id == group_id, Participant.deleted.is_(False))
+        ).all()
+        participants = [
+            ParticipantRow(
+                pid,
+                full_name(s, g, p) if person_id else (name or ""),
+                (phone or person_phone or ""),
+                person_id,
+            )
+            for pid, name, phone, person_id, s, g, p, person_phone in people
+        ]
+        sessions = [
+            SessionRow(s.id, s.date, s.time or "", s.topic or "", s.format or "")
+            for s in session.scalars(
+                select(GroupSession).where(
+                    GroupSession.group_id == group_id, GroupSession.deleted.is_(False)
+                )
+            )
+            if s.date is not None
+        ]
+        sheet = GroupSheet(info)
+        session_ids = [s.id for s in sessions]
+        if session_ids:
+            for aid, sid, pid, mark in session.execute(
+                select(
+                    Attendance.id, Attendance.session_id, Attendance.participant_id, Attendance.mark
+                ).where(Attendance.session_id.in_(session_ids), Attendance.deleted.is_(False))
+            ):
+                sheet.marks[(pid, sid)] = mark
+                sheet.attendance_ids[(pid, sid)] = aid
+    sheet.participants = sorted(participants, key=lambda p: collation_key(p.name))
+    sheet.sessions = sorted(sessions, key=lambda s: (s.date, s.time))
+    return sheet
+
+
+def set_mark(
+    db: Database, sheet: GroupSheet, participant_id: str, session_id: str, mark: str | None
+) -> None:
+    """Record (or clear, with None) one participant's mark for one session."""
+    service = RecordService(db)
+    key = (participant_id, session_id)
+    existing = sheet.attendance_ids.get(key)
+    if mark is None:
+        if existing:
+            service.delete("attendance", existing)
+            sheet.attendance_ids.pop(key, None)
+        sheet.marks.pop(key, None)
+        return
+    fields = {"session_id": session_id, "participant_id": participant_id, "mark": mark}
+    sheet.attendance_ids[key] = service.save("attendance", existing, fields)
+    sheet.marks[key] = mark
+
+
+def add_session(
+    db: Database, group_id: str, day: dt.date, topic: str = "", format_code: str | None = None
+) -> str:
+    """A new session of the group («+ Заняття»); returns its id."""
+    return RecordService(db).save(
+        "session",
+        None,
+        {"group_id": group_id, "date": day, "topic": topic or None, "format": format_code},
+    )
+
+
+def add_participant(
+    db: Database,
+    group_id: str,
+    *,
+    person_id: str | None = None,
+    name: str = "",
+    phone: str = "",
+) -> str:
+    """A participant: a registered person, or an outside person with name and phone."""
+    fields = {
+        "group_id": group_id,
+        "person_id": person_id,
+        "name": name or None,
+        "phone": phone or None,
+    }
+    return RecordService(db).save("participant", None, fields)

@@ -1,0 +1,329 @@
+"""Read-only queries behind the GUI's lists and pickers (no Qt here).
+
+Each function opens one session, reads, and returns plain dataclasses; names sort by the
+Ukrainian alphabet. Writes go through RecordService or app.services.family_form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.db.database import Database
+from app.db.models import (
+    Account,
+    Change,
+    Device,
+    District,
+    Family,
+    Person,
+    ServiceRecord,
+    Setting,
+    Settlement,
+)
+from app.i18n.text import search_key
+from app.services.family_index import collation_key
+from app.services.reference import labels
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A pickable record: id and what the user reads."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SettlementChoice:
+    id: str
+    name: str
+    district_id: str | None
+    district: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.district})" if self.district else self.name
+
+
+def full_name(surname: str | None, given: str | None, patronymic: str | None = None) -> str:
+    return " ".join(p for p in (surname, given, patronymic) if p)
+
+
+def districts(db: Database) -> list[Choice]:
+    """Live starosta districts, alphabetically."""
+    with db.session() as session:
+        rows = session.execute(
+            select(District.id, District.name).where(District.deleted.is_(False))
+        ).all()
+    return sorted((Choice(i, n or "") for i, n in rows), key=lambda c: collation_key(c.label))
+
+
+def settlements(db: Database) -> list[SettlementChoice]:
+    """Live settlements with their district, alphabetically."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Settlement.id, Settlement.name, Settlement.district_id, District.name)
+            .outerjoin(District, District.id == Settlement.district_id)
+            .where(Settlement.deleted.is_(False))
+        ).all()
+    result = [SettlementChoice(i, n or "", d, dn or "") for i, n, d, dn in rows]
+    return sorted(result, key=lambda s: collation_key(s.name))
+
+
+def reference_labels(db: Database, kind: str, language: str = "uk") -> list[tuple[str, str]]:
+    """(code, label) of a reference kind (category, factor, service, relation,
+    session_format) in the shipped order."""
+    with db.session() as session:
+        return labels(session, kind, language)
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """A person found by the pickers (services, group participants)."""
+
+    id: str
+    name: str
+    birth_date: dt.date | None
+    family_id: str | None
+    settlement: str
+    phone: str
+
+    @property
+    def label(self) -> str:
+        parts = [self.name]
+        if self.birth_date:
+            parts.append(self.birth_date.strftime("%d.%m.%Y"))
+        if self.settlement:
+            parts.append(self.settlement)
+        return ", ".join(parts)
+
+
+def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]:
+    """Persons whose name or phone contains every typed word (apostrophes and case ignored)."""
+    tokens = search_key(text).split()
+    query = (
+        select(
+            Person.id,
+            Person.surname,
+            Person.given_name,
+            Person.patronymic,
+            Person.birth_date,
+            Person.family_id,
+            Person.phone,
+            Settlement.name,
+        )
+        .outerjoin(Family, Family.id == Person.family_id)
+        .outerjoin(Settlement, Settlement.id == Family.settlement_id)
+        .where(Person.deleted.is_(False))
+    )
+    for token in tokens:
+        query = query.where(Person.search_key.contains(token, autoescape=True))
+    with db.session() as session:
+        rows = session.execute(query.limit(limit * 4)).all()
+    found = [
+        PersonChoice(pid, full_name(s, g, p), born, fid, place or "", phone or "")
+        for pid, s, g, p, born, fid, phone, place in rows
+    ]
+    found.sort(key=lambda c: collation_key(c.name))
+    return found[:limit]
+
+
+def person_choice(db: Database, person_id: str) -> PersonChoice | None:
+    with db.session() as session:
+        row = session.execute(
+            select(
+                Person.id,
+                Person.surname,
+                Person.given_name,
+                Person.patronymic,
+                Person.birth_date,
+                Person.family_id,
+                Person.phone,
+                Settlement.name,
+            )
+            .outerjoin(Family, Family.id == Person.family_id)
+            .outerjoin(Settlement, Settlement.id == Family.settlement_id)
+            .where(Person.id == person_id)
+        ).first()
+    if row is None:
+        return None
+    pid, s, g, p, born, fid, phone, place = row
+    return PersonChoice(pid, full_name(s, g, p), born, fid, place or "", phone or "")
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    """A line of the services list."""
+
+    id: str
+    date: dt.date | None
+    code: str
+    recipient: str
+    family_id: str | None
+    person_id: str | None
+    minutes: int | None
+    form: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ServiceFilter:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    code: str | None = None
+    district_id: str | None = None
+    family_id: str | None = None
+
+
+def service_rows(db: Database, wanted: ServiceFilter, limit: int = 5_000) -> list[ServiceRow]:
+    """Services matching the filter, newest first, with the recipient's name."""
+    query = (
+        select(
+            ServiceRecord.id,
+            ServiceRecord.date,
+            ServiceRecord.service_code,
+            ServiceRecord.family_id,
+            ServiceRecord.person_id,
+            ServiceRecord.minutes,
+            ServiceRecord.form,
+            ServiceRecord.notes,
+            Person.surname,
+            Person.given_name,
+            Person.patronymic,
+        )
+        .outerjoin(Person, Person.id == ServiceRecord.person_id)
+        .where(ServiceRecord.deleted.is_(False))
+    )
+    if wanted.date_from:
+        query = query.where(ServiceRecord.date >= wanted.date_from)
+    if wanted.date_to:
+        query = query.where(ServiceRecord.date <= wanted.date_to)
+    if wanted.code:
+        query = query.where(ServiceRecord.service_code == wanted.code)
+    if wanted.family_id:
+        query = query.where(ServiceRecord.family_id == wanted.family_id)
+    if wanted.district_id:
+        in_district = (
+            select(Family.id)
+            .join(Settlement, Settlement.id == Family.settlement_id)
+            .where(Settlement.district_id == wanted.district_id)
+        )
+        query = query.where(ServiceRecord.family_id.in_(in_district))
+    query = query.order_by(ServiceRecord.date.desc(), ServiceRecord.id).limit(limit)
+    with db.session() as session:
+        rows = session.execute(query).all()
+        family_ids = {r.family_id for r in rows if r.family_id and not r.person_id}
+        names = family_names(session, family_ids)
+    result = []
+    for r in rows:
+        if r.person_id:
+            recipient = full_name(r.surname, r.given_name, r.patronymic)
+        else:
+            recipient = names.get(r.family_id or "", "")
+        result.append(
+            ServiceRow(
+                r.id,
+                r.date,
+                r.service_code or "",
+                recipient,
+                r.family_id,
+                r.person_id,
+                r.minutes,
+                r.form or "",
+                r.notes or "",
+            )
+        )
+    return result
+
+
+def family_names(session: object, family_ids: Sequence[str] | set[str]) -> dict[str, str]:
+    """A display name per family: «Сім'я of» its main member's surname and given name."""
+    from app.services.family_index import HEAD_RELATIONS
+
+    ids = sorted(family_ids)
+    best: dict[str, tuple[tuple[int, dt.date], str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(  # type: ignore[attr-defined]
+            select(
+                Person.family_id,
+                Person.surname,
+                Person.given_name,
+                Person.patronymic,
+                Person.relation,
+                Person.birth_date,
+            ).where(Person.family_id.in_(chunk), Person.deleted.is_(False))
+        ).all()
+        for fid, s, g, p, relation, born in rows:
+            rank = (
+                HEAD_RELATIONS.index(relation) if relation in HEAD_RELATIONS else 99,
+                born or dt.date.max,
+            )
+            if fid not in best or rank < best[fid][0]:
+                best[fid] = (rank, full_name(s, g, p))
+    return {fid: name for fid, (_rank, name) in best.items()}
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """The status bar: who, which device, which database, what is not yet sent."""
+
+    user: str
+    device: str
+    database: str
+    centre: bool
+    pending: int
+    last_exchange: dt.datetime | None
+
+
+def status_summary(db: Database) -> StatusSummary:
+    """What the status bar shows; exchange figures are 0/None before the first exchange."""
+    with db.session() as session:
+        device = session.execute(
+            select(Device.id, Device.name, Device.kind).where(Device.is_self.is_(True))
+        ).first()
+        account = session.get(Account, db.login) if db.login else None
+        device_id = device.id if device else ""
+        own = int(
+            session.scalar(select(func.max(Change.seq)).where(Change.origin == device_id)) or 0
+        )
+    acked, last = 0, None
+    try:
+        from app.sync.tables import ImportedBundle, PeerAck
+
+        with db.session() as session:
+            acked = int(
+                session.scalar(select(func.max(PeerAck.seq)).where(PeerAck.origin == device_id))
+                or 0
+            )
+            stamp = session.scalar(select(func.max(ImportedBundle.imported_at)))
+        last = dt.datetime.fromisoformat(stamp) if stamp else None
+    except (ImportError, SQLAlchemyError, ValueError):
+        pass  # no exchange tables yet: nothing has been exchanged
+    user = (account.display_name or account.login) if account else (db.login or "")
+    where = str(db.path) if db.path else db.target.url.split("@")[-1]
+    return StatusSummary(
+        user=user,
+        device=device.name if device else "",
+        database=where,
+        centre=bool(device and device.kind == "centre"),
+        pending=max(0, own - acked),
+        last_exchange=last,
+    )
+
+
+def get_setting_value(db: Database, key: str) -> str:
+    with db.session() as session:
+        row = session.get(Setting, key)
+    return row.value or "" if row else ""
+
+
+def family_names_of(db: Database, family_ids: Sequence[str]) -> dict[str, str]:
+    """Display names of some families (their main member)."""
+    with db.session() as session:
+        return family_names(session, set(family_ids))

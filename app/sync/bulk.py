@@ -1,0 +1,100 @@
+"""Bulk writes of merged rows: the merge's hot path.
+
+On SQLite the rows go straight to the driver's `executemany` with values already in their
+stored form (ISO dates are what SQLAlchemy's SQLite `Date` stores; code lists are the sorted
+JSON `CodeList` stores), which avoids SQLAlchemy's per-row parameter processing — about half
+of the merge's time. Other databases take the portable Core statements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy.engine import Connection
+
+from app.db.registry import EntitySpec
+
+
+def _insert_sql(table: Table, columns: Sequence[str]) -> str:
+    marks = ", ".join("?" * len(columns))
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+
+
+def _sqlite_rows(
+    kinds: Sequence[tuple[str, str | None]], rows: Sequence[dict[str, Any]]
+) -> list[tuple[Any, ...]]:
+    pick = itemgetter(*(c for c, _ in kinds))
+    codes = [i for i, (_, kind) in enumerate(kinds) if kind == "codes"]
+    if not codes:
+        return [pick(row) for row in rows]
+    out = []
+    for row in rows:
+        values = list(pick(row))
+        for i in codes:
+            if values[i] is not None:
+                values[i] = json.dumps(sorted(values[i]), ensure_ascii=False)
+        out.append(tuple(values))
+    return out
+
+
+def _core_value(kind: str | None, value: Any) -> Any:
+    if value is not None and kind == "date":
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def write_rows(
+    connection: Connection,
+    entity: EntitySpec,
+    columns: Sequence[str],
+    rows: Sequence[dict[str, Any]],
+    *,
+    new: bool,
+) -> None:
+    """Insert (`new`) or update by id `rows` holding `columns`, values in interchange form."""
+    if not rows:
+        return
+    kinds = [(c, entity.field(c).kind if entity.field(c) else None) for c in columns]
+    table = entity.table
+    if connection.dialect.name == "sqlite":
+        values = _sqlite_rows(kinds, rows)
+        if new:
+            connection.exec_driver_sql(_insert_sql(table, columns), values)
+        else:
+            settings = ", ".join(f"{c} = ?" for c in columns if c != "id")
+            sql = f"UPDATE {table.name} SET {settings} WHERE id = ?"
+            order = [i for i, c in enumerate(columns) if c != "id"] + [columns.index("id")]
+            connection.exec_driver_sql(sql, [tuple(v[i] for i in order) for v in values])
+        return
+    stored = [{c: _core_value(k, row[c]) for c, k in kinds} for row in rows]
+    if new:
+        connection.execute(insert(table), stored)
+    else:
+        _update_by_id(connection, table, columns, stored)
+
+
+def _update_by_id(
+    connection: Connection, table: Table, columns: Sequence[str], rows: list[dict[str, Any]]
+) -> None:
+    names = [c for c in columns if c != "id"]
+    statement = (
+        update(table).where(table.c.id == bindparam("_id")).values({c: bindparam(c) for c in names})
+    )
+    connection.execute(statement, [{**{c: r[c] for c in names}, "_id": r["id"]} for r in rows])
+
+
+def insert_plain(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert rows of plain columns (text and numbers only) — the change log."""
+    if not rows:
+        return
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(_insert_sql(table, columns), list(rows))
+    else:
+        connection.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])

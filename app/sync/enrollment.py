@@ -1,0 +1,153 @@
+"""Enrollment: the centre makes a laptop's identity; the laptop starts from it.
+
+Done in person. The centre generates the laptop's device id and key pairs, records its
+public keys and districts, and seals in one file (with the new user's password): the
+device's keys, the centre's public keys, the account to create, and the centre's data in
+the laptop's scope as change-log lines. The laptop's database is built from that file alone,
+so nothing is trusted on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app import __version__
+from app.db.database import Database, add_account, create_database
+from app.db.ids import new_id
+from app.db.migrate import head_revision, known_revisions
+from app.db.models import Device, District, Setting
+from app.errors import UsageError
+from app.i18n import tr
+from app.services.setup import add_self_device, remove_database_files, set_setting
+from app.sync.devices import now_text, public_keys, self_device
+from app.sync.enrollment_file import read_enrollment_file, write_enrollment_file
+from app.sync.exchange import outgoing_changes
+from app.sync.keys import DeviceKeys, PublicKeys
+from app.sync.merge import Merger
+from app.sync.scope import scope_for
+from app.sync.watermarks import known_vector, raise_known, record_acks
+
+FORMAT = 1
+
+
+def enroll_device(
+    db: Database,
+    *,
+    name: str,
+    districts: list[str],
+    login: str,
+    password: str,
+    out: str | os.PathLike[str],
+) -> str:
+    """Centre: enroll a laptop serving `districts` (names or ids) and write its enrollment
+    file sealed with `password`; returns the new device id."""
+    if not password:
+        raise UsageError(tr("the password is empty"))
+    with db.session() as session:
+        me = self_device(session)
+        if me.kind != "centre":
+            raise UsageError(tr("only the centre enrolls devices"))
+        if session.scalar(select(Device.id).where(Device.name == name)) is not None:
+            raise UsageError(tr("a device named «{name}» already exists", name=name))
+        district_ids = [_district_id(session, d) for d in districts]
+        keys = DeviceKeys.generate()
+        device_id = new_id()
+        public = keys.public.to_json()
+        session.add(
+            Device(
+                id=device_id,
+                name=name,
+                kind="field",
+                is_self=False,
+                sign_public=public["sign"],
+                enc_public=public["encrypt"],
+                districts=district_ids,
+                enrolled_at=now_text(),
+            )
+        )
+        session.flush()
+        known = known_vector(session, me.id)
+        ranges, lines = outgoing_changes(
+            session, known=known, acks={}, skip_origin=None, scope=scope_for(session, district_ids)
+        )
+        centre_name = session.get(Setting, "centre_name")
+        content: dict[str, Any] = {
+            "format": FORMAT,
+            "schema": head_revision(),
+            "app_version": __version__,
+            "device": {"id": device_id, "name": name, "districts": district_ids},
+            "keys": keys.to_json(),
+            "centre": {
+                "id": me.id,
+                "name": me.name,
+                "keys": public_keys(me).to_json(),
+                "title": centre_name.value if centre_name else me.name,
+            },
+            "account": {"login": login, "role": "field"},
+            "ranges": ranges,
+            "ack": known,
+            "changes": list(lines),
+        }
+        write_enrollment_file(out, content, password)
+    return device_id
+
+
+def _district_id(session: Any, name_or_id: str) -> str:
+    found = session.scalar(
+        select(District.id).where(
+            District.deleted.is_(False), (District.name == name_or_id) | (District.id == name_or_id)
+        )
+    )
+    if found is None:
+        raise UsageError(tr("no district named «{name}»", name=name_or_id))
+    return str(found)
+
+
+def init_field(
+    target: str | Path, enrollment: str | os.PathLike[str], password: str, *, encrypted: bool
+) -> Database:
+    """Laptop: a new database from an enrollment file opened with the account's password."""
+    content = read_enrollment_file(enrollment, password)
+    if content.get("schema") not in known_revisions():
+        raise UsageError(
+            tr(
+                "the enrollment file was made by Opora {app}; install Opora {app} or newer",
+                app=content.get("app_version", "?"),
+            )
+        )
+    db = create_database(target, encrypted=encrypted)
+    try:
+        device, centre = content["device"], content["centre"]
+        add_account(db, content["account"]["login"], password, role="field")
+        add_self_device(
+            db, device["name"], "field", DeviceKeys.from_json(content["keys"]), device["id"]
+        )
+        set_setting(db, "centre_name", centre.get("title") or centre["name"])
+        centre_keys = PublicKeys.from_json(centre["keys"]).to_json()
+        with db.session() as session:
+            session.get(Device, device["id"]).districts = device["districts"]  # type: ignore[union-attr]
+            session.add(
+                Device(
+                    id=centre["id"],
+                    name=centre["name"],
+                    kind="centre",
+                    is_self=False,
+                    sign_public=centre_keys["sign"],
+                    enc_public=centre_keys["encrypt"],
+                    enrolled_at=now_text(),
+                )
+            )
+            known = known_vector(session, device["id"])
+            Merger(session, known, now_text()).merge(content["changes"])
+            raise_known(session, device["id"], content["ranges"], known)
+            record_acks(session, centre["id"], content["ack"])
+        db.login = content["account"]["login"]
+    except BaseException:
+        db.close()
+        remove_database_files(db.target)
+        raise
+    return db

@@ -1,0 +1,91 @@
+"""GUI tests: offscreen Qt, Ukrainian translators, QSettings isolated per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import datetime as dt
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.db.database import Database
+from app.demo import create_demo_database, open_demo
+from app.i18n import set_language
+from ui.app import apply_text_size
+from ui.context import AppContext
+from ui.runner import wait_for_all
+from ui.settings import UiSettings
+from ui.translations import install_translators
+
+DEMO_TODAY = dt.date.today()
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["opora-tests"]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo database made once; each test works on its own copy."""
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    for _step in create_demo_database(path, families=40, today=DEMO_TODAY):
+        pass
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A real demo database file for one test."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    db = open_demo(path)
+    yield db
+    wait_for_all()
+    db.close()
+
+
+@pytest.fixture
+def context(demo_db: Database, isolated_settings: UiSettings) -> AppContext:
+    from app.services.family_index import Viewer
+
+    return AppContext(demo_db, isolated_settings, Viewer("demo", "demo", True), demo=True)
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[UiSettings]:
+    """Each test reads and writes its own settings file, in Ukrainian."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    QCoreApplication.setOrganizationName("OporaTests")
+    QCoreApplication.setApplicationName(f"opora-{uuid.uuid4().hex[:8]}")
+    install_translators(qapp, "uk")
+    yield UiSettings()
+    wait_for_all()
+    QCoreApplication.processEvents()
+    apply_text_size(qapp, 100)
+    set_language(None)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text (QTest.keyClicks only knows ASCII): one key event per character."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def typist() -> object:
+    """The type_text helper as a fixture (tests/ui has no package to import it from)."""
+    return type_text

@@ -1,0 +1,96 @@
+"""The attendance grid: marks entered by keyboard land in the database; totals follow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.db.models import Attendance
+from ui.context import AppContext
+from ui.pages.groups_page import GroupsPage
+
+
+def test_attendance_by_keyboard_is_saved(qtbot: QtBot, context: AppContext) -> None:
+    page = GroupsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.total() == 4
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.stack.currentIndex() == 1
+    assert page.sheet is not None
+    before = {s.id for s in page.sheet.sessions}
+    qtbot.mouseClick(page.add_session_button, Qt.MouseButton.LeftButton)
+    assert len(page.sheet.sessions) == len(before) + 1
+    column, new_session = next(
+        (i, s) for i, s in enumerate(page.sheet.sessions) if s.id not in before
+    )
+    assert new_session.id not in {sid for _pid, sid in page.sheet.marks}
+
+    grid = page.grid
+    grid.setFocus()
+    grid.setCurrentIndex(page.grid_model.index(0, 0))
+    for _ in range(column):
+        qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.keyClick(grid, Qt.Key.Key_Space)  # present
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    qtbot.keyClick(grid, Qt.Key.Key_Space)
+    qtbot.keyClick(grid, Qt.Key.Key_Space)  # absent
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    for _ in range(3):
+        qtbot.keyClick(grid, Qt.Key.Key_Space)  # excused
+    assert grid.currentIndex().row() == 2 and grid.currentIndex().column() == column
+
+    people = [p.id for p in page.sheet.participants[:3]]
+    with context.db.session() as session:
+        stored = dict(
+            session.execute(
+                select(Attendance.participant_id, Attendance.mark).where(
+                    Attendance.session_id == new_session.id, Attendance.deleted.is_(False)
+                )
+            ).all()
+        )
+    assert stored == {people[0]: "present", people[1]: "absent", people[2]: "excused"}
+    totals_row = page.grid_model.rowCount() - 1
+    assert page.grid_model.index(totals_row, column).data() == "1"
+    assert page.grid_model.index(2, column).data() == "П"
+
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    with context.db.session() as session:
+        live = session.scalars(
+            select(Attendance.participant_id).where(
+                Attendance.session_id == new_session.id, Attendance.deleted.is_(False)
+            )
+        ).all()
+    assert sorted(live) == sorted(people[:2])
+
+
+def test_new_group_with_an_outside_participant(
+    qtbot: QtBot, context: AppContext, typist: object
+) -> None:
+    page = GroupsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.new_item()
+    dialog = page.group_dialog
+    assert dialog is not None
+    dialog.accept()
+    assert dialog.errors.text("name") == "Введіть назву групи."
+    typist(dialog.name, "Батьківський клуб")  # type: ignore[operator]
+    dialog.category.setCurrentIndex(dialog.category.findData("large_family"))
+    dialog.accept()
+    assert page.model.total() == 5
+    assert page.stack.currentIndex() == 1
+    assert page.card_title.text() == "Батьківський клуб"
+
+    page.add_participant()
+    adding = page.participant_dialog
+    assert adding is not None
+    adding.outside.setChecked(True)
+    typist(adding.name, "Ковальчук Ніна")  # type: ignore[operator]
+    typist(adding.phone, "050 111 22 33")  # type: ignore[operator]
+    adding.accept()
+    assert [p.name for p in page.sheet.participants] == ["Ковальчук Ніна"]  # type: ignore[union-attr]
+    assert page.sheet.participants[0].phone == "+380501112233"  # type: ignore[union-attr]

@@ -1,0 +1,60 @@
+"""Quick entry of a service: pick a person by typing, Enter saves and keeps the dialog open."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.db.models import ServiceRecord
+from ui.context import AppContext
+from ui.dialogs.service_dialog import ServiceDialog
+from ui.pages.services_page import ServicesPage
+
+
+def test_service_is_entered_and_listed(
+    qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
+) -> None:
+    dialog = ServiceDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typist(dialog.recipient, "мар")
+    qtbot.waitUntil(lambda: bool(dialog.recipient._found), timeout=5000)
+    person = dialog.recipient._found[0]
+    dialog.recipient.choose(person)
+    dialog.to_person.setChecked(True)
+    dialog.service.setCurrentIndex(dialog.service.findData("002.0"))
+    dialog.minutes.setValue(45)
+    typist(dialog.notes, "Консультація щодо виплат")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.result_label.text().startswith("Збережено")
+    assert dialog.notes.text() == ""
+    with context.db.session() as session:
+        record = session.get(ServiceRecord, saved.args[0])
+    assert record is not None
+    assert (record.service_code, record.minutes, record.person_id, record.date) == (
+        "002.0",
+        45,
+        person.id,
+        dt.date.today(),
+    )
+    assert record.family_id == person.family_id
+    assert context.settings.recent_service_codes()[0] == "002.0"
+
+    page = ServicesPage(context)
+    qtbot.addWidget(page)
+    ids = [r.id for r in page.model.rows()]
+    assert saved.args[0] in ids
+
+
+def test_service_needs_a_recipient(qtbot: QtBot, context: AppContext) -> None:
+    dialog = ServiceDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save()
+    assert dialog.errors.text("family_id") == "Оберіть, хто отримав послугу."

@@ -1,0 +1,1732 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk" sourcelanguage="en">
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>✗</source>
+        <translation>✗</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>excused</comment>
+        <translation>П</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>присутній</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>відсутній</translation>
+    </message>
+    <message>
+        <source>absent for a good reason</source>
+        <translation>відсутній з поважної причини</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Разом</translation>
+    </message>
+    <message>
+        <source>Present at the session</source>
+        <translation>Присутні на занятті</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>не позначено</translation>
+    </message>
+    <message>
+        <source>{present} of {total}</source>
+        <translation>{present} з {total}</translation>
+    </message>
+    <message>
+        <source>{n} visit|{n} visits|{n} visits</source>
+        <translation>{n} відвідування|{n} відвідування|{n} відвідувань</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.рррр</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Вибрати дату</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Home visit</source>
+        <translation>Візит</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Needs assessment</source>
+        <translation>Оцінка потреб</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Мета:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Результат:</translation>
+    </message>
+    <message>
+        <source>&amp;Who reported:</source>
+        <translation>&amp;Хто повідомив:</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>&amp;Зміст:</translation>
+    </message>
+    <message>
+        <source>&amp;Started:</source>
+        <translation>&amp;Розпочато:</translation>
+    </message>
+    <message>
+        <source>&amp;Finished:</source>
+        <translation>&amp;Завершено:</translation>
+    </message>
+    <message>
+        <source>Difficult life circumstances are present</source>
+        <translation>Складні життєві обставини наявні</translation>
+    </message>
+    <message>
+        <source>&amp;Parental capacity:</source>
+        <translation>&amp;Батьківський потенціал:</translation>
+    </message>
+    <message>
+        <source>&amp;Services needed:</source>
+        <translation>&amp;Потрібні послуги:</translation>
+    </message>
+    <message>
+        <source>&amp;Conclusion:</source>
+        <translation>&amp;Висновок:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesModel</name>
+    <message>
+        <source>Family</source>
+        <translation>Сім&apos;я</translation>
+    </message>
+    <message>
+        <source>(no members)</source>
+        <translation>(немає членів)</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адреса</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категорії</translation>
+    </message>
+    <message>
+        <source>On record since</source>
+        <translation>На обліку з</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>Фахівець</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Останній контакт</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesPage</name>
+    <message>
+        <source>Families</source>
+        <translation>Сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Search: surname, name, phone or address (Ctrl+F)</source>
+        <translation>Пошук: прізвище, ім&apos;я, телефон або адреса (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search families</source>
+        <translation>Пошук сімей</translation>
+    </message>
+    <message>
+        <source>Starosta district</source>
+        <translation>Старостинський округ</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Усі округи</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категорія</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Усі категорії</translation>
+    </message>
+    <message>
+        <source>On record</source>
+        <translation>На обліку</translation>
+    </message>
+    <message>
+        <source>On record and off record</source>
+        <translation>На обліку і зняті з обліку</translation>
+    </message>
+    <message>
+        <source>Taken off record</source>
+        <translation>Знято з обліку</translation>
+    </message>
+    <message>
+        <source>New family</source>
+        <translation>Нова сім&apos;я</translation>
+    </message>
+    <message>
+        <source>New family (Ctrl+N)</source>
+        <translation>Нова сім&apos;я (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Завантаження…</translation>
+    </message>
+    <message>
+        <source>{n} family|{n} families|{n} families</source>
+        <translation>{n} сім&apos;я|{n} сім&apos;ї|{n} сімей</translation>
+    </message>
+    <message>
+        <source>There are no families yet. Press «New family» (Ctrl+N) to add one.</source>
+        <translation>Ще немає жодної сім&apos;ї. Натисніть «Нова сім&apos;я» (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>No family matches the search. Check the spelling or clear the filters.</source>
+        <translation>Жодна сім&apos;я не відповідає пошуку. Перевірте написання або зніміть фільтри.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyCard</name>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>🔒 Restricted: not shown in printouts or exports to others</source>
+        <translation>🔒 Обмежений доступ: не потрапляє до друку та експорту для інших</translation>
+    </message>
+    <message>
+        <source>Provide a service…</source>
+        <translation>Надати послугу…</translation>
+    </message>
+    <message>
+        <source>Print card…</source>
+        <translation>Друк картки…</translation>
+    </message>
+    <message>
+        <source>Print the family card (Ctrl+P)</source>
+        <translation>Друк картки сім&apos;ї (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Сім&apos;я</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>Члени сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>street, house, flat</source>
+        <translation>вулиця, будинок, квартира</translation>
+    </message>
+    <message>
+        <source>Restricted access (e.g. domestic violence)</source>
+        <translation>Обмежений доступ (наприклад, домашнє насильство)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttlement:</source>
+        <translation>&amp;Населений пункт:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адреса:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;specialist:</source>
+        <translation>Відповідальний &amp;фахівець:</translation>
+    </message>
+    <message>
+        <source>Taken on &amp;record:</source>
+        <translation>&amp;Взято на облік:</translation>
+    </message>
+    <message>
+        <source>Taken o&amp;ff record:</source>
+        <translation>&amp;Знято з обліку:</translation>
+    </message>
+    <message>
+        <source>Reason for taking off r&amp;ecord:</source>
+        <translation>&amp;Причина зняття з обліку:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>При&amp;мітки:</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категорії</translation>
+    </message>
+    <message>
+        <source>СЖО factors</source>
+        <translation>Чинники СЖО</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Категорії:</translation>
+    </message>
+    <message>
+        <source>СЖО factors:</source>
+        <translation>Чинники СЖО:</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>&amp;Додати члена сім&apos;ї…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>В&amp;илучити</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мета</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Parental capacity</source>
+        <translation>Батьківський потенціал</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Висновок</translation>
+    </message>
+    <message>
+        <source>Who reported</source>
+        <translation>Хто повідомив</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Зміст</translation>
+    </message>
+    <message>
+        <source>Record a visit…</source>
+        <translation>Записати візит…</translation>
+    </message>
+    <message>
+        <source>Record an assessment…</source>
+        <translation>Записати оцінку потреб…</translation>
+    </message>
+    <message>
+        <source>Record a notification…</source>
+        <translation>Записати повідомлення…</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Послуги</translation>
+    </message>
+    <message>
+        <source>Home visits</source>
+        <translation>Візити</translation>
+    </message>
+    <message>
+        <source>Needs assessments</source>
+        <translation>Оцінки потреб</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Історія змін</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>{name} — {field}: {message}</source>
+        <translation>{name} — {field}: {message}</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Не вдалося зберегти</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Вилучити члена сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the family?</source>
+        <translation>Вилучити {name} зі складу сім&apos;ї?</translation>
+    </message>
+    <message>
+        <source>New family</source>
+        <translation>Нова сім&apos;я</translation>
+    </message>
+    <message>
+        <source>on record</source>
+        <translation>на обліку</translation>
+    </message>
+    <message>
+        <source>taken off record</source>
+        <translation>знято з обліку</translation>
+    </message>
+    <message>
+        <source>not on record</source>
+        <translation>не на обліку</translation>
+    </message>
+    <message>
+        <source>Unsaved draft</source>
+        <translation>Незбережена чернетка</translation>
+    </message>
+    <message>
+        <source>This card has changes from {when} that were not saved (the program closed unexpectedly). Restore them?</source>
+        <translation>У цій картці є зміни від {when}, які не були збережені (програма несподівано закрилася). Відновити їх?</translation>
+    </message>
+    <message>
+        <source>Family card — {name}</source>
+        <translation>Картка сім&apos;ї — {name}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Незбережені зміни</translation>
+    </message>
+    <message>
+        <source>The family card has unsaved changes. Save them?</source>
+        <translation>У картці сім&apos;ї є незбережені зміни. Зберегти їх?</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>New support group</source>
+        <translation>Нова група взаємопідтримки</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>&amp;For whom:</source>
+        <translation>&amp;Для кого:</translation>
+    </message>
+    <message>
+        <source>Starosta &amp;district:</source>
+        <translation>Старостинський &amp;округ:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Місце:</translation>
+    </message>
+    <message>
+        <source>F&amp;acilitator:</source>
+        <translation>&amp;Ведучий:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Початок:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Завершення:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Enter the group&apos;s name.</source>
+        <translation>Введіть назву групи.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Група</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Округ</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Ведучий</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>Проведено занять</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Учасників</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Support groups</source>
+        <translation>Групи взаємопідтримки</translation>
+    </message>
+    <message>
+        <source>There are no support groups yet.</source>
+        <translation>Ще немає жодної групи.</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Нова група…</translation>
+    </message>
+    <message>
+        <source>New support group (Ctrl+N)</source>
+        <translation>Нова група (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>← To the list</source>
+        <translation>← До списку</translation>
+    </message>
+    <message>
+        <source>+ Session</source>
+        <translation>+ Заняття</translation>
+    </message>
+    <message>
+        <source>Add a session for today</source>
+        <translation>Додати заняття на сьогодні</translation>
+    </message>
+    <message>
+        <source>Add participant…</source>
+        <translation>Додати учасника…</translation>
+    </message>
+    <message>
+        <source>Attendance journal</source>
+        <translation>Журнал відвідування</translation>
+    </message>
+    <message>
+        <source>Registration sheet</source>
+        <translation>Реєстраційний лист</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Відвідування</translation>
+    </message>
+    <message>
+        <source>✓ present · ✗ absent · П absent for a good reason. Arrows move, Space changes the mark, Delete clears it.</source>
+        <translation>✓ присутній · ✗ відсутній · П з поважної причини. Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти.</translation>
+    </message>
+    <message>
+        <source>For whom: {category} · Place: {place} · Facilitator: {who} · {start} – {end}</source>
+        <translation>Для кого: {category} · Місце: {place} · Ведучий: {who} · {start} – {end}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Пристрій</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Змінено</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Opora</source>
+        <translation>Опора</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.
+Create one with «opora init centre», or try the demo: «opora demo».</source>
+        <translation>Базу даних {path} не знайдено.
+Створіть її командою «opora init centre» або спробуйте демонстраційну: «opora demo».</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>Створюю демонстраційні дані…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Opora — sign in</source>
+        <translation>Опора — вхід</translation>
+    </message>
+    <message>
+        <source>Enter your account and password to open the database.</source>
+        <translation>Введіть обліковий запис і пароль, щоб відкрити базу даних.</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>База даних: {path}</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Обліковий запис</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Помилка</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Обліковий запис:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Увійти</translation>
+    </message>
+    <message>
+        <source>Enter your account name.</source>
+        <translation>Введіть назву облікового запису.</translation>
+    </message>
+    <message>
+        <source>Wrong account or password. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation>Неправильний обліковий запис або пароль. Перевірте розкладку клавіатури та Caps Lock і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: {error}</source>
+        <translation>Не вдалося відкрити базу даних: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opora</source>
+        <translation>Опора</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Розділи</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Групи</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Послуги</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Звіти</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Синхронізація</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>This section is not available in this version yet.</source>
+        <translation>Цей розділ ще недоступний у цій версії.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Створити…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Друк…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Вийти</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Знайти</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>П&amp;ерейти</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>&amp;About Opora</source>
+        <translation>&amp;Про програму «Опора»</translation>
+    </message>
+    <message>
+        <source>About Opora</source>
+        <translation>Про програму «Опора»</translation>
+    </message>
+    <message>
+        <source>Opora — records of families, support groups and social services for specialists of a community&apos;s centre of social services. Works without the Internet.</source>
+        <translation>«Опора» — облік сімей, груп взаємопідтримки та наданих соціальних послуг для фахівців центру соціальних служб громади. Працює без Інтернету.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Користувач</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Пристрій</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База даних</translation>
+    </message>
+    <message>
+        <source>Exchange with the centre</source>
+        <translation>Обмін із центром</translation>
+    </message>
+    <message>
+        <source>User: {name}</source>
+        <translation>Користувач: {name}</translation>
+    </message>
+    <message>
+        <source>Device: {name}</source>
+        <translation>Пристрій: {name}</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>База: {name}</translation>
+    </message>
+    <message>
+        <source>Centre database</source>
+        <translation>База даних центру</translation>
+    </message>
+    <message>
+        <source>Not sent to the centre: {changes}</source>
+        <translation>Не передано до центру: {changes}</translation>
+    </message>
+    <message>
+        <source>{n} change|{n} changes|{n} changes</source>
+        <translation>{n} зміна|{n} зміни|{n} змін</translation>
+    </message>
+    <message>
+        <source>no exchange yet</source>
+        <translation>обміну ще не було</translation>
+    </message>
+    <message>
+        <source>{n} day ago|{n} days ago|{n} days ago</source>
+        <translation>{n} день тому|{n} дні тому|{n} днів тому</translation>
+    </message>
+    <message>
+        <source>last exchange {date} ({ago})</source>
+        <translation>останній обмін {date} ({ago})</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>демонстраційні дані</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Family member</source>
+        <translation>Член сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>жіноча</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>чоловіча</translation>
+    </message>
+    <message>
+        <source>Has a disability</source>
+        <translation>Має інвалідність</translation>
+    </message>
+    <message>
+        <source>&amp;Surname:</source>
+        <translation>&amp;Прізвище:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Ім&apos;я:</translation>
+    </message>
+    <message>
+        <source>&amp;Patronymic:</source>
+        <translation>По &amp;батькові:</translation>
+    </message>
+    <message>
+        <source>S&amp;ex:</source>
+        <translation>&amp;Стать:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>&amp;Дата народження:</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>&amp;Родинний зв&apos;язок:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax number (РНОКПП):</source>
+        <translation>&amp;РНОКПП:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>При&amp;мітки:</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Інвалідність</translation>
+    </message>
+    <message>
+        <source>Enter the surname.</source>
+        <translation>Введіть прізвище.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Введіть ім&apos;я.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>The date of birth cannot be after today.</source>
+        <translation>Дата народження не може бути пізніше сьогоднішньої.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>ПІБ</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата народження</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Вік</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Родинний зв&apos;язок</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Add participant</source>
+        <translation>Додати учасника</translation>
+    </message>
+    <message>
+        <source>A person from the records</source>
+        <translation>Особа з обліку</translation>
+    </message>
+    <message>
+        <source>An outside person</source>
+        <translation>Стороння особа</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Особа</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ім&apos;я</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Особа:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Ім&apos;я:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>Who joins the group?</source>
+        <translation>Хто приєднується до групи?</translation>
+    </message>
+    <message>
+        <source>Find and choose the person.</source>
+        <translation>Знайдіть і виберіть особу.</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>Введіть ім&apos;я.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Type a surname or phone…</source>
+        <translation>Введіть прізвище або телефон…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Save PDF</source>
+        <translation>Зберегти PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файли PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not make the printout</source>
+        <translation>Не вдалося підготувати друк</translation>
+    </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>Готую документ до друку…</translation>
+    </message>
+    <message>
+        <source>attendance-journal.pdf</source>
+        <translation>журнал-відвідування.pdf</translation>
+    </message>
+    <message>
+        <source>registration-sheet.pdf</source>
+        <translation>реєстраційний-лист.pdf</translation>
+    </message>
+    <message>
+        <source>family-card.pdf</source>
+        <translation>картка-сімʼї.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Period summary</source>
+        <translation>Звіт за період</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Період</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Цей місяць</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Цей квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Цей рік</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Довільний період</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Starosta district</source>
+        <translation>Старостинський округ</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Усі округи</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Зберегти PDF…</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>Зберегти Excel…</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>з</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показник</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Кількість</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Показники</translation>
+    </message>
+    <message>
+        <source>Choose a period and press «Show».</source>
+        <translation>Оберіть період і натисніть «Показати».</translation>
+    </message>
+    <message>
+        <source>Families and persons who received each service</source>
+        <translation>Сім&apos;ї та особи, які отримали кожну послугу</translation>
+    </message>
+    <message>
+        <source>Type both dates as 12.03.2024.</source>
+        <translation>Введіть обидві дати як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Рахую…</translation>
+    </message>
+    <message>
+        <source>Period {start} – {end}</source>
+        <translation>Період {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Families covered by individual work</source>
+        <translation>Охоплено індивідуальною роботою сімей</translation>
+    </message>
+    <message>
+        <source>Families on record at the end of the period</source>
+        <translation>Сімей на обліку на кінець періоду</translation>
+    </message>
+    <message>
+        <source>Children in those families</source>
+        <translation>Дітей у цих сім&apos;ях</translation>
+    </message>
+    <message>
+        <source>…of them with low parenting capacity</source>
+        <translation>…з них із низьким батьківським потенціалом</translation>
+    </message>
+    <message>
+        <source>Notifications received</source>
+        <translation>Отримано повідомлень</translation>
+    </message>
+    <message>
+        <source>Home visits</source>
+        <translation>Візити</translation>
+    </message>
+    <message>
+        <source>Needs assessments</source>
+        <translation>Оцінки потреб</translation>
+    </message>
+    <message>
+        <source>Groups active</source>
+        <translation>Діяло груп</translation>
+    </message>
+    <message>
+        <source>Group sessions held</source>
+        <translation>Проведено групових занять</translation>
+    </message>
+    <message>
+        <source>Group participants</source>
+        <translation>Учасників груп</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>Відвідувань</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Зберегти звіт</translation>
+    </message>
+    <message>
+        <source>Saving the summary…</source>
+        <translation>Зберігаю звіт…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Збережено: {path}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не збережено</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Provide a service</source>
+        <translation>Надати послугу</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Отримувач</translation>
+    </message>
+    <message>
+        <source>to the whole family</source>
+        <translation>усій сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>to this person only</source>
+        <translation>лише цій особі</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Хвилин</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примітки</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Отримувач:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Послуга:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>&amp;Тривалість:</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Форма:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>При&amp;мітки:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Family: {name}</source>
+        <translation>Сім&apos;я: {name}</translation>
+    </message>
+    <message>
+        <source>Choose who received the service.</source>
+        <translation>Оберіть, хто отримав послугу.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>Choose a service from the list.</source>
+        <translation>Оберіть послугу зі списку.</translation>
+    </message>
+    <message>
+        <source>Saved: {service}, {date}. Enter the next one or close.</source>
+        <translation>Збережено: {service}, {date}. Введіть наступну або закрийте.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Отримувач</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Хвилин</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примітки</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Services provided</source>
+        <translation>Надані послуги</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Усі послуги</translation>
+    </message>
+    <message>
+        <source>Starosta district</source>
+        <translation>Старостинський округ</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Усі округи</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>Provide a service…</source>
+        <translation>Надати послугу…</translation>
+    </message>
+    <message>
+        <source>Provide a service (Ctrl+N)</source>
+        <translation>Надати послугу (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>З:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>по:</translation>
+    </message>
+    <message>
+        <source>{n} service|{n} services|{n} services</source>
+        <translation>{n} послуга|{n} послуги|{n} послуг</translation>
+    </message>
+    <message>
+        <source>{n} hour|{n} hours|{n} hours</source>
+        <translation>{n} година|{n} години|{n} годин</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Розмір тексту</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Вигляд</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Мова:</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Розмір тексту:</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Centre name</source>
+        <translation>Назва центру</translation>
+    </message>
+    <message>
+        <source>Centre address</source>
+        <translation>Адреса центру</translation>
+    </message>
+    <message>
+        <source>Centre (printed at the top of every form)</source>
+        <translation>Центр (друкується вгорі кожної форми)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>А&amp;дреса:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>The new language will be used after Opora is restarted.</source>
+        <translation>Нову мову буде застосовано після перезапуску програми.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Збережено.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Exchange with the centre</source>
+        <translation>Обмін із центром</translation>
+    </message>
+    <message>
+        <source>Exchange with laptops</source>
+        <translation>Обмін із ноутбуками</translation>
+    </message>
+    <message>
+        <source>For which device</source>
+        <translation>Для якого пристрою</translation>
+    </message>
+    <message>
+        <source>Create a bundle for the centre…</source>
+        <translation>Створити пакет для центру…</translation>
+    </message>
+    <message>
+        <source>Create a bundle for the laptop…</source>
+        <translation>Створити пакет для ноутбука…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Передати</translation>
+    </message>
+    <message>
+        <source>Laptop:</source>
+        <translation>Ноутбук:</translation>
+    </message>
+    <message>
+        <source>Accept bundles from the centre…</source>
+        <translation>Прийняти пакет від центру…</translation>
+    </message>
+    <message>
+        <source>Accept bundles from laptops…</source>
+        <translation>Прийняти пакети від ноутбуків…</translation>
+    </message>
+    <message>
+        <source>You can also drop bundle files onto this page.</source>
+        <translation>Файли пакетів можна також перетягнути на цю сторінку.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробиці</translation>
+    </message>
+    <message>
+        <source>Results per file</source>
+        <translation>Результати за файлами</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Прийняти</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Пристрої</translation>
+    </message>
+    <message>
+        <source>Data discrepancies</source>
+        <translation>Розбіжності даних</translation>
+    </message>
+    <message>
+        <source>Keep A</source>
+        <translation>Залишити A</translation>
+    </message>
+    <message>
+        <source>Keep B</source>
+        <translation>Залишити B</translation>
+    </message>
+    <message>
+        <source>Value A (kept now)</source>
+        <translation>Значення A (зараз у базі)</translation>
+    </message>
+    <message>
+        <source>Value B</source>
+        <translation>Значення B</translation>
+    </message>
+    <message>
+        <source>Where to save the bundle</source>
+        <translation>Куди зберегти пакет</translation>
+    </message>
+    <message>
+        <source>No laptop is enrolled yet.</source>
+        <translation>Ще не підключено жодного ноутбука.</translation>
+    </message>
+    <message>
+        <source>Creating the bundle…</source>
+        <translation>Створюю пакет…</translation>
+    </message>
+    <message>
+        <source>Created «{name}» ({size} KB, {changes} changes). Pass this file to the centre.</source>
+        <translation>Створено «{name}» ({size} КБ, змін: {changes}). Передайте цей файл до центру.</translation>
+    </message>
+    <message>
+        <source>Bundles to accept</source>
+        <translation>Пакети для прийняття</translation>
+    </message>
+    <message>
+        <source>Bundles (*.bundle);;All files (*)</source>
+        <translation>Пакети (*.bundle);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Accepting bundles…</source>
+        <translation>Приймаю пакети…</translation>
+    </message>
+    <message>
+        <source>{changes} changes, {conflicts} discrepancies</source>
+        <translation>змін: {changes}, розбіжностей: {conflicts}</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>already accepted</source>
+        <translation>вже було прийнято</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>відхилено</translation>
+    </message>
+    <message>
+        <source>Data discrepancies ({count})</source>
+        <translation>Розбіжності даних ({count})</translation>
+    </message>
+    <message>
+        <source>No discrepancies.</source>
+        <translation>Розбіжностей немає.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(порожньо)</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Settlement</source>
+        <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адреса</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категорії</translation>
+    </message>
+    <message>
+        <source>СЖО factors</source>
+        <translation>Чинники СЖО</translation>
+    </message>
+    <message>
+        <source>Taken on record</source>
+        <translation>Взято на облік</translation>
+    </message>
+    <message>
+        <source>Taken off record</source>
+        <translation>Знято з обліку</translation>
+    </message>
+    <message>
+        <source>Reason for taking off record</source>
+        <translation>Причина зняття з обліку</translation>
+    </message>
+    <message>
+        <source>Responsible specialist</source>
+        <translation>Відповідальний фахівець</translation>
+    </message>
+    <message>
+        <source>Restricted access</source>
+        <translation>Обмежений доступ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примітки</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Прізвище</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Ім&apos;я</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>По батькові</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата народження</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Родинний зв&apos;язок</translation>
+    </message>
+    <message>
+        <source>Tax number (РНОКПП)</source>
+        <translation>РНОКПП</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Інвалідність</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Сім&apos;я</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Особа</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Хвилин</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Позначка</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ім&apos;я</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>Вилучення</translation>
+    </message>
+    <message>
+        <source>Family card</source>
+        <translation>Картка сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Член сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Візит</translation>
+    </message>
+    <message>
+        <source>Needs assessment</source>
+        <translation>Оцінка потреб</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>individual</source>
+        <translation>індивідуальна</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>групова</translation>
+    </message>
+    <message>
+        <source>parental capacity: high</source>
+        <translation>батьківський потенціал: високий</translation>
+    </message>
+    <message>
+        <source>parental capacity: medium</source>
+        <translation>батьківський потенціал: середній</translation>
+    </message>
+    <message>
+        <source>parental capacity: low</source>
+        <translation>батьківський потенціал: низький</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>жіноча</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>чоловіча</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <source>Wrong account or password. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation>Неправильний обліковий запис або пароль. Перевірте розкладку клавіатури та Caps Lock і спробуйте ще раз.</translation>
+    </message>
+</context>
+</TS>

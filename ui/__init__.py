@@ -1,0 +1,1 @@
+"""Opora desktop GUI (PySide6). Reaches the core only through app.services."""

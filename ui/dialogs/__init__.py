@@ -1,0 +1,1 @@
+"""Dialogs: family card, member, service quick entry, participant."""

@@ -1,0 +1,137 @@
+"""Recording a home visit, a notification or a needs assessment from the family card."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.services.records import RecordService
+from ui.context import AppContext
+from ui.labels import Words, sentence
+from ui.widgets.code_list import CodeList
+from ui.widgets.date_field import DateField
+from ui.widgets.field_errors import FieldErrors
+
+KINDS = ("visit", "notification", "assessment")
+
+
+class EventDialog(QDialog):
+    """One dialog, three record types; `saved_id` holds the new record's id after accept."""
+
+    def __init__(
+        self, context: AppContext, family_id: str, kind: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        if kind not in KINDS:
+            raise ValueError(kind)
+        self.context = context
+        self.family_id = family_id
+        self.kind = kind
+        self.saved_id: str | None = None
+        self.words = Words(self)
+        self.errors = FieldErrors()
+        self.fields: dict[str, QWidget] = {}
+        titles = {
+            "visit": self.tr("Home visit"),
+            "notification": self.tr("Notification"),
+            "assessment": self.tr("Needs assessment"),
+        }
+        self.setWindowTitle(titles[kind])
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        def add(name: str, label: str, widget: QWidget) -> None:
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+            self.fields[name] = widget
+            form.addRow(label, widget)
+            form.addRow("", self.errors.label_for(name, widget))
+
+        def text_box() -> QPlainTextEdit:
+            box = QPlainTextEdit()
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(box.fontMetrics().lineSpacing() * 5)
+            return box
+
+        today = DateField()
+        today.set_value(dt.date.today())
+        if kind == "visit":
+            add("date", self.tr("&Date:"), today)
+            add("purpose", self.tr("&Purpose:"), QLineEdit())
+            add("result", self.tr("&Result:"), text_box())
+        elif kind == "notification":
+            add("date", self.tr("&Date:"), today)
+            add("source", self.tr("&Who reported:"), QLineEdit())
+            add("summary", self.tr("&Summary:"), text_box())
+        else:
+            add("started", self.tr("&Started:"), today)
+            add("finished", self.tr("&Finished:"), DateField())
+            present = QCheckBox(self.tr("Difficult life circumstances are present"))
+            add("sjo_present", "", present)
+            capacity = QComboBox()
+            capacity.addItem("—", None)
+            for code in ("high", "medium", "low"):
+                capacity.addItem(self.words.parental_capacity(code), code)
+            add("parental_capacity", self.tr("&Parental capacity:"), capacity)
+            needed = CodeList(context.labels("service"))
+            needed.setMaximumHeight(needed.fontMetrics().lineSpacing() * 8)
+            add("needed_services", self.tr("&Services needed:"), needed)
+            add("conclusion", self.tr("&Conclusion:"), text_box())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def values(self) -> dict[str, Any] | None:
+        """The record's fields, or None after showing a date error."""
+        result: dict[str, Any] = {"family_id": self.family_id}
+        for name, widget in self.fields.items():
+            if isinstance(widget, DateField):
+                if not widget.is_valid():
+                    self.errors.show(name, self.tr("Not a date. Type it as 12.03.2024."))
+                    return None
+                result[name] = widget.value()
+            elif isinstance(widget, QLineEdit):
+                result[name] = widget.text().strip() or None
+            elif isinstance(widget, QPlainTextEdit):
+                result[name] = widget.toPlainText().strip() or None
+            elif isinstance(widget, QCheckBox):
+                result[name] = widget.isChecked()
+            elif isinstance(widget, CodeList):
+                result[name] = widget.codes()
+            elif isinstance(widget, QComboBox):
+                result[name] = widget.currentData()
+        return result
+
+    def accept(self) -> None:
+        self.errors.clear()
+        values = self.values()
+        if values is None:
+            return
+        try:
+            self.saved_id = RecordService(self.context.db).save(self.kind, None, values)
+        except ValidationError as error:
+            if not self.errors.show(error.field, sentence(error.message)):
+                first = next(iter(self.fields))
+                self.errors.show(first, sentence(str(error)))
+            return
+        super().accept()

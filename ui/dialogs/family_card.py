@@ -1,0 +1,628 @@
+"""The family card: the family's data, members, services, visits, assessments,
+notifications and change history. Saves family and members together; asks before
+closing with unsaved changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.services.drafts import drop_draft, load_draft, save_draft
+from app.services.family_form import (
+    FamilyData,
+    Member,
+    MemberError,
+    family_events,
+    family_history,
+    load_family,
+    save_family,
+)
+from app.services.queries import settlements
+from ui.context import AppContext
+from ui.dialogs.event_dialog import EventDialog
+from ui.dialogs.member_dialog import MemberDialog
+from ui.icons import icon
+from ui.labels import Words, sentence
+from ui.models.lists import EventsModel, HistoryModel, ServicesModel
+from ui.models.members_model import MembersModel
+from ui.models.table import RowTableModel, TableProxy
+from ui.widgets.code_list import CodeList
+from ui.widgets.date_field import DateField
+from ui.widgets.field_errors import FieldErrors
+
+
+def _table(model: RowTableModel[Any], name: str) -> QTableView:
+    view = QTableView()
+    proxy = TableProxy(view)
+    proxy.setSourceModel(model)
+    view.setModel(proxy)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    # the card's tables are short: fit the columns to their content after each load
+    model.modelReset.connect(view.resizeColumnsToContents)
+    return view
+
+
+class FamilyCard(QDialog):
+    """Opens a family by id, or a new one (None). `saved(id)` after each save."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        context: AppContext,
+        family_id: str | None,
+        parent: QWidget | None = None,
+        new_service: Callable[[str, str | None], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.words = Words(self)
+        self._new_service = new_service
+        self.data = (load_family(context.db, family_id) if family_id else None) or FamilyData()
+        self.removed: list[str] = []
+        self.dirty = False
+        self.member_dialog: MemberDialog | None = None
+        self.errors = FieldErrors()
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1000, 660
+        if screen is not None:  # 1366×768 at 150 % leaves 910×512 logical pixels
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
+
+        # header
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.status_badge = QLabel()
+        self.status_badge.setAccessibleName(self.tr("Status"))
+        self.lock_label = QLabel(
+            self.tr("🔒 Restricted: not shown in printouts or exports to others")
+        )
+        self.lock_label.setWordWrap(True)
+        self.service_button = QPushButton(icon("hand-heart"), self.tr("Provide a service…"))
+        self.service_button.clicked.connect(self._provide_service)
+        header = QHBoxLayout()
+        header.addWidget(self.name_label)
+        header.addWidget(self.status_badge)
+        header.addWidget(self.lock_label)
+        header.addStretch(1)
+        header.addWidget(self.service_button)
+        self.print_button = QPushButton(icon("printer"), self.tr("Print card…"))
+        self.print_button.setToolTip(self.tr("Print the family card (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_card)
+        header.addWidget(self.print_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_family_tab(), self.tr("Family"))
+        self.tabs.addTab(self._build_members_tab(), self.tr("Family members"))
+        self._build_event_tabs()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_card)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self._fill()
+        self._set_dirty(False)
+        self.settlement.setFocus()
+        self.draft_key = f"family:{self.data.id or 'new'}"
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(1500)
+        self._draft_timer.timeout.connect(self.save_draft)
+        QTimer.singleShot(0, self.offer_draft)
+
+    # building
+    def _build_family_tab(self) -> QWidget:
+        self.settlement = QComboBox()
+        for place in settlements(self.context.db):
+            self.settlement.addItem(place.label, place.id)
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("street, house, flat"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("067 123 45 67")
+        self.specialist = QLineEdit()
+        self.on_record_from = DateField()
+        self.on_record_to = DateField()
+        self.close_reason = QLineEdit()
+        self.restricted = QCheckBox(self.tr("Restricted access (e.g. domestic violence)"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.categories = CodeList(self.context.labels("category"))
+        self.factors = CodeList(self.context.labels("factor"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, text, widget in (
+            ("settlement_id", self.tr("Se&ttlement:"), self.settlement),
+            ("address", self.tr("&Address:"), self.address),
+            ("phone", self.tr("&Phone:"), self.phone),
+            ("specialist", self.tr("Responsible &specialist:"), self.specialist),
+            ("on_record_from", self.tr("Taken on &record:"), self.on_record_from),
+            ("on_record_to", self.tr("Taken o&ff record:"), self.on_record_to),
+            ("close_reason", self.tr("Reason for taking off r&ecord:"), self.close_reason),
+            ("restricted", "", self.restricted),
+            ("notes", self.tr("&Notes:"), self.notes),
+        ):
+            widget.setAccessibleName(text.replace("&", "").rstrip(":") or self.restricted.text())
+            form.addRow(text, widget)
+            form.addRow("", self.errors.label_for(name, widget))
+        lists = QGridLayout()
+        self.categories.setAccessibleName(self.tr("Categories"))
+        self.factors.setAccessibleName(self.tr("СЖО factors"))
+        lists.addWidget(QLabel(self.tr("Categories:")), 0, 0)
+        lists.addWidget(self.categories, 1, 0)
+        lists.addWidget(self.errors.label_for("categories", self.categories), 2, 0)
+        lists.addWidget(QLabel(self.tr("СЖО factors:")), 0, 1)
+        lists.addWidget(self.factors, 1, 1)
+        lists.addWidget(self.errors.label_for("factors", self.factors), 2, 1)
+        tab = QWidget()
+        row = QHBoxLayout(tab)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        row.addLayout(left, 4)
+        row.addLayout(lists, 5)
+        for signal in (
+            self.settlement.currentIndexChanged,
+            self.address.textChanged,
+            self.phone.textChanged,
+            self.specialist.textChanged,
+            self.on_record_from.changed,
+            self.on_record_to.changed,
+            self.close_reason.textChanged,
+            self.restricted.toggled,
+            self.notes.textChanged,
+            self.categories.changed,
+            self.factors.changed,
+        ):
+            signal.connect(lambda *_a: self._set_dirty(True))
+        return tab
+
+    def _build_members_tab(self) -> QWidget:
+        self.members_model = MembersModel(lambda code: self.context.label("relation", code), self)
+        self.members_view = _table(self.members_model, self.tr("Family members"))
+        self.members_view.activated.connect(lambda _i: self.edit_member())
+        self.members_error = QLabel()
+        self.members_error.setStyleSheet("color: #b00020;")
+        self.members_error.setWordWrap(True)
+        self.members_error.hide()
+        add = QPushButton(icon("user-plus"), self.tr("&Add member…"))
+        add.clicked.connect(self.add_member)
+        edit = QPushButton(icon("pencil"), self.tr("&Change…"))
+        edit.clicked.connect(self.edit_member)
+        remove = QPushButton(icon("trash-2"), self.tr("&Remove"))
+        remove.clicked.connect(self.remove_member)
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.members_view, activated=self.add_member)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.members_view, activated=self.remove_member)
+        buttons = QHBoxLayout()
+        for button in (add, edit, remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(buttons)
+        layout.addWidget(self.members_error)
+        layout.addWidget(self.members_view, 1)
+        return tab
+
+    def _build_event_tabs(self) -> None:
+        self.services_model = ServicesModel(
+            lambda code: self.context.label("service", code), self.words.service_form, self
+        )
+        self.visits_model = EventsModel(self.tr("Purpose"), self.tr("Result"), parent=self)
+        self.assessments_model = EventsModel(
+            self.tr("Parental capacity"),
+            self.tr("Conclusion"),
+            self.words.parental_capacity,
+            self,
+        )
+        self.notifications_model = EventsModel(
+            self.tr("Who reported"), self.tr("Summary"), parent=self
+        )
+        self.history_model = HistoryModel(self.words.entity, self.words.field, self)
+        self.event_dialog: EventDialog | None = None
+        adders = {
+            self.services_model: (self.tr("Provide a service…"), self._provide_service),
+            self.visits_model: (self.tr("Record a visit…"), lambda: self.add_event("visit")),
+            self.assessments_model: (
+                self.tr("Record an assessment…"),
+                lambda: self.add_event("assessment"),
+            ),
+            self.notifications_model: (
+                self.tr("Record a notification…"),
+                lambda: self.add_event("notification"),
+            ),
+        }
+        for model, title in (
+            (self.services_model, self.tr("Services")),
+            (self.visits_model, self.tr("Home visits")),
+            (self.assessments_model, self.tr("Needs assessments")),
+            (self.notifications_model, self.tr("Notifications")),
+            (self.history_model, self.tr("Change history")),
+        ):
+            tab = QWidget()
+            layout = QVBoxLayout(tab)
+            if model in adders:
+                text, slot = adders[model]
+                button = QPushButton(icon("plus"), text)
+                button.clicked.connect(slot)
+                row = QHBoxLayout()
+                row.addWidget(button)
+                row.addStretch(1)
+                layout.addLayout(row)
+            layout.addWidget(_table(model, title), 1)
+            self.tabs.addTab(tab, title)
+
+    # data in and out
+    def _fill(self) -> None:
+        values = self.data.fields
+        self.settlement.setCurrentIndex(
+            max(0, self.settlement.findData(values.get("settlement_id")))
+        )
+        self.address.setText(values.get("address") or "")
+        self.phone.setText(values.get("phone") or "")
+        self.specialist.setText(values.get("specialist") or self.context.viewer.display_name)
+        self.on_record_from.set_value(values.get("on_record_from"))
+        self.on_record_to.set_value(values.get("on_record_to"))
+        self.close_reason.setText(values.get("close_reason") or "")
+        self.restricted.setChecked(bool(values.get("restricted")))
+        self.notes.setPlainText(values.get("notes") or "")
+        self.categories.set_codes(values.get("categories") or [])
+        self.factors.set_codes(values.get("factors") or [])
+        self.members_model.set_rows(self.data.members)
+        self._load_events()
+        self._update_header()
+
+    def _load_events(self) -> None:
+        has_id = self.data.id is not None
+        for index in range(2, self.tabs.count()):
+            self.tabs.setTabEnabled(index, has_id)
+        self.service_button.setEnabled(has_id)
+        self.print_button.setEnabled(has_id)
+        if not has_id:
+            return
+        assert self.data.id is not None
+        events = family_events(self.context.db, self.data.id)
+        self.services_model.set_rows(events.services)
+        self.visits_model.set_rows(events.visits)
+        self.assessments_model.set_rows(events.assessments)
+        self.notifications_model.set_rows(events.notifications)
+        self.history_model.set_rows(family_history(self.context.db, self.data.id))
+
+    def _gather(self) -> dict[str, Any] | None:
+        for name, field in (
+            ("on_record_from", self.on_record_from),
+            ("on_record_to", self.on_record_to),
+        ):
+            if not field.is_valid():
+                self.tabs.setCurrentIndex(0)
+                self.errors.show(name, self.tr("Not a date. Type it as 12.03.2024."))
+                return None
+        return {
+            "settlement_id": self.settlement.currentData(),
+            "address": self.address.text().strip(),
+            "phone": self.phone.text().strip(),
+            "specialist": self.specialist.text().strip(),
+            "on_record_from": self.on_record_from.value(),
+            "on_record_to": self.on_record_to.value(),
+            "close_reason": self.close_reason.text().strip(),
+            "restricted": self.restricted.isChecked(),
+            "notes": self.notes.toPlainText().strip(),
+            "categories": self.categories.codes(),
+            "factors": self.factors.codes(),
+        }
+
+    def save(self) -> bool:
+        """Ctrl+S: validate and write; errors appear next to their fields."""
+        self.errors.clear()
+        self.members_error.hide()
+        fields = self._gather()
+        if fields is None:
+            return False
+        self.data.fields = fields
+        self.data.members = self.members_model.rows()
+        try:
+            family_id = save_family(self.context.db, self.data, self.removed)
+        except MemberError as error:
+            self.tabs.setCurrentIndex(1)
+            member = self.data.members[error.index]
+            self.members_error.setText(
+                self.tr("{name} — {field}: {message}").format(
+                    name=member.name,
+                    field=self.words.field(error.field).lower(),
+                    message=error.message,
+                )
+            )
+            self.members_error.show()
+            self.members_view.selectRow(error.index)
+            return False
+        except ValidationError as error:
+            self.tabs.setCurrentIndex(0)
+            if not self.errors.show(error.field, sentence(error.message)):
+                QMessageBox.warning(self, self.tr("Cannot save"), str(error))
+            return False
+        self.removed.clear()
+        self._draft_timer.stop()
+        drop_draft(self.context.db, self.draft_key)
+        self.draft_key = f"family:{family_id}"
+        self.data = load_family(self.context.db, family_id) or self.data
+        self.members_model.set_rows(self.data.members)
+        self._load_events()
+        self._update_header()
+        self._set_dirty(False)
+        self.saved.emit(family_id)
+        return True
+
+    # members
+    def add_member(self) -> None:
+        self._open_member(None, -1)
+
+    def edit_member(self) -> None:
+        row = self._member_row()
+        if row >= 0:
+            self._open_member(self.members_model.row_at(row), row)
+
+    def _member_row(self) -> int:
+        index = self.members_view.currentIndex()
+        if not index.isValid():
+            return -1
+        proxy = self.members_view.model()
+        assert isinstance(proxy, TableProxy)
+        return proxy.mapToSource(index).row()
+
+    def _open_member(self, member: Member | None, row: int) -> None:
+        dialog = MemberDialog(self.context, member, self)
+        self.member_dialog = dialog
+
+        def done() -> None:
+            if row < 0:
+                self.members_model.add(dialog.member)
+            else:
+                self.members_model.replace(row, dialog.member)
+            self._set_dirty(True)
+            self._update_header()
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def remove_member(self) -> None:
+        row = self._member_row()
+        if row < 0:
+            return
+        member = self.members_model.row_at(row)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove member"),
+            self.tr("Remove {name} from the family?").format(name=member.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        removed = self.members_model.remove(row)
+        if removed.id:
+            self.removed.append(removed.id)
+        self._set_dirty(True)
+
+    # header, title, closing
+    def _update_header(self) -> None:
+        members = self.members_model.rows()
+        name = members[0].name if members else ""
+        if self.data.id is None and not name:
+            name = self.tr("New family")
+        for member in members:
+            if member.relation in ("head", "mother", "father", "guardian"):
+                name = member.name
+                break
+        self.family_name = name
+        self.name_label.setText(name)
+        start = self.on_record_from.value()
+        end = self.on_record_to.value()
+        today = dt.date.today()
+        on_record = start is not None and start <= today and (end is None or end > today)
+        if on_record:
+            self.status_badge.setText(self.tr("on record"))
+            self.status_badge.setStyleSheet(
+                "background:#e3f1e3; color:#1b5e20; border-radius:6px; padding:2px 8px;"
+            )
+        elif start is not None:
+            self.status_badge.setText(self.tr("taken off record"))
+            self.status_badge.setStyleSheet(
+                "background:#eeeeee; color:#424242; border-radius:6px; padding:2px 8px;"
+            )
+        else:
+            self.status_badge.setText(self.tr("not on record"))
+            self.status_badge.setStyleSheet(
+                "background:#fdf3d8; color:#6d4c00; border-radius:6px; padding:2px 8px;"
+            )
+        self.lock_label.setVisible(self.restricted.isChecked())
+        self._update_title()
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self._update_title()
+        timer = getattr(self, "_draft_timer", None)
+        if dirty and timer is not None:
+            timer.start()
+
+    # drafts: what was typed survives a crash until it is saved or discarded
+    def draft(self) -> dict[str, Any]:
+        return {
+            "texts": {
+                "address": self.address.text(),
+                "phone": self.phone.text(),
+                "specialist": self.specialist.text(),
+                "on_record_from": self.on_record_from.edit.text(),
+                "on_record_to": self.on_record_to.edit.text(),
+                "close_reason": self.close_reason.text(),
+                "notes": self.notes.toPlainText(),
+            },
+            "settlement_id": self.settlement.currentData(),
+            "restricted": self.restricted.isChecked(),
+            "categories": self.categories.codes(),
+            "factors": self.factors.codes(),
+            "members": [
+                {**asdict(m), "birth_date": m.birth_date.isoformat() if m.birth_date else None}
+                for m in self.members_model.rows()
+            ],
+            "removed": list(self.removed),
+        }
+
+    def save_draft(self) -> None:
+        if self.dirty:
+            save_draft(self.context.db, self.draft_key, self.draft())
+
+    def restore_draft(self, content: dict[str, Any]) -> None:
+        texts = content.get("texts", {})
+        for name, widget in (
+            ("address", self.address),
+            ("phone", self.phone),
+            ("specialist", self.specialist),
+            ("close_reason", self.close_reason),
+        ):
+            widget.setText(texts.get(name, ""))
+        self.on_record_from.edit.setText(texts.get("on_record_from", ""))
+        self.on_record_to.edit.setText(texts.get("on_record_to", ""))
+        self.notes.setPlainText(texts.get("notes", ""))
+        place = self.settlement.findData(content.get("settlement_id"))
+        self.settlement.setCurrentIndex(max(0, place))
+        self.restricted.setChecked(bool(content.get("restricted")))
+        self.categories.set_codes(content.get("categories", []))
+        self.factors.set_codes(content.get("factors", []))
+        members = []
+        for raw in content.get("members", []):
+            born = raw.get("birth_date")
+            members.append(
+                Member(**{**raw, "birth_date": dt.date.fromisoformat(born) if born else None})
+            )
+        self.members_model.set_rows(members)
+        self.removed = list(content.get("removed", []))
+        self._update_header()
+        self._set_dirty(True)
+
+    def offer_draft(self) -> None:
+        """Opened after a crash: offer back what was typed and not saved."""
+        found = load_draft(self.context.db, self.draft_key)
+        if found is None:
+            return
+        saved_at, content = found
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved draft"),
+            self.tr(
+                "This card has changes from {when} that were not saved (the program "
+                "closed unexpectedly). Restore them?"
+            ).format(when=saved_at.strftime("%d.%m.%Y %H:%M")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_draft(content)
+        else:
+            drop_draft(self.context.db, self.draft_key)
+
+    def _update_title(self) -> None:
+        name = getattr(self, "family_name", "")
+        title = self.tr("Family card — {name}").format(name=name)
+        self.setWindowTitle(("• " if self.dirty else "") + title)
+
+    def can_close(self) -> bool:
+        """Ask about unsaved changes: save, discard or stay."""
+        if not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The family card has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._draft_timer.stop()
+            drop_draft(self.context.db, self.draft_key)
+            return True
+        return False
+
+    def reject(self) -> None:
+        if self.can_close():
+            self.dirty = False
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty and not self.can_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def add_event(self, kind: str) -> None:
+        """A visit, notification or assessment of this family (a dialog over the card)."""
+        if self.data.id is None:
+            return
+        dialog = EventDialog(self.context, self.data.id, kind, self)
+        self.event_dialog = dialog
+        dialog.accepted.connect(self._load_events)
+        dialog.open()
+
+    def print_card(self) -> None:
+        """«Друк картки»: the family card as a PDF (app.reports), opened for printing."""
+        from ui.printing import print_family_card
+
+        if self.data.id is not None:
+            if self.dirty and not self.save():
+                return
+            print_family_card(self, self.context, self.data.id)
+
+    def _provide_service(self) -> None:
+        if self._new_service is not None and self.data.id is not None:
+            self._new_service(self.data.id, None)

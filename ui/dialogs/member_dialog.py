@@ -1,0 +1,113 @@
+"""A family member's details (ПІБ, sex, date of birth, relation, phone, РНОКПП, …)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.family_form import Member
+from ui.context import AppContext
+from ui.widgets.date_field import DateField
+from ui.widgets.field_errors import FieldErrors
+
+
+class MemberDialog(QDialog):
+    """Checks what it can locally (required names, a real date); the core checks the rest
+    when the family is saved."""
+
+    def __init__(
+        self, context: AppContext, member: Member | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.member = member or Member()
+        self.setWindowTitle(self.tr("Family member"))
+        self.errors = FieldErrors()
+        self.surname = QLineEdit(self.member.surname)
+        self.given_name = QLineEdit(self.member.given_name)
+        self.patronymic = QLineEdit(self.member.patronymic)
+        self.sex = QComboBox()
+        self.sex.addItem("—", None)
+        self.sex.addItem(self.tr("female"), "F")
+        self.sex.addItem(self.tr("male"), "M")
+        self.sex.setCurrentIndex(max(0, self.sex.findData(self.member.sex)))
+        self.birth_date = DateField()
+        self.birth_date.set_value(self.member.birth_date)
+        self.relation = QComboBox()
+        self.relation.addItem("—", None)
+        for code, label in context.labels("relation"):
+            self.relation.addItem(label, code)
+        self.relation.setCurrentIndex(max(0, self.relation.findData(self.member.relation)))
+        self.phone = QLineEdit(self.member.phone)
+        self.phone.setPlaceholderText("067 123 45 67")
+        self.rnokpp = QLineEdit(self.member.rnokpp)
+        self.rnokpp.setMaxLength(10)
+        self.disability = QCheckBox(self.tr("Has a disability"))
+        self.disability.setChecked(self.member.disability)
+        self.notes = QLineEdit(self.member.notes)
+
+        form = QFormLayout()
+        rows = [
+            ("surname", self.tr("&Surname:"), self.surname),
+            ("given_name", self.tr("&Given name:"), self.given_name),
+            ("patronymic", self.tr("&Patronymic:"), self.patronymic),
+            ("sex", self.tr("S&ex:"), self.sex),
+            ("birth_date", self.tr("Date of &birth:"), self.birth_date),
+            ("relation", self.tr("&Relation:"), self.relation),
+            ("phone", self.tr("P&hone:"), self.phone),
+            ("rnokpp", self.tr("&Tax number (РНОКПП):"), self.rnokpp),
+            ("disability", "", self.disability),
+            ("notes", self.tr("&Notes:"), self.notes),
+        ]
+        for name, label, widget in rows:
+            widget.setAccessibleName(label.replace("&", "").rstrip(":") or self.tr("Disability"))
+            form.addRow(label, widget)
+            form.addRow("", self.errors.label_for(name, widget))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.surname.setFocus()
+
+    def accept(self) -> None:
+        self.errors.clear()
+        if not self.surname.text().strip():
+            self.errors.show("surname", self.tr("Enter the surname."))
+            return
+        if not self.given_name.text().strip():
+            self.errors.show("given_name", self.tr("Enter the given name."))
+            return
+        if not self.birth_date.is_valid():
+            self.errors.show("birth_date", self.tr("Not a date. Type it as 12.03.2024."))
+            return
+        born = self.birth_date.value()
+        if born is not None and born > dt.date.today():
+            self.errors.show("birth_date", self.tr("The date of birth cannot be after today."))
+            return
+        self.member = Member(
+            id=self.member.id,
+            surname=self.surname.text().strip(),
+            given_name=self.given_name.text().strip(),
+            patronymic=self.patronymic.text().strip(),
+            sex=self.sex.currentData(),
+            birth_date=born,
+            relation=self.relation.currentData(),
+            phone=self.phone.text().strip(),
+            rnokpp=self.rnokpp.text().strip(),
+            disability=self.disability.isChecked(),
+            notes=self.notes.text().strip(),
+        )
+        super().accept()

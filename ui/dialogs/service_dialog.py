@@ -1,0 +1,194 @@
+"""Quick entry of a provided service: recipient, service type, date, minutes, form.
+Enter saves and keeps the dialog open for the next one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.services.queries import family_names_of
+from app.services.records import RecordService
+from ui.context import AppContext
+from ui.labels import Words, sentence
+from ui.widgets.date_field import DateField
+from ui.widgets.field_errors import FieldErrors
+from ui.widgets.person_picker import PersonPicker
+
+
+class ServiceDialog(QDialog):
+    """`saved(service id)` after each save; the dialog stays open for the next entry."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        context: AppContext,
+        family_id: str | None = None,
+        person_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.words = Words(self)
+        self.family_id = family_id
+        self.setWindowTitle(self.tr("Provide a service"))
+        self.errors = FieldErrors()
+        self.count = 0
+
+        self.recipient = PersonPicker(context.db)
+        self.recipient.setAccessibleName(self.tr("Recipient"))
+        self.recipient.picked.connect(self._picked)
+        self.family_label = QLabel()
+        self.to_family = QRadioButton(self.tr("to the whole family"))
+        self.to_person = QRadioButton(self.tr("to this person only"))
+        self.to_family.setChecked(True)
+        scope = QHBoxLayout()
+        scope.addWidget(self.to_family)
+        scope.addWidget(self.to_person)
+        scope.addStretch(1)
+
+        self.service = QComboBox()
+        self.service.setEditable(True)
+        self.service.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.service.setAccessibleName(self.tr("Service"))
+        recent = context.settings.recent_service_codes()
+        entries = context.labels("service")
+        ordered = [e for c in recent for e in entries if e[0] == c]
+        ordered += [e for e in entries if e[0] not in recent]
+        for code, label in ordered:
+            self.service.addItem(f"{code} {label}", code)
+        completer = self.service.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.service.setCurrentIndex(0)
+
+        self.date = DateField()
+        self.date.set_value(dt.date.today())
+        self.date.setAccessibleName(self.tr("Date"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 600)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(30)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Minutes"))
+        self.form = QComboBox()
+        self.form.addItem(self.words.service_form("individual"), "individual")
+        self.form.addItem(self.words.service_form("group"), "group")
+        self.form.setAccessibleName(self.tr("Form"))
+        self.notes = QLineEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Recipient:"), self.recipient)
+        form.addRow("", self.family_label)
+        form.addRow("", scope)
+        form.addRow("", self.errors.label_for("family_id", self.recipient))
+        form.addRow(self.tr("&Service:"), self.service)
+        form.addRow("", self.errors.label_for("service_code", self.service))
+        form.addRow(self.tr("&Date:"), self.date)
+        form.addRow("", self.errors.label_for("date", self.date))
+        form.addRow(self.tr("D&uration:"), self.minutes)
+        form.addRow("", self.errors.label_for("minutes", self.minutes))
+        form.addRow(self.tr("&Form:"), self.form)
+        form.addRow(self.tr("&Notes:"), self.notes)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+        if person_id:
+            self.recipient.choose_id(person_id)
+            self.to_person.setChecked(True)
+        elif family_id:
+            self._show_family(family_id)
+            self.to_person.setEnabled(False)
+        self.recipient.setFocus()
+
+    def _show_family(self, family_id: str | None) -> None:
+        self.family_id = family_id
+        name = family_names_of(self.context.db, [family_id]).get(family_id, "") if family_id else ""
+        self.family_label.setText(self.tr("Family: {name}").format(name=name) if name else "")
+
+    def _picked(self, choice: object) -> None:
+        family_id = getattr(choice, "family_id", None)
+        self.to_person.setEnabled(True)
+        self._show_family(family_id)
+        self.to_family.setEnabled(family_id is not None)
+        if family_id is None:
+            self.to_person.setChecked(True)
+
+    def save(self) -> bool:
+        """Enter / Save: write the service and clear for the next one."""
+        self.errors.clear()
+        person = self.recipient.chosen
+        if person is None and self.family_id is None:
+            self.errors.show("family_id", self.tr("Choose who received the service."))
+            return False
+        if not self.date.is_valid() or self.date.value() is None:
+            self.errors.show("date", self.tr("Not a date. Type it as 12.03.2024."))
+            return False
+        code = self.service.currentData()
+        if code is None or self.service.currentText() != self.service.itemText(
+            self.service.currentIndex()
+        ):
+            self.errors.show("service_code", self.tr("Choose a service from the list."))
+            return False
+        if person is not None:
+            family_id = person.family_id
+            person_id = person.id if self.to_person.isChecked() or family_id is None else None
+        else:
+            family_id, person_id = self.family_id, None
+        fields = {
+            "family_id": family_id,
+            "person_id": person_id,
+            "service_code": code,
+            "date": self.date.value(),
+            "minutes": self.minutes.value() or None,
+            "form": self.form.currentData(),
+            "notes": self.notes.text().strip() or None,
+        }
+        try:
+            service_id = RecordService(self.context.db).save("service", None, fields)
+        except ValidationError as error:
+            if not self.errors.show(error.field, sentence(error.message)):
+                self.result_label.setText(str(error))
+            return False
+        self.context.settings.remember_service_code(code)
+        self.count += 1
+        self.result_label.setText(
+            self.tr("Saved: {service}, {date}. Enter the next one or close.").format(
+                service=self.service.currentText(), date=self.date.edit.text()
+            )
+        )
+        self.notes.clear()
+        self.saved.emit(service_id)
+        return True
+
+    def accept(self) -> None:  # Enter saves and stays open
+        self.save()

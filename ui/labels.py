@@ -1,0 +1,74 @@
+"""Users' words for record types, fields and enumerations (for errors and history)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+
+class Words(QObject):
+    """Translated names; unknown keys come back unchanged."""
+
+    def field(self, name: str | None) -> str:
+        names = {
+            "settlement_id": self.tr("Settlement"),
+            "address": self.tr("Address"),
+            "phone": self.tr("Phone"),
+            "categories": self.tr("Categories"),
+            "factors": self.tr("СЖО factors"),
+            "on_record_from": self.tr("Taken on record"),
+            "on_record_to": self.tr("Taken off record"),
+            "close_reason": self.tr("Reason for taking off record"),
+            "specialist": self.tr("Responsible specialist"),
+            "restricted": self.tr("Restricted access"),
+            "notes": self.tr("Notes"),
+            "surname": self.tr("Surname"),
+            "given_name": self.tr("Given name"),
+            "patronymic": self.tr("Patronymic"),
+            "sex": self.tr("Sex"),
+            "birth_date": self.tr("Date of birth"),
+            "relation": self.tr("Relation"),
+            "rnokpp": self.tr("Tax number (РНОКПП)"),
+            "disability": self.tr("Disability"),
+            "family_id": self.tr("Family"),
+            "person_id": self.tr("Person"),
+            "service_code": self.tr("Service"),
+            "date": self.tr("Date"),
+            "minutes": self.tr("Minutes"),
+            "form": self.tr("Form"),
+            "mark": self.tr("Mark"),
+            "name": self.tr("Name"),
+            "topic": self.tr("Topic"),
+            "deleted": self.tr("Deletion"),
+        }
+        return names.get(name or "", name or "")
+
+    def entity(self, name: str | None) -> str:
+        names = {
+            "family": self.tr("Family card"),
+            "person": self.tr("Member"),
+            "service": self.tr("Service"),
+            "visit": self.tr("Home visit"),
+            "assessment": self.tr("Needs assessment"),
+            "notification": self.tr("Notification"),
+        }
+        return names.get(name or "", name or "")
+
+    def service_form(self, code: str | None) -> str:
+        return {"individual": self.tr("individual"), "group": self.tr("group")}.get(
+            code or "", code or ""
+        )
+
+    def parental_capacity(self, code: str | None) -> str:
+        return {
+            "high": self.tr("parental capacity: high"),
+            "medium": self.tr("parental capacity: medium"),
+            "low": self.tr("parental capacity: low"),
+        }.get(code or "", code or "")
+
+    def sex(self, code: str | None) -> str:
+        return {"F": self.tr("female"), "M": self.tr("male")}.get(code or "", "")
+
+
+def sentence(message: str) -> str:
+    """A core message as a sentence: capital first letter."""
+    return message[:1].upper() + message[1:] if message else message

@@ -1,0 +1,64 @@
+"""The families list: family, settlement, address, categories, on record since,
+specialist, last contact."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.services.family_index import FamilyRow, collation_key
+from ui.icons import icon
+from ui.models.table import Column, RowTableModel
+from ui.text import date_text
+
+COL_NAME, COL_SETTLEMENT, COL_ADDRESS, COL_CATEGORIES, COL_SINCE, COL_SPECIALIST, COL_LAST = range(
+    7
+)
+
+
+def short_tag(label: str) -> str:
+    """A category's short tag: its abbreviation in brackets («ВПО»), else its first words."""
+    if "(" in label and label.endswith(")"):
+        return label[label.rindex("(") + 1 : -1]
+    return label if len(label) <= 18 else label[:16].rstrip() + "…"
+
+
+class FamiliesModel(RowTableModel[FamilyRow]):
+    """Rows come from app.services.family_index; category codes show as short tags."""
+
+    def __init__(self, category_labels: Mapping[str, str] | None = None, parent: Any = None):
+        super().__init__([], parent)
+        self._tags = {code: short_tag(label) for code, label in (category_labels or {}).items()}
+        lock = icon("lock")
+        self.natural_order = (COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.columns = [
+            Column(
+                self.tr("Family"),
+                lambda r: r.name or self.tr("(no members)"),
+                lambda r: r.name_key,
+                icon=lambda r: lock if r.restricted else None,
+            ),
+            Column(
+                self.tr("Settlement"), lambda r: r.settlement, lambda r: collation_key(r.settlement)
+            ),
+            Column(self.tr("Address"), lambda r: r.address, lambda r: collation_key(r.address)),
+            Column(self.tr("Categories"), self._categories, self._categories),
+            Column(
+                self.tr("On record since"),
+                lambda r: date_text(r.on_record_from),
+                lambda r: r.on_record_from,
+            ),
+            Column(
+                self.tr("Specialist"), lambda r: r.specialist, lambda r: collation_key(r.specialist)
+            ),
+            Column(
+                self.tr("Last contact"),
+                lambda r: date_text(r.last_contact),
+                lambda r: r.last_contact,
+            ),
+        ]
+
+    def _categories(self, row: FamilyRow) -> str:
+        return ", ".join(self._tags.get(code, code) for code in row.categories)

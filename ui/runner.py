@@ -1,0 +1,212 @@
+"""The one way to run long work off the GUI thread.
+
+An operation is a plain callable with no Qt in it. It may return a value, or return a
+generator that yields progress and returns its result (the core's import, export and report
+functions do this). Results, progress and errors come back to the GUI thread through queued
+signals; the operation never touches a widget.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    """Raised inside the worker when the user cancelled between two progress steps."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One progress step: done of total (total 0 = unknown) and an optional message."""
+
+    done: int = 0
+    total: int = 0
+    text: str = ""
+
+    @classmethod
+    def of(cls, value: object) -> Progress:
+        """Accept what core generators yield: Progress, (done, total[, text]), a str, a
+        fraction, or any object with done/total attributes."""
+        if isinstance(value, Progress):
+            return value
+        if isinstance(value, str):
+            return cls(text=value)
+        if isinstance(value, float) and 0 <= value <= 1:
+            return cls(int(value * 1000), 1000)
+        if isinstance(value, int):
+            return cls(value, 0)
+        if isinstance(value, tuple) and len(value) >= 2:
+            text = str(value[2]) if len(value) > 2 else ""
+            return cls(int(value[0]), int(value[1]), text)
+        done = getattr(value, "done", None)
+        total = getattr(value, "total", None)
+        if isinstance(done, int) and isinstance(total, int):
+            return cls(done, total, str(getattr(value, "text", "") or ""))
+        return cls()
+
+
+class _Signals(QObject):
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, op: Callable[[], Any], signals: _Signals, cancel: threading.Event):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._op = op
+        self._signals = signals
+        self._cancel = cancel
+
+    def run(self) -> None:
+        try:
+            result = self._op()
+            if isinstance(result, Generator):
+                result = self._drain(result)
+        except BaseException as exc:  # reported to the GUI thread, never lost
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.finished.emit(result)
+
+    def _drain(self, gen: Generator[Any, None, Any]) -> Any:
+        while True:
+            if self._cancel.is_set():
+                gen.close()  # lets the core roll back in its finally/with blocks
+                raise Cancelled()
+            try:
+                step = next(gen)
+            except StopIteration as stop:
+                return stop.value
+            self._signals.progress.emit(Progress.of(step))
+
+
+class Task(QObject):
+    """A running operation; lives in the GUI thread and calls back there."""
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        progress: Callable[[Progress], None] | None,
+    ) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self._progress = progress
+        self.cancel_event = threading.Event()
+        self.signals = _Signals()
+        self.finished = False
+        # a bound method of a widget: skip the callbacks once that widget is gone
+        owner = getattr(on_done, "__self__", None) or getattr(on_error, "__self__", None)
+        self._owner = owner if isinstance(owner, QObject) else None
+        auto = Qt.ConnectionType.QueuedConnection
+        self.signals.progress.connect(self._handle_progress, auto)
+        self.signals.finished.connect(self._handle_done, auto)
+        self.signals.failed.connect(self._handle_error, auto)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    @Slot(object)
+    def _handle_progress(self, step: Progress) -> None:
+        if self._progress is not None and not self.finished and self._owner_alive():
+            self._progress(step)
+
+    @Slot(object)
+    def _handle_done(self, result: object) -> None:
+        self.finished = True
+        _running.discard(self)
+        if self._on_done is not None and self._owner_alive():
+            self._on_done(result)
+
+    @Slot(object)
+    def _handle_error(self, exc: BaseException) -> None:
+        self.finished = True
+        _running.discard(self)
+        if isinstance(exc, Cancelled) or not self._owner_alive():
+            return
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            raise exc
+
+
+_running: set[Task] = set()
+
+
+def run_in_background(
+    op: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Task:
+    """Run op on the thread pool; on_done(result) / on_error(exc) / progress(step) run on
+    the GUI thread. A cancelled task calls neither on_done nor on_error."""
+    task = Task(on_done, on_error, progress)
+    _running.add(task)
+    QThreadPool.globalInstance().start(_Job(op, task.signals, task.cancel_event))
+    return task
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    op: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Task:
+    """run_in_background with a modal, cancellable progress dialog."""
+    dialog = QProgressDialog(parent)  # its Cancel button is translated by qtbase
+    dialog.setLabelText(label)
+    dialog.setRange(0, 0)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setAccessibleName(label)
+
+    def show_step(step: Progress) -> None:
+        if step.total > 0:
+            dialog.setMaximum(step.total)
+            dialog.setValue(min(step.done, step.total))
+        if step.text:
+            dialog.setLabelText(step.text)
+
+    def done(result: object) -> None:
+        dialog.close()
+        if on_done is not None:
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        if on_error is not None:
+            on_error(exc)
+        else:
+            raise exc
+
+    task = run_in_background(op, done, show_step, on_error=failed)
+    dialog.canceled.connect(task.cancel)
+    dialog.canceled.connect(dialog.close)
+    return task
+
+
+def wait_for_all(timeout_ms: int = 10_000) -> bool:
+    """Block until the pool is idle (tests and shutdown); results still need the event loop."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

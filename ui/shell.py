@@ -1,0 +1,98 @@
+"""The assembled application window: pages, family cards and the service dialog, wired
+to one open database."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.queries import status_summary
+from ui.context import AppContext
+from ui.dialogs.family_card import FamilyCard
+from ui.dialogs.service_dialog import ServiceDialog
+from ui.main_window import MainWindow, StatusInfo
+from ui.pages.families_page import FamiliesPage
+from ui.pages.groups_page import GroupsPage
+from ui.pages.reports_page import ReportsPage
+from ui.pages.services_page import ServicesPage
+from ui.pages.settings_page import SettingsPage
+
+
+class Shell:
+    """Owns the main window and opens cards and dialogs over it."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+        self.cards: list[FamilyCard] = []
+        self.service_dialog: ServiceDialog | None = None
+        self.window = MainWindow(
+            {
+                "families": lambda parent: FamiliesPage(context, self.open_family, parent),
+                "groups": lambda parent: GroupsPage(context, parent),
+                "services": lambda parent: ServicesPage(context, self.open_service, parent),
+                "reports": lambda parent: ReportsPage(context, parent),
+                "sync": self._sync_page,
+                "settings": lambda parent: SettingsPage(
+                    context.settings, (self._centre, self._set_centre), parent
+                ),
+            },
+            settings=context.settings,
+            status_source=self.status,
+        )
+        self.window.set_demo(context.demo)
+
+    def _sync_page(self, parent: QWidget) -> QWidget:
+        from ui.pages.sync_page import SyncPage
+
+        page = SyncPage(self.context, parent)
+        page.exchanged.connect(self.window.refresh_status)
+        page.exchanged.connect(self._reload_families)
+        return page
+
+    def _centre(self) -> tuple[str, str]:
+        from app.services.setup import get_setting
+
+        db = self.context.db
+        return get_setting(db, "centre_name", "") or "", get_setting(db, "centre_address", "") or ""
+
+    def _set_centre(self, name: str, address: str) -> None:
+        from app.services.setup import set_setting
+
+        set_setting(self.context.db, "centre_name", name)
+        set_setting(self.context.db, "centre_address", address)
+
+    def status(self) -> StatusInfo:
+        summary = status_summary(self.context.db)
+        last = summary.last_exchange.date() if summary.last_exchange else None
+        return StatusInfo(
+            summary.user, summary.device, summary.database, summary.centre, summary.pending, last
+        )
+
+    def families_page(self) -> FamiliesPage:
+        page = self.window.page("families")
+        assert isinstance(page, FamiliesPage)
+        return page
+
+    def _reload_families(self) -> None:
+        self.families_page().reload()
+
+    def open_family(self, family_id: str | None) -> FamilyCard:
+        card = FamilyCard(self.context, family_id, self.window, new_service=self.open_service)
+        card.saved.connect(lambda _id: self._reload_families())
+        card.saved.connect(lambda _id: self.window.refresh_status())
+        card.finished.connect(lambda _r: self.cards.remove(card) if card in self.cards else None)
+        self.cards.append(card)
+        card.open()
+        return card
+
+    def open_service(self, family_id: str | None, person_id: str | None) -> ServiceDialog:
+        dialog = ServiceDialog(self.context, family_id, person_id, self.window)
+        self.service_dialog = dialog
+
+        def saved(_id: str) -> None:
+            self.window.refresh_status()
+            for card in self.cards:
+                card._load_events()
+
+        dialog.saved.connect(saved)
+        dialog.open()
+        return dialog

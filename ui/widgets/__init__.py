@@ -1,0 +1,1 @@
+"""Small reusable widgets: date field, checkable code list, field errors."""

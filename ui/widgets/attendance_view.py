@@ -1,0 +1,44 @@
+"""The attendance grid view: arrows move, Space cycles the mark, Delete clears it, a click
+cycles too. Participant names are the row header, so they stay when scrolling sideways."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.models.attendance_model import AttendanceModel
+
+
+class AttendanceView(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.clicked.connect(self._clicked)
+
+    def attendance(self) -> AttendanceModel | None:
+        model = self.model()
+        return model if isinstance(model, AttendanceModel) else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.attendance()
+        index = self.currentIndex()
+        if model is not None and index.isValid():
+            if event.key() == Qt.Key.Key_Space:
+                model.cycle(index)
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                model.setData(index, None)
+                return
+        super().keyPressEvent(event)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        model = self.attendance()
+        if model is not None:
+            model.cycle(index)

@@ -1,0 +1,42 @@
+"""Error messages shown right under the field they concern."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class FieldErrors:
+    """One hidden red label per field name; `show(field, text)` reveals and focuses."""
+
+    def __init__(self) -> None:
+        self._labels: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    def label_for(self, field: str, widget: QWidget) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b00020;")
+        label.hide()
+        self._labels[field] = label
+        self._widgets[field] = widget
+        return label
+
+    def show(self, field: str, text: str) -> bool:
+        """Show an error; False when the form has no such field."""
+        label = self._labels.get(field)
+        if label is None:
+            return False
+        label.setText(text)
+        label.setAccessibleName(text)
+        label.show()
+        self._widgets[field].setFocus()
+        return True
+
+    def text(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear(self) -> None:
+        for label in self._labels.values():
+            label.clear()
+            label.hide()
