@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -102,7 +102,9 @@ class Task(QObject):
         self._on_error = on_error
         self._progress = progress
         self.cancel_event = threading.Event()
-        self.signals = _Signals()
+        # Parented to this task, so C++ owns it: when the worker drops its Python reference
+        # last, nothing is deleted on the worker thread (a QObject must die in its own).
+        self.signals = _Signals(self)
         self.finished = False
         # a bound method of a widget: skip the callbacks once that widget is gone
         owner = getattr(on_done, "__self__", None) or getattr(on_error, "__self__", None)
@@ -127,17 +129,22 @@ class Task(QObject):
         if self._progress is not None and not self.finished and self._owner_alive():
             self._progress(step)
 
+    def _release(self) -> None:
+        # Let the worker finish returning from emit() before this task (and its signals)
+        # can be freed, on the GUI thread.
+        QTimer.singleShot(2000, lambda: _running.discard(self))
+
     @Slot(object)
     def _handle_done(self, result: object) -> None:
         self.finished = True
-        _running.discard(self)
+        self._release()
         if self._on_done is not None and self._owner_alive():
             self._on_done(result)
 
     @Slot(object)
     def _handle_error(self, exc: BaseException) -> None:
         self.finished = True
-        _running.discard(self)
+        self._release()
         if isinstance(exc, Cancelled) or not self._owner_alive():
             return
         if self._on_error is not None:

@@ -53,7 +53,7 @@ def run_list(args: argparse.Namespace, context: CommandContext) -> int:
         )
         for c in items
     ) or tr("no conflicts")
-    context.emit(document, text)
+    context.emit(document, text, listing=True)
     return 0
 
 

@@ -67,9 +67,13 @@ class CommandContext:
             self._db.close()
             self._db = None
 
-    def emit(self, document: dict[str, Any], text: str | None = None) -> None:
-        """Report a result: one JSON document on stdout with --json, else text on stderr."""
+    def emit(
+        self, document: dict[str, Any], text: str | None = None, *, listing: bool = False
+    ) -> None:
+        """Report a result: one JSON document on stdout with --json; else the text — on stdout
+        when it is the command's listing (devices, conflicts, per-bundle lines), on stderr when
+        it only confirms what was done (so stdout stays clean for pipes)."""
         if self.json:
             sys.stdout.write(json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n")
         elif text:
-            sys.stderr.write(text + "\n")
+            (sys.stdout if listing else sys.stderr).write(text + "\n")

@@ -74,7 +74,7 @@ def run_list(args: argparse.Namespace, context: CommandContext) -> int:
         f"{d['name']}\t{d['kind']}\t{tr(d['status'])}\t{', '.join(d['districts'])}\t{d['id']}"
         for d in devices
     )
-    context.emit({"devices": devices}, text)
+    context.emit({"devices": devices}, text, listing=True)
     return 0
 
 

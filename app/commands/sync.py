@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from app.commands.context import CommandContext
@@ -35,6 +36,7 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
             "changes": result.changes,
         },
         tr("{file}: exported {count} changes", file=args.out, count=result.changes),
+        listing=True,
     )
     return 0
 
@@ -61,6 +63,7 @@ def run_import(args: argparse.Namespace, context: CommandContext) -> int:
             text = tr("{file}: already applied", file=result.file)
         else:
             text = tr("{file}: rejected: {error}", file=result.file, error=result.error)
+            sys.stderr.write(tr("error: {message}", message=text) + "\n")
         lines.append(text)
-    context.emit({"bundles": [r.to_json() for r in results]}, "\n".join(lines))
+    context.emit({"bundles": [r.to_json() for r in results]}, "\n".join(lines), listing=True)
     return 3 if any(r.status not in (APPLIED, ALREADY_APPLIED) for r in results) else 0
