@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.db.database import Database
@@ -103,10 +104,9 @@ class PersonChoice:
         return ", ".join(parts)
 
 
-def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]:
-    """Persons whose name or phone contains every typed word (apostrophes and case ignored)."""
-    tokens = search_key(text).split()
-    query = (
+def _person_choices() -> Select[Any]:
+    """Persons with what a picker shows of them: name, birth date, family, phone, village."""
+    return (
         select(
             Person.id,
             Person.surname,
@@ -119,41 +119,31 @@ def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]
         )
         .outerjoin(Family, Family.id == Person.family_id)
         .outerjoin(Settlement, Settlement.id == Family.settlement_id)
-        .where(Person.deleted.is_(False))
     )
-    for token in tokens:
+
+
+def _choice(row: Any) -> PersonChoice:
+    pid, s, g, p, born, fid, phone, place = row
+    return PersonChoice(pid, full_name(s, g, p), born, fid, place or "", phone or "")
+
+
+def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]:
+    """Persons whose name or phone contains every typed word (apostrophes and case ignored)."""
+    query = _person_choices().where(Person.deleted.is_(False))
+    for token in search_key(text).split():
         query = query.where(Person.search_key.contains(token, autoescape=True))
     with db.session() as session:
         rows = session.execute(query.limit(limit * 4)).all()
-    found = [
-        PersonChoice(pid, full_name(s, g, p), born, fid, place or "", phone or "")
-        for pid, s, g, p, born, fid, phone, place in rows
-    ]
+    found = [_choice(row) for row in rows]
     found.sort(key=lambda c: collation_key(c.name))
     return found[:limit]
 
 
 def person_choice(db: Database, person_id: str) -> PersonChoice | None:
+    """One person as a picker shows them, or None."""
     with db.session() as session:
-        row = session.execute(
-            select(
-                Person.id,
-                Person.surname,
-                Person.given_name,
-                Person.patronymic,
-                Person.birth_date,
-                Person.family_id,
-                Person.phone,
-                Settlement.name,
-            )
-            .outerjoin(Family, Family.id == Person.family_id)
-            .outerjoin(Settlement, Settlement.id == Family.settlement_id)
-            .where(Person.id == person_id)
-        ).first()
-    if row is None:
-        return None
-    pid, s, g, p, born, fid, phone, place = row
-    return PersonChoice(pid, full_name(s, g, p), born, fid, place or "", phone or "")
+        row = session.execute(_person_choices().where(Person.id == person_id)).first()
+    return None if row is None else _choice(row)
 
 
 @dataclass(frozen=True)
