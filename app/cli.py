@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from app.commands.context import CommandContext, default_database
 from app.errors import OporaError
-from app.i18n import tr
+from app.i18n import current_language, tr
 
 COMMAND_MODULES = (
     "app.commands.init",
@@ -28,6 +29,35 @@ OPTIONAL_MODULES = (
     "app.commands.report",
     "app.commands.gui",
 )
+
+
+ARGPARSE_UK = {
+    "the following arguments are required: %s": "не вказано обов'язкові аргументи: %s",
+    "unrecognized arguments: %s": "невідомі аргументи: %s",
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+    "expected one argument": "потрібне одне значення",
+    "expected at least one argument": "потрібне принаймні одне значення",
+    "expected at most one argument": "потрібне не більше одного значення",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "неприпустиме значення: %(value)r (можливі: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "неправильне значення (%(type)s): %(value)r",
+    "not allowed with argument %s": "не можна разом з аргументом %s",
+    "one of the arguments %s is required": "потрібен один з аргументів %s",
+    "ignored explicit argument %r": "зайве значення %r",
+    "show this help message and exit": "показати цю довідку й вийти",
+    "usage: ": "використання: ",
+    "options": "параметри",
+    "positional arguments": "позиційні аргументи",
+}
+
+
+def _argparse_text(message: str) -> str:
+    """argparse's own messages in the user's language (it asks gettext for them)."""
+    return ARGPARSE_UK.get(message, message) if current_language() == "uk" else message
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OporaError as error:
         sys.stderr.write(tr("error: {message}", message=str(error)) + "\n")
         return error.exit_code
+    except BrokenPipeError:
+        # The reader stopped early (`opora records export | head`): nothing to report.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as error:
         if error.errno == errno.ENOSPC:
             sys.stderr.write(tr("not enough disk space: {error}", error=error) + "\n")

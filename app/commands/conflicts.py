@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
     do_list.add_argument("--open", action="store_true", help="only unresolved ones")
     do_list.set_defaults(handler=run_list)
     resolve = actions.add_parser("resolve", help="keep the winner, or write the loser anew")
-    resolve.add_argument("id")
+    resolve.add_argument("id", type=lambda text: text.strip().lower())
     resolve.add_argument("--take", choices=TAKE, required=True)
     resolve.set_defaults(handler=run_resolve)
 

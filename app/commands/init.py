@@ -7,7 +7,7 @@ import importlib.util
 from typing import Any
 
 from app.commands.context import CommandContext
-from app.errors import AuthError
+from app.errors import UsageError
 from app.i18n import tr
 from app.services.setup import init_centre
 
@@ -29,9 +29,11 @@ def register(subparsers: Any) -> None:
 
 def run_init_centre(args: argparse.Namespace, context: CommandContext) -> int:
     """Create the centre database and its admin account."""
+    if not args.name.strip() or not args.admin.strip():
+        raise UsageError(tr("the centre's name and the administrator's login may not be empty"))
     password = context.password_lazy()
     if not password:
-        raise AuthError(tr("no password given: set OPORA_PASSWORD"))
+        raise UsageError(tr("no password given: set OPORA_PASSWORD"))
     db = init_centre(
         context.db_target,
         name=args.name,

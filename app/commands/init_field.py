@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from app.commands.context import CommandContext
-from app.errors import AuthError
+from app.errors import UsageError
 from app.i18n import tr
 from app.sync.enrollment import init_field
 
@@ -23,7 +23,7 @@ def run_init_field(args: argparse.Namespace, context: CommandContext) -> int:
     """Create the laptop's database; OPORA_PASSWORD opens the enrollment file."""
     password = context.password_lazy()
     if not password:
-        raise AuthError(tr("no password given: set OPORA_PASSWORD"))
+        raise UsageError(tr("no password given: set OPORA_PASSWORD"))
     db = init_field(context.db_target, args.enroll, password, encrypted=not args.no_encryption)
     db.close()
     where = db.path or db.target.url

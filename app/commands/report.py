@@ -26,20 +26,25 @@ def parse_date(text: str) -> date:
         ) from None
 
 
+def record_id(text: str) -> str:
+    """An id as typed: UUIDs are stored in lower case."""
+    return text.strip().lower()
+
+
 def register(subparsers: Any) -> None:
     """Add `report attendance`, `report registration`, `report summary` and `report family`."""
     report = subparsers.add_parser("report", help="printouts (PDF) and the period summary")
     kinds = report.add_subparsers(dest="report", required=True, parser_class=type(report))
 
     attendance = kinds.add_parser("attendance", help="attendance journal of a group (PDF)")
-    attendance.add_argument("--group", required=True, help="group id")
+    attendance.add_argument("--group", required=True, type=record_id, help="group id")
     attendance.add_argument("--from", dest="date_from", type=parse_date)
     attendance.add_argument("--to", dest="date_to", type=parse_date)
     attendance.add_argument("--out", required=True, help="FILE.pdf")
     attendance.set_defaults(handler=run_attendance)
 
     registration = kinds.add_parser("registration", help="registration sheet of a session (PDF)")
-    registration.add_argument("--session", required=True, help="session id")
+    registration.add_argument("--session", required=True, type=record_id, help="session id")
     registration.add_argument("--blank-rows", type=int, default=5)
     registration.add_argument("--out", required=True, help="FILE.pdf")
     registration.set_defaults(handler=run_registration)
@@ -53,7 +58,7 @@ def register(subparsers: Any) -> None:
     summary.set_defaults(handler=run_summary)
 
     family = kinds.add_parser("family", help="family card (PDF)")
-    family.add_argument("--family", required=True, help="family id")
+    family.add_argument("--family", required=True, type=record_id, help="family id")
     family.add_argument("--out", required=True, help="FILE.pdf")
     family.set_defaults(handler=run_family)
 

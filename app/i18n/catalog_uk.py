@@ -122,4 +122,5 @@ UK: dict[str, str] = {
     "resolved": "розв'язаний",
     "winner": "значення, що перемогло",
     "loser": "значення, що програло",
+    "the centre's name and the administrator's login may not be empty": "назва центру й логін адміністратора не можуть бути порожніми",
 }

@@ -115,6 +115,10 @@ def load_journal(
     db: Database, group_id: str, date_from: date | None = None, date_to: date | None = None
 ) -> JournalData:
     """The attendance journal of a group, for its sessions in [date_from, date_to]."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise UsageError(
+            tr("the period's start {start} is after its end {end}", start=date_from, end=date_to)
+        )
     with db.session() as session:
         group = _live(session, SupportGroup, group_id, "no group with id {id}")
         query = select(GroupSession).where(
@@ -200,7 +204,7 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             ServiceEntry(
                 date=s.date,
                 service=f"{s.service_code} {services.get(s.service_code, '')}".strip(),
-                recipient=short_name(by_id[s.person_id]) if s.person_id in by_id else "сімʼя",
+                recipient=short_name(by_id[s.person_id]) if s.person_id in by_id else "сім'я",
                 minutes=s.minutes,
                 form=s.form or "",
                 notes=s.notes or "",

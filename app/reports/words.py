@@ -14,8 +14,8 @@ LOCALE = "uk_UA"
 _UK = Locale.parse(LOCALE)
 
 # Noun forms: (one, few, many). CLDR's "other" (fractions) takes the "few" form.
-FAMILIES = ("сімʼя", "сімʼї", "сімей")
-FAMILIES_PERSONS = ("сімʼя/особа", "сімʼї/особи", "сімей/осіб")
+FAMILIES = ("сім'я", "сім'ї", "сімей")
+FAMILIES_PERSONS = ("сім'я/особа", "сім'ї/особи", "сімей/осіб")
 CHILDREN = ("дитина", "дитини", "дітей")
 NOTIFICATIONS = ("повідомлення", "повідомлення", "повідомлень")
 VISITS = ("відвідування", "відвідування", "відвідувань")
@@ -41,7 +41,7 @@ def number(n: int) -> str:
 
 
 def count(n: int, forms: tuple[str, str, str]) -> str:
-    """A number with its agreeing noun: ``count(21, FAMILIES)`` → ``'21 сімʼя'``."""
+    """A number with its agreeing noun: ``count(21, FAMILIES)`` → ``'21 сім'я'``."""
     return f"{number(n)} {plural(n, forms)}"
 
 

@@ -21,7 +21,7 @@ BOLD = Font(bold=True)
 FIGURES: tuple[tuple[str, str], ...] = (
     ("families_covered", "Охоплено індивідуальною роботою (сімей/осіб)"),
     ("families_on_record", "Сімей на обліку в СЖО на кінець періоду"),
-    ("children_in_families_on_record", "Дітей (до 18 років) у сімʼях на обліку"),
+    ("children_in_families_on_record", "Дітей (до 18 років) у сім'ях на обліку"),
     ("families_low_parenting_capacity", "Сімей на обліку з низьким батьківським потенціалом"),
     ("notifications", "Надійшло повідомлень (звернень)"),
     ("home_visits", "Відвідувань за місцем проживання"),

@@ -29,6 +29,30 @@ from app.i18n import tr
 from app.services.reference import known_codes
 from app.services.validation import check_record, parse_uuid, parse_value
 
+# What deleting a record does to the live records that name it: those that belong to it go
+# with it; a person's group participation and family services keep their history without
+# the person; anything else («restrict») makes the delete fail unless those go too.
+DELETE_RULES: dict[tuple[str, str], str] = {
+    ("person", "family_id"): "cascade",
+    ("notification", "family_id"): "cascade",
+    ("assessment", "family_id"): "cascade",
+    ("visit", "family_id"): "cascade",
+    ("service", "family_id"): "cascade",
+    ("service", "person_id"): "detach",
+    ("participant", "person_id"): "detach",
+    ("participant", "group_id"): "cascade",
+    ("session", "group_id"): "cascade",
+    ("attendance", "session_id"): "cascade",
+    ("attendance", "participant_id"): "cascade",
+}
+
+
+def person_name(record: Mapping[str, Any]) -> str:
+    """«Surname Given Patronymic» of a person record."""
+    parts = (record.get("surname"), record.get("given_name"), record.get("patronymic"))
+    return " ".join(p for p in parts if p)
+
+
 _CHUNK = 4000  # ids per IN (…) query: well under SQLite's 32,766 variables
 _ROW_COLUMNS = ("deleted", "versions")
 
@@ -80,6 +104,8 @@ class RecordBatch:
         self._stored: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._state: dict[tuple[str, str], dict[str, Any]] = {}
         self._live_targets: dict[tuple[str, str], bool] = {}
+        self._restricted: list[tuple[EntitySpec, str, int | None]] = []
+        self.file = ""
 
     def prefetch(self, edits: Iterable[Edit]) -> None:
         """Load, in a few queries, the stored rows the edits touch and the records they name."""
@@ -134,40 +160,42 @@ class RecordBatch:
             self._live_targets[key] = deleted is False
         return self._live_targets[key]
 
-    def apply(self, edit: Edit) -> bool:
+    def _current(self, entity: EntitySpec, record_id: str) -> dict[str, Any] | None:
+        """The record as this batch sees it: after earlier edits, else as stored."""
+        state = self._state.get((entity.name, record_id))
+        if state is not None:
+            return state
+        stored = self._stored_row(entity, record_id)
+        return dict(stored) if stored else None
+
+    def apply(self, edit: Edit, line: int | None = None) -> bool:
         """Check an edit against what is stored and earlier edits, and queue its write.
 
-        Returns False when it changes nothing (the same values again)."""
+        A line for a deleted record brings it back (records import upserts); a delete takes
+        the records that belong to this one with it (see `DELETE_RULES`). Returns False when
+        the edit changes nothing."""
         entity, key = edit.entity, (edit.entity.name, edit.record_id)
-        before = self._state.get(key)
+        before = self._current(entity, edit.record_id)
+        is_new = before is None
         if before is None:
-            stored = self._stored_row(entity, edit.record_id)
-            before = dict(stored) if stored else None
-        if before is None:
-            before = {name: None for name in entity.field_names}
-            before["deleted"] = edit.deleted is True
-            is_new = True
-        else:
-            is_new = False
+            if edit.deleted:
+                return False  # deleting what was never here: nothing to do
+            before = dict.fromkeys(entity.field_names)
+            before["deleted"] = False
+        deleted = bool(edit.deleted)
         changes = {k: v for k, v in edit.fields.items() if is_new or before.get(k) != v}
-        deleted = bool(before["deleted"]) if edit.deleted is None else edit.deleted
-        if is_new and edit.deleted:
-            return False  # deleting what was never here: nothing to do
         if not is_new and deleted != before["deleted"]:
             changes["deleted"] = deleted
         if not changes and not is_new:
             return False
         after = {**before, **changes, "deleted": deleted}
-        if deleted and before["deleted"] and not is_new:
-            raise ValidationError("id", tr("the record was deleted"))
         if not deleted:
             check_record(entity, after, self.today)
             self._check_references(entity, after, changes, is_new or "deleted" in changes)
-        elif "deleted" in changes:
-            self._check_not_referenced(entity, edit.record_id)
         self._state[key] = after
-        stored = self._stored.get(key)
-        self.writer.write(entity, edit.record_id, changes, stored)
+        self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
+        if deleted and "deleted" in changes:
+            self._take_dependants(entity, edit.record_id, before, line)
         return True
 
     def _check_references(
@@ -186,32 +214,68 @@ class RecordBatch:
                     spec.name, tr("refers to a record that does not exist: {value}", value=value)
                 )
 
-    def _check_not_referenced(self, entity: EntitySpec, record_id: str) -> None:
-        users = 0
-        for other, spec in referrers(entity.name):
+    def _live_referrers(self, type_name: str, record_id: str) -> list[tuple[EntitySpec, str, str]]:
+        """(entity, field, id) of every live record that names this one, batch included."""
+        found: set[tuple[str, str, str]] = set()
+        specs: dict[str, EntitySpec] = {}
+        for other, spec in referrers(type_name):
+            specs[other.name] = other
             table = other.table
-            rows = self.session.execute(
-                select(table.c.id).where(
-                    table.c[spec.name] == record_id, table.c.deleted.is_(False)
-                )
+            query = select(table.c.id).where(
+                table.c[spec.name] == record_id, table.c.deleted.is_(False)
             )
-            for (other_id,) in rows:
-                state = self._state.get((other.name, other_id))
-                if state is None or (not state["deleted"] and state.get(spec.name) == record_id):
-                    users += 1
-        for (type_name, _), state in self._state.items():
-            if state["deleted"]:
+            found.update((other.name, spec.name, rid) for (rid,) in self.session.execute(query))
+            found.update(
+                (other.name, spec.name, rid)
+                for (name, rid), state in self._state.items()
+                if name == other.name and state.get(spec.name) == record_id
+            )
+        live = []
+        for name, field_name, rid in sorted(found):
+            state = self._state.get((name, rid))
+            if state is not None and (state["deleted"] or state.get(field_name) != record_id):
                 continue
-            for other, spec in referrers(entity.name):
-                if other.name == type_name and state.get(spec.name) == record_id:
-                    users += 1
-        if users:
-            raise ValidationError(
-                "deleted", tr("the record is still used by {count} other record(s)", count=users)
-            )
+            live.append((specs[name], field_name, rid))
+        return live
+
+    def _take_dependants(
+        self, entity: EntitySpec, record_id: str, record: Mapping[str, Any], line: int | None
+    ) -> None:
+        for other, field_name, rid in self._live_referrers(entity.name, record_id):
+            rule = DELETE_RULES.get((other.name, field_name), "restrict")
+            current = self._current(other, rid) or {}
+            if rule == "detach" and other.name == "service" and not current.get("family_id"):
+                rule = "cascade"  # a service to this person alone goes with the person
+            if rule == "cascade":
+                self.apply(Edit(other, rid, {}, True), line)
+            elif rule == "detach":
+                fields: dict[str, Any] = {field_name: None}
+                if other.name == "participant" and not current.get("name"):
+                    fields["name"] = person_name(record)  # keeps the attendance history
+                self.apply(Edit(other, rid, fields, None), line)
+            else:
+                self._restricted.append((entity, record_id, line))
+                return
+
+    def verify(self) -> None:
+        """Refuse deletes that would leave live records naming a deleted one (checked once
+        the whole batch is applied, so a file may delete in any order)."""
+        for entity, record_id, line in self._restricted:
+            current = self._current(entity, record_id)
+            if current is None or not current["deleted"]:
+                continue
+            users = self._live_referrers(entity.name, record_id)
+            if users:
+                error = ValidationError(
+                    "deleted",
+                    tr("the record is still used by {count} other record(s)", count=len(users)),
+                )
+                raise error.located(self.file, line) if line is not None else error
 
     def commit(self) -> int:
-        """Write every queued edit; returns how many records were written."""
+        """Check the batch as a whole, then write every queued edit; returns how many
+        records were written."""
+        self.verify()
         return self.writer.flush()
 
 
@@ -223,7 +287,7 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for each non-blank line of an interchange file."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:  # a byte-order mark is fine
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
@@ -258,9 +322,10 @@ def import_records(db: Database, path: Path | str) -> int:
             except ValidationError as error:
                 raise error.located(str(path), number) from None
         batch.prefetch(edit for _, edit in edits)
+        batch.file = str(path)
         for number, edit in edits:
             try:
-                batch.apply(edit)
+                batch.apply(edit, number)
             except ValidationError as error:
                 raise error.located(str(path), number) from None
         return batch.commit()

@@ -99,7 +99,7 @@ def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> A
         for code in value:
             if code not in known:
                 raise ValidationError(name, tr("unknown code «{value}»", value=code))
-        return sorted(set(value))
+        return sorted(set(value)) or None  # an empty list is no list: null in the export
     if not isinstance(value, str):
         raise ValidationError(name, tr("must be text"))
     text = value.strip()

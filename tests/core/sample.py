@@ -210,6 +210,6 @@ def canonical(items: list[dict[str, Any]]) -> list[str]:
     ranked = sorted(items, key=lambda r: (order.index(r["type"]), r["id"]))
     out = []
     for r in ranked:
-        r = {k: (sorted(v) if isinstance(v, list) else v) for k, v in r.items()}
+        r = {k: ((sorted(v) or None) if isinstance(v, list) else v) for k, v in r.items()}
         out.append(json.dumps(r, sort_keys=True, ensure_ascii=False))
     return out

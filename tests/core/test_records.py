@@ -75,17 +75,62 @@ def test_deleted_true_removes_and_references_may_point_to_earlier_lines(
     assert exported(plain_centre) == canonical(remaining)
 
 
-def test_a_referenced_record_cannot_be_deleted(
+def test_a_district_still_used_cannot_be_deleted(
     plain_centre: Database, tmp_path: Path, capsys
 ) -> None:
     import_records(plain_centre, write_lines(tmp_path / "in.jsonl", records()))
     before = snapshot(plain_centre)
     bad = write_lines(
-        tmp_path / "bad.jsonl", [{"type": "family", "id": IDS["family"], "deleted": True}]
+        tmp_path / "bad.jsonl", [{"type": "district", "id": IDS["district"], "deleted": True}]
     )
     assert run(plain_centre, "records", "import", str(bad)) == 2
-    assert "deleted" in capsys.readouterr().err
+    assert "«deleted»" in capsys.readouterr().err
     assert snapshot(plain_centre) == before
+
+
+def test_deleting_a_family_takes_what_belongs_to_it(plain_centre: Database, tmp_path: Path) -> None:
+    """Members, visits, services… go with the family; a member's group participation stays,
+    under the member's name, so the group's attendance history is kept."""
+    items = records()
+    import_records(plain_centre, write_lines(tmp_path / "in.jsonl", items))
+    gone = [{"type": "family", "id": IDS["family"], "deleted": True}]
+    import_records(plain_centre, write_lines(tmp_path / "del.jsonl", gone))
+    left = {json.loads(x)["id"]: json.loads(x) for x in exported(plain_centre)}
+    for name in ("family", "mother", "child", "notification", "assessment", "visit", "service"):
+        assert IDS[name] not in left, name
+    participant = left[IDS["participant"]]
+    assert participant["person_id"] is None and participant["name"] == "Мар'яненко Олена Петрівна"
+    assert IDS["attendance"] in left
+    # the export stays importable: no live record names a deleted one
+    again = tmp_path / "again.jsonl"
+    again.write_text("\n".join(exported(plain_centre)) + "\n", "utf-8")
+    import_records(plain_centre, again)
+
+
+def test_a_file_may_delete_in_any_order(plain_centre: Database, tmp_path: Path) -> None:
+    import_records(plain_centre, write_lines(tmp_path / "in.jsonl", records()))
+    gone = [
+        {"type": "district", "id": IDS["district"], "deleted": True},
+        {"type": "group", "id": IDS["group"], "deleted": True},
+        {"type": "settlement", "id": IDS["settlement"], "deleted": True},
+        {"type": "family", "id": IDS["family"], "deleted": True},
+    ]
+    import_records(plain_centre, write_lines(tmp_path / "del.jsonl", gone))
+    assert exported(plain_centre) == []
+
+
+def test_a_deleted_record_comes_back_when_imported_again(
+    plain_centre: Database, tmp_path: Path
+) -> None:
+    import_records(plain_centre, write_lines(tmp_path / "in.jsonl", records()))
+    expected = exported(plain_centre)
+    outsider = next(r for r in records() if r["id"] == IDS["outsider"])
+    attendance = next(r for r in records() if r["id"] == IDS["attendance2"])
+    gone = [{"type": "participant", "id": IDS["outsider"], "deleted": True}]
+    import_records(plain_centre, write_lines(tmp_path / "del.jsonl", gone))
+    assert len(exported(plain_centre)) == len(expected) - 2  # its attendance went with it
+    import_records(plain_centre, write_lines(tmp_path / "back.jsonl", [outsider, attendance]))
+    assert exported(plain_centre) == expected
 
 
 GOOD = {

@@ -1,4 +1,4 @@
-"""Family card (картка сімʼї): the family, its members, categories, factors and work log."""
+"""Family card (картка сім'ї): the family, its members, categories, factors and work log."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from app.reports.data import FamilyCardData
 from app.reports.pdf import styles
 from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
 
-TITLE = "Картка сімʼї"
+TITLE = "Картка сім'ї"
 SEX = {"F": "ж", "M": "ч"}
 FORMS = {"individual": "індивідуальна", "group": "групова"}
 
@@ -83,7 +83,7 @@ def _table(head: list[str], rows: list[list], widths: list[float]) -> Table:
 
 def _members(data: FamilyCardData, day: date) -> Flowable:
     if not data.members:
-        return Paragraph("Членів сімʼї не внесено.", styles.BODY)
+        return Paragraph("Членів сім'ї не внесено.", styles.BODY)
     rows = []
     for number, m in enumerate(data.members, start=1):
         rows.append(
@@ -100,11 +100,11 @@ def _members(data: FamilyCardData, day: date) -> Flowable:
         )
     head = [
         "№",
-        "Прізвище, імʼя, по батькові",
+        "Прізвище, ім'я, по батькові",
         "Стать",
         "Дата народження",
         "Вік",
-        "Родинний звʼязок",
+        "Родинний зв'язок",
         "Телефон",
         "Інвалід­ність",
     ]
@@ -157,7 +157,7 @@ def family_card_story(data: FamilyCardData) -> list[Flowable]:
         ),
         Spacer(1, 1.5 * mm),
         _details(data),
-        Paragraph("Члени сімʼї", styles.HEADING),
+        Paragraph("Члени сім'ї", styles.HEADING),
         _members(data, day),
         Paragraph("Журнал наданих послуг", styles.HEADING),
         _services(data),

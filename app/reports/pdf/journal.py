@@ -62,7 +62,7 @@ def _chunk_table(
     name_w = min(NAME_MAX_W, width - NUMBER_W - TOTAL_W - SESSION_W * len(chunk))
     head = [
         styles.para("№", styles.CELL_HEAD),
-        styles.para("Прізвище, імʼя, по батькові", styles.CELL_HEAD),
+        styles.para("Прізвище, ім'я, по батькові", styles.CELL_HEAD),
     ]
     head += [words.day_month(s.date) for s in chunk]
     head.append(styles.para("Разом", styles.CELL_HEAD))

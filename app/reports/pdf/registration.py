@@ -18,7 +18,7 @@ from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
 TITLE = "Реєстраційний лист учасників"
 ROW_HEIGHT = 9 * mm
 CONSENT = (
-    "Підписуючи цей лист, я надаю згоду на обробку моїх персональних даних (прізвище, імʼя, "
+    "Підписуючи цей лист, я надаю згоду на обробку моїх персональних даних (прізвище, ім'я, "
     "по батькові, контактний телефон) з метою обліку участі в заходах центру відповідно до "
     "Закону України «Про захист персональних даних»."
 )
@@ -69,7 +69,7 @@ def registration_story(data: RegistrationData) -> list[Flowable]:
     width = frame_width()
     head = [
         styles.para(text, styles.CELL_HEAD)
-        for text in ("№", "Прізвище, імʼя, по батькові", "Контактний телефон", "Підпис")
+        for text in ("№", "Прізвище, ім'я, по батькові", "Контактний телефон", "Підпис")
     ]
     rows: list[list] = [head]
     for row in data.rows:

@@ -179,7 +179,7 @@ def summary_story(summary: Summary, labels: SummaryLabels) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("Основні показники", styles.HEADING),
         _two_columns(key_figures(summary), ("Показник", "Кількість")),
-        Paragraph("Надані послуги за видами (сімей / осіб без сімʼї)", styles.HEADING),
+        Paragraph("Надані послуги за видами (сімей / осіб без сім'ї)", styles.HEADING),
     ]
     chart = services_chart(summary, labels)
     if chart is not None:
@@ -200,8 +200,8 @@ def summary_story(summary: Summary, labels: SummaryLabels) -> list[Flowable]:
         ),
         Spacer(1, 2 * mm),
         Paragraph(
-            "Одна сімʼя може належати до кількох категорій, тому сума за категоріями може "
-            "перевищувати загальну кількість. Особи без сімʼї враховані в загальних показниках, "
+            "Одна сім'я може належати до кількох категорій, тому сума за категоріями може "
+            "перевищувати загальну кількість. Особи без сім'ї враховані в загальних показниках, "
             "але не в розподілі за категоріями й округами.",
             styles.SMALL,
         ),
