@@ -48,8 +48,18 @@ class EntitySpec:
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
+    @cached_property
+    def by_name(self) -> dict[str, FieldSpec]:
+        """Fields by name."""
+        return {f.name: f for f in self.fields}
+
+    @cached_property
+    def references(self) -> tuple[FieldSpec, ...]:
+        """The fields that name another record."""
+        return tuple(f for f in self.fields if f.kind == "ref")
+
     def field(self, name: str) -> FieldSpec | None:
-        return _FIELD_INDEX[self.name].get(name)
+        return self.by_name.get(name)
 
 
 def _spec(name: str, model: type[Base], interchange: bool = True) -> EntitySpec:
@@ -82,9 +92,6 @@ INTERCHANGE: tuple[EntitySpec, ...] = (
 REFERENCE = _spec("ref_entry", models.RefEntry, interchange=False)
 SYNCED: tuple[EntitySpec, ...] = (REFERENCE, *INTERCHANGE)
 TYPES: dict[str, EntitySpec] = {spec.name: spec for spec in SYNCED}
-_FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {
-    spec.name: {f.name: f for f in spec.fields} for spec in SYNCED
-}
 
 
 def referrers(type_name: str) -> list[tuple[EntitySpec, FieldSpec]]:

@@ -83,10 +83,11 @@ def parse_edit(
     if deleted is not None and not isinstance(deleted, bool):
         raise ValidationError("deleted", tr("must be true or false"))
     fields: dict[str, Any] = {}
+    by_name = entity.by_name
     for name, value in raw.items():
         if name in ("type", "id", "deleted"):
             continue
-        spec = entity.field(name)
+        spec = by_name.get(name)
         if spec is None:
             raise ValidationError(name, tr("unknown field"))
         fields[name] = parse_value(spec, value, codes)
@@ -113,9 +114,9 @@ class RecordBatch:
         targets: dict[str, set[str]] = defaultdict(set)
         for edit in edits:
             ids[edit.entity.name].add(edit.record_id)
-            for name, value in edit.fields.items():
-                spec = edit.entity.field(name)
-                if spec is not None and spec.kind == "ref" and value is not None:
+            for spec in edit.entity.references:
+                value = edit.fields.get(spec.name)
+                if value is not None:
                     targets[spec.to or ""].add(value)
         for type_name, wanted in ids.items():
             entity = TYPES[type_name]
