@@ -72,7 +72,6 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.execute("PRAGMA cache_size=-32000")  # 32 MiB: large imports touch many pages
         cursor.close()
 
     @event.listens_for(engine, "begin")
