@@ -139,3 +139,25 @@ def test_init_refuses_an_existing_database(tmp_path: Path) -> None:
     before = path.read_bytes()
     assert main(["--db", str(path), "init", "centre", "--name", "Ц", "--admin", "a"]) == 2
     assert path.read_bytes() == before
+
+
+def test_password_change_rewraps_the_key_only(tmp_path: Path) -> None:
+    from app.services.accounts import change_password
+
+    path = tmp_path / "c.db"
+    db = init_centre(path, name="ЦНСП", admin="admin", password=PASSWORD)
+    import_records(db, write_lines(tmp_path / "in.jsonl", records()))
+    expected = list(export_records(db))
+    with pytest.raises(AuthError):
+        change_password(db, "admin", "not the password", "new secret")
+    key = db.key
+    db.close()
+    db = open_database(path, login="admin", password=PASSWORD)
+    change_password(db, "admin", PASSWORD, "new secret")
+    db.close()
+    with pytest.raises(AuthError):
+        open_database(path, login="admin", password=PASSWORD)
+    reopened = open_database(path, login="admin", password="new secret")
+    assert list(export_records(reopened)) == expected
+    assert reopened.key == key  # the same database key, re-wrapped: nothing re-encrypted
+    reopened.close()
