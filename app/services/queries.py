@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db.database import Database
 from app.db.models import (
@@ -29,6 +28,7 @@ from app.db.models import (
 from app.i18n.text import search_key
 from app.services.family_index import collation_key
 from app.services.reference import labels
+from app.sync.tables import ImportedBundle, PeerAck
 
 
 @dataclass(frozen=True)
@@ -282,19 +282,12 @@ def status_summary(db: Database) -> StatusSummary:
         own = int(
             session.scalar(select(func.max(Change.seq)).where(Change.origin == device_id)) or 0
         )
-    acked, last = 0, None
-    try:
-        from app.sync.tables import ImportedBundle, PeerAck
-
-        with db.session() as session:
-            acked = int(
-                session.scalar(select(func.max(PeerAck.seq)).where(PeerAck.origin == device_id))
-                or 0
-            )
-            stamp = session.scalar(select(func.max(ImportedBundle.imported_at)))
-        last = dt.datetime.fromisoformat(stamp) if stamp else None
-    except (ImportError, SQLAlchemyError, ValueError):
-        pass  # no exchange tables yet: nothing has been exchanged
+    with db.session() as session:
+        acked = int(
+            session.scalar(select(func.max(PeerAck.seq)).where(PeerAck.origin == device_id)) or 0
+        )
+        stamp = session.scalar(select(func.max(ImportedBundle.imported_at)))
+    last = dt.datetime.fromisoformat(stamp) if stamp else None
     user = (account.display_name or account.login) if account else (db.login or "")
     where = str(db.path) if db.path else db.target.url.split("@")[-1]
     return StatusSummary(
