@@ -69,9 +69,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser with every command group registered."""
-    parser = _Parser(prog="opora", description="Опора — облік роботи з сім'ями у СЖО")
-    parser.add_argument("--db", help="SQLite file or SQLAlchemy URL")
-    parser.add_argument("--user", help="login of the acting account")
+    parser = _Parser(
+        prog="opora",
+        description=tr("Opora: case work with families in difficult life circumstances"),
+    )
+    parser.add_argument("--db", help=tr("SQLite file or SQLAlchemy URL"))
+    parser.add_argument("--user", help=tr("login of the acting account"))
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES + OPTIONAL_MODULES:
         try:

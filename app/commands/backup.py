@@ -16,10 +16,10 @@ from app.i18n import tr
 
 def register(subparsers: Any) -> None:
     """Add `backup` and `restore`."""
-    backup = subparsers.add_parser("backup", help="a consistent copy of the database")
+    backup = subparsers.add_parser("backup", help=tr("a consistent copy of the database"))
     backup.add_argument("--out", required=True)
     backup.set_defaults(handler=run_backup)
-    restore = subparsers.add_parser("restore", help="replace the database with a backup")
+    restore = subparsers.add_parser("restore", help=tr("replace the database with a backup"))
     restore.add_argument("file")
     restore.set_defaults(handler=run_restore)
 

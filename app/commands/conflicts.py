@@ -13,12 +13,12 @@ from app.sync.conflicts import TAKE, list_conflicts, resolve_conflict
 
 def register(subparsers: Any) -> None:
     """Add `conflicts list` and `conflicts resolve`."""
-    conflicts = subparsers.add_parser("conflicts", help="concurrent edits kept for review")
+    conflicts = subparsers.add_parser("conflicts", help=tr("concurrent edits kept for review"))
     actions = conflicts.add_subparsers(dest="action", required=True, parser_class=type(conflicts))
-    do_list = actions.add_parser("list", help="kept conflicts")
-    do_list.add_argument("--open", action="store_true", help="only unresolved ones")
+    do_list = actions.add_parser("list", help=tr("kept conflicts"))
+    do_list.add_argument("--open", action="store_true", help=tr("only unresolved ones"))
     do_list.set_defaults(handler=run_list)
-    resolve = actions.add_parser("resolve", help="keep the winner, or write the loser anew")
+    resolve = actions.add_parser("resolve", help=tr("keep the winner, or write the loser anew"))
     resolve.add_argument("id", type=lambda text: text.strip().lower())
     resolve.add_argument("--take", choices=TAKE, required=True)
     resolve.set_defaults(handler=run_resolve)

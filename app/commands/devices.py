@@ -17,16 +17,16 @@ from app.sync.enrollment import enroll_device
 
 def register(subparsers: Any) -> None:
     """Add `devices enroll`, `devices list` and `devices revoke`."""
-    devices = subparsers.add_parser("devices", help="enrolled laptops")
+    devices = subparsers.add_parser("devices", help=tr("enrolled laptops"))
     actions = devices.add_subparsers(dest="action", required=True, parser_class=type(devices))
-    enroll = actions.add_parser("enroll", help="an enrollment file for a new laptop")
+    enroll = actions.add_parser("enroll", help=tr("an enrollment file for a new laptop"))
     enroll.add_argument("--name", required=True)
     enroll.add_argument("--district", nargs="+", action="extend", required=True)
     enroll.add_argument("--login", required=True)
     enroll.add_argument("--out", required=True)
     enroll.set_defaults(handler=run_enroll)
-    actions.add_parser("list", help="enrolled devices").set_defaults(handler=run_list)
-    do_revoke = actions.add_parser("revoke", help="refuse a device's bundles from now on")
+    actions.add_parser("list", help=tr("enrolled devices")).set_defaults(handler=run_list)
+    do_revoke = actions.add_parser("revoke", help=tr("refuse a device's bundles from now on"))
     do_revoke.add_argument("name")
     do_revoke.set_defaults(handler=run_revoke)
 
@@ -71,7 +71,7 @@ def run_list(args: argparse.Namespace, context: CommandContext) -> int:
             for d in session.scalars(select(Device).order_by(Device.name))
         ]
     text = "\n".join(
-        f"{d['name']}\t{d['kind']}\t{tr(d['status'])}\t{', '.join(d['districts'])}\t{d['id']}"
+        f"{d['name']}\t{tr(d['kind'])}\t{tr(d['status'])}\t{', '.join(d['districts'])}\t{d['id']}"
         for d in devices
     )
     context.emit({"devices": devices}, text, listing=True)

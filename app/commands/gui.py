@@ -12,14 +12,18 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app.i18n import tr
+
 DEMO_FAMILIES = 300
 
 
 def register(subparsers: Any) -> None:
     """Add `demo`."""
-    demo = subparsers.add_parser("demo", help="open the GUI on a fresh demo database")
+    demo = subparsers.add_parser("demo", help=tr("open the GUI on a fresh demo database"))
     demo.add_argument("--families", type=int, default=DEMO_FAMILIES, help=argparse.SUPPRESS)
-    demo.add_argument("--out", help="where to create the demo database (default: a temp folder)")
+    demo.add_argument(
+        "--out", help=tr("where to create the demo database (default: a temp folder)")
+    )
     demo.set_defaults(handler=lambda args, _context: run_demo(args.out, args.families))
 
 

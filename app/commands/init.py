@@ -14,9 +14,9 @@ from app.services.setup import init_centre
 
 def register(subparsers: Any) -> None:
     """Add `init` and its sub-commands."""
-    init = subparsers.add_parser("init", help="create a database")
+    init = subparsers.add_parser("init", help=tr("create a database"))
     kinds = init.add_subparsers(dest="kind", required=True, parser_class=type(init))
-    centre = kinds.add_parser("centre", help="a new centre database")
+    centre = kinds.add_parser("centre", help=tr("a new centre database"))
     centre.add_argument("--name", required=True)
     centre.add_argument("--admin", required=True)
     centre.add_argument("--no-encryption", action="store_true")

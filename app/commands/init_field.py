@@ -13,7 +13,7 @@ from app.sync.enrollment import init_field
 
 def register(kinds: Any) -> None:
     """Add `init field` to the `init` sub-commands."""
-    field = kinds.add_parser("field", help="a new laptop database from an enrollment file")
+    field = kinds.add_parser("field", help=tr("a new laptop database from an enrollment file"))
     field.add_argument("--enroll", required=True, metavar="FILE")
     field.add_argument("--no-encryption", action="store_true")
     field.set_defaults(handler=run_init_field)

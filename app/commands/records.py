@@ -15,12 +15,12 @@ from app.services.records import export_records, import_records
 
 def register(subparsers: Any) -> None:
     """Add `records import` and `records export`."""
-    records = subparsers.add_parser("records", help="interchange records (JSON lines)")
+    records = subparsers.add_parser("records", help=tr("interchange records (JSON lines)"))
     actions = records.add_subparsers(dest="action", required=True, parser_class=type(records))
-    do_import = actions.add_parser("import", help="upsert records from a JSON-lines file")
+    do_import = actions.add_parser("import", help=tr("upsert records from a JSON-lines file"))
     do_import.add_argument("file")
     do_import.set_defaults(handler=run_import)
-    do_export = actions.add_parser("export", help="every live record, canonical")
+    do_export = actions.add_parser("export", help=tr("every live record, canonical"))
     do_export.add_argument("--out")
     do_export.set_defaults(handler=run_export)
 

@@ -33,33 +33,35 @@ def record_id(text: str) -> str:
 
 def register(subparsers: Any) -> None:
     """Add `report attendance`, `report registration`, `report summary` and `report family`."""
-    report = subparsers.add_parser("report", help="printouts (PDF) and the period summary")
+    report = subparsers.add_parser("report", help=tr("printouts (PDF) and the period summary"))
     kinds = report.add_subparsers(dest="report", required=True, parser_class=type(report))
 
-    attendance = kinds.add_parser("attendance", help="attendance journal of a group (PDF)")
-    attendance.add_argument("--group", required=True, type=record_id, help="group id")
+    attendance = kinds.add_parser("attendance", help=tr("attendance journal of a group (PDF)"))
+    attendance.add_argument("--group", required=True, type=record_id, help=tr("group id"))
     attendance.add_argument("--from", dest="date_from", type=parse_date)
     attendance.add_argument("--to", dest="date_to", type=parse_date)
-    attendance.add_argument("--out", required=True, help="FILE.pdf")
+    attendance.add_argument("--out", required=True, help=tr("FILE.pdf"))
     attendance.set_defaults(handler=run_attendance)
 
-    registration = kinds.add_parser("registration", help="registration sheet of a session (PDF)")
-    registration.add_argument("--session", required=True, type=record_id, help="session id")
+    registration = kinds.add_parser(
+        "registration", help=tr("registration sheet of a session (PDF)")
+    )
+    registration.add_argument("--session", required=True, type=record_id, help=tr("session id"))
     registration.add_argument("--blank-rows", type=int, default=5)
-    registration.add_argument("--out", required=True, help="FILE.pdf")
+    registration.add_argument("--out", required=True, help=tr("FILE.pdf"))
     registration.set_defaults(handler=run_registration)
 
-    summary = kinds.add_parser("summary", help="period summary (JSON, PDF or XLSX)")
+    summary = kinds.add_parser("summary", help=tr("period summary (JSON, PDF or XLSX)"))
     summary.add_argument("--from", dest="date_from", type=parse_date, required=True)
     summary.add_argument("--to", dest="date_to", type=parse_date, required=True)
-    summary.add_argument("--district", help="starosta district name")
+    summary.add_argument("--district", help=tr("starosta district name"))
     summary.add_argument("--format", choices=FORMATS, required=True)
-    summary.add_argument("--out", required=True, help="FILE, or - for JSON on stdout")
+    summary.add_argument("--out", required=True, help=tr("FILE, or - for JSON on stdout"))
     summary.set_defaults(handler=run_summary)
 
-    family = kinds.add_parser("family", help="family card (PDF)")
-    family.add_argument("--family", required=True, type=record_id, help="family id")
-    family.add_argument("--out", required=True, help="FILE.pdf")
+    family = kinds.add_parser("family", help=tr("family card (PDF)"))
+    family.add_argument("--family", required=True, type=record_id, help=tr("family id"))
+    family.add_argument("--out", required=True, help=tr("FILE.pdf"))
     family.set_defaults(handler=run_family)
 
 

@@ -13,13 +13,13 @@ from app.sync.exchange import ALREADY_APPLIED, APPLIED, export_bundle, import_bu
 
 def register(subparsers: Any) -> None:
     """Add `sync export` and `sync import`."""
-    sync = subparsers.add_parser("sync", help="exchange bundles with the centre or a laptop")
+    sync = subparsers.add_parser("sync", help=tr("exchange bundles with the centre or a laptop"))
     actions = sync.add_subparsers(dest="action", required=True, parser_class=type(sync))
-    do_export = actions.add_parser("export", help="a bundle of what the peer has not got")
+    do_export = actions.add_parser("export", help=tr("a bundle of what the peer has not got"))
     do_export.add_argument("--out", required=True)
     do_export.add_argument("--for", dest="peer")
     do_export.set_defaults(handler=run_export)
-    do_import = actions.add_parser("import", help="merge bundles")
+    do_import = actions.add_parser("import", help=tr("merge bundles"))
     do_import.add_argument("files", nargs="+")
     do_import.set_defaults(handler=run_import)
 

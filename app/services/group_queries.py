@@ -185,11 +185,38 @@ def add_session(
     db: Database, group_id: str, day: dt.date, topic: str = "", format_code: str | None = None
 ) -> str:
     """A new session of the group («+ Заняття»); returns its id."""
-    return RecordService(db).save(
-        "session",
-        None,
-        {"group_id": group_id, "date": day, "topic": topic or None, "format": format_code},
-    )
+    return save_session(db, group_id, None, day, topic=topic, format_code=format_code)
+
+
+def save_session(
+    db: Database,
+    group_id: str,
+    session_id: str | None,
+    day: dt.date | None,
+    *,
+    time: str = "",
+    topic: str = "",
+    format_code: str | None = None,
+) -> str:
+    """Create (session_id None) or change a session: date, time HH:MM, topic, format."""
+    fields = {
+        "group_id": group_id,
+        "date": day,
+        "time": time or None,
+        "topic": topic or None,
+        "format": format_code,
+    }
+    return RecordService(db).save("session", session_id, fields)
+
+
+def delete_session(db: Database, session_id: str) -> None:
+    """Delete a session together with its attendance marks."""
+    RecordService(db).delete("session", session_id)
+
+
+def remove_participant(db: Database, participant_id: str) -> None:
+    """Take a participant out of the group, with their attendance marks."""
+    RecordService(db).delete("participant", participant_id)
 
 
 def add_participant(
