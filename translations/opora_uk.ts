@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>open the GUI on a fresh demo database</source>
+        <translation>відкрити застосунок на новій демонстраційній базі</translation>
+    </message>
+    <message>
+        <source>where to create the demo database (default: a temp folder)</source>
+        <translation>де створити демонстраційну базу (типово: тимчасова тека)</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceModel</name>
     <message>
         <source>✓</source>
@@ -403,6 +414,22 @@
         <translation>Історія змін</translation>
     </message>
     <message>
+        <source>Change…</source>
+        <translation>Змінити…</translation>
+    </message>
+    <message>
+        <source>Open the selected line (Enter or double-click)</source>
+        <translation>Відкрити вибраний рядок (Enter або подвійне клацання)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Видалити…</translation>
+    </message>
+    <message>
+        <source>Delete the selected line (Delete)</source>
+        <translation>Видалити вибраний рядок (Delete)</translation>
+    </message>
+    <message>
         <source>Not a date. Type it as 12.03.2024.</source>
         <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
     </message>
@@ -457,6 +484,18 @@
     <message>
         <source>The family card has unsaved changes. Save them?</source>
         <translation>У картці сім&apos;ї є незбережені зміни. Зберегти їх?</translation>
+    </message>
+    <message>
+        <source>Select a line in the table first.</source>
+        <translation>Спочатку виберіть рядок у таблиці.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Delete «{what}»? This cannot be undone.</source>
+        <translation>Видалити «{what}»? Скасувати це буде неможливо.</translation>
     </message>
 </context>
 <context>
@@ -564,12 +603,44 @@
         <translation>+ Заняття</translation>
     </message>
     <message>
-        <source>Add a session for today</source>
-        <translation>Додати заняття на сьогодні</translation>
+        <source>Add a session for today (Ctrl+N)</source>
+        <translation>Додати заняття на сьогодні (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Change session…</source>
+        <translation>Змінити заняття…</translation>
+    </message>
+    <message>
+        <source>Date, time, topic and format of the selected session (F2)</source>
+        <translation>Дата, час, тема і форма проведення вибраного заняття (F2)</translation>
+    </message>
+    <message>
+        <source>✓ present · ✗ absent · П absent for a good reason. Arrows move, Space changes the mark, Delete clears it. Double-click a date (or F2) to change the session.</source>
+        <translation>✓ присутній · ✗ відсутній · П з поважної причини. Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти. Подвійне клацання на даті (або F2) — змінити заняття.</translation>
+    </message>
+    <message>
+        <source>Select the participant in the table first.</source>
+        <translation>Спочатку виберіть учасника в таблиці.</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>Вилучити учасника</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the group? Their attendance marks will be deleted too.</source>
+        <translation>Вилучити {name} з групи? Позначки відвідування цього учасника теж буде видалено.</translation>
     </message>
     <message>
         <source>Add participant…</source>
         <translation>Додати учасника…</translation>
+    </message>
+    <message>
+        <source>Remove participant…</source>
+        <translation>Вилучити учасника…</translation>
+    </message>
+    <message>
+        <source>Remove the selected participant from the group</source>
+        <translation>Вилучити вибраного учасника з групи</translation>
     </message>
     <message>
         <source>Attendance journal</source>
@@ -582,10 +653,6 @@
     <message>
         <source>Attendance</source>
         <translation>Відвідування</translation>
-    </message>
-    <message>
-        <source>✓ present · ✗ absent · П absent for a good reason. Arrows move, Space changes the mark, Delete clears it.</source>
-        <translation>✓ присутній · ✗ відсутній · П з поважної причини. Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти.</translation>
     </message>
     <message>
         <source>For whom: {category} · Place: {place} · Facilitator: {who} · {start} – {end}</source>
@@ -1171,6 +1238,10 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Надати послугу</translation>
     </message>
     <message>
+        <source>Change a provided service</source>
+        <translation>Змінити надану послугу</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>Отримувач</translation>
     </message>
@@ -1343,6 +1414,77 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>{n} hour|{n} hours|{n} hours</source>
         <translation>{n} година|{n} години|{n} годин</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Change session</source>
+        <translation>Змінити заняття</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Нове заняття</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>ГГ:ХХ</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Форма проведення</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Час:</translation>
+    </message>
+    <message>
+        <source>T&amp;opic:</source>
+        <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Форма проведення:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Видалити заняття</translation>
+    </message>
+    <message>
+        <source>Enter the date of the session.</source>
+        <translation>Введіть дату заняття.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>Delete the session of {date} together with its attendance marks?</source>
+        <translation>Видалити заняття {date} разом із позначками відвідування?</translation>
     </message>
 </context>
 <context>

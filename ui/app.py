@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ui import collector
 from ui.icons import icon
 from ui.settings import UiSettings
 from ui.translations import install_translators
@@ -30,6 +31,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
         app = QApplication(argv if argv is not None else sys.argv)
+    collector.install(app)
     configure_application(app)
     return app
 

@@ -79,6 +79,8 @@ class Shell:
         card = FamilyCard(self.context, family_id, self.window, new_service=self.open_service)
         card.saved.connect(lambda _id: self._reload_families())
         card.saved.connect(lambda _id: self.window.refresh_status())
+        card.events_changed.connect(self._reload_families)  # the last contact date
+        card.events_changed.connect(self.window.refresh_status)
         card.finished.connect(lambda _r: self.cards.remove(card) if card in self.cards else None)
         self.cards.append(card)
         card.open()

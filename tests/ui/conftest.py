@@ -7,6 +7,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import datetime as dt
+import gc
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -59,6 +60,18 @@ def context(demo_db: Database, isolated_settings: UiSettings) -> AppContext:
     from app.services.family_index import Viewer
 
     return AppContext(demo_db, isolated_settings, Viewer("demo", "demo", True), demo=True)
+
+
+@pytest.fixture(autouse=True)
+def main_thread_gc() -> Iterator[None]:
+    """Garbage is collected only here, in the GUI thread: an automatic collection started in
+    a runner thread could destroy a test's leftover Qt widgets there and crash the process."""
+    gc.disable()
+    yield
+    gc.enable()
+    wait_for_all()
+    QCoreApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -23,6 +25,11 @@ def test_attendance_by_keyboard_is_saved(qtbot: QtBot, context: AppContext) -> N
     assert page.sheet is not None
     before = {s.id for s in page.sheet.sessions}
     qtbot.mouseClick(page.add_session_button, Qt.MouseButton.LeftButton)
+    adding = page.session_dialog
+    assert adding is not None and adding.isVisible()
+    assert adding.date.value() == dt.date.today()
+    qtbot.keyClick(adding.topic, Qt.Key.Key_Return)  # Enter adds the session for today
+    assert not adding.isVisible()
     assert len(page.sheet.sessions) == len(before) + 1
     column, new_session = next(
         (i, s) for i, s in enumerate(page.sheet.sessions) if s.id not in before

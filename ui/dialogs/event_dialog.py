@@ -1,4 +1,5 @@
-"""Recording a home visit, a notification or a needs assessment from the family card."""
+"""Recording (or changing) a home visit, a notification or a needs assessment from the family
+card."""
 
 from __future__ import annotations
 
@@ -29,10 +30,16 @@ KINDS = ("visit", "notification", "assessment")
 
 
 class EventDialog(QDialog):
-    """One dialog, three record types; `saved_id` holds the new record's id after accept."""
+    """One dialog, three record types; `saved_id` holds the record's id after accept. With
+    `record_id` it opens that record filled in and saving changes it."""
 
     def __init__(
-        self, context: AppContext, family_id: str, kind: str, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        family_id: str,
+        kind: str,
+        parent: QWidget | None = None,
+        record_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         if kind not in KINDS:
@@ -40,6 +47,7 @@ class EventDialog(QDialog):
         self.context = context
         self.family_id = family_id
         self.kind = kind
+        self.record_id = record_id
         self.saved_id: str | None = None
         self.words = Words(self)
         self.errors = FieldErrors()
@@ -100,6 +108,27 @@ class EventDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        if record_id is not None:
+            stored = RecordService(context.db).get(kind, record_id)
+            if stored is not None:
+                self.fill(stored)
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Show a stored record's values in the fields."""
+        for name, widget in self.fields.items():
+            value = values.get(name)
+            if isinstance(widget, DateField):
+                widget.set_value(value if isinstance(value, dt.date) else None)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(value or ""))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value or ""))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, CodeList):
+                widget.set_codes(list(value or []))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
 
     def values(self) -> dict[str, Any] | None:
         """The record's fields, or None after showing a date error."""
@@ -128,7 +157,7 @@ class EventDialog(QDialog):
         if values is None:
             return
         try:
-            self.saved_id = RecordService(self.context.db).save(self.kind, None, values)
+            self.saved_id = RecordService(self.context.db).save(self.kind, self.record_id, values)
         except ValidationError as error:
             if not self.errors.show(error.field, sentence(error.message)):
                 first = next(iter(self.fields))

@@ -44,9 +44,11 @@ from app.services.family_form import (
     save_family,
 )
 from app.services.queries import settlements
+from app.services.records import RecordService
 from ui.context import AppContext
 from ui.dialogs.event_dialog import EventDialog
 from ui.dialogs.member_dialog import MemberDialog
+from ui.dialogs.service_dialog import ServiceDialog
 from ui.icons import icon
 from ui.labels import Words, sentence
 from ui.models.lists import EventsModel, HistoryModel, ServicesModel
@@ -77,10 +79,19 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     return view
 
 
+def _key(view: QWidget, key: Qt.Key, slot: Callable[[], object]) -> None:
+    """A key for one table only (while it has the focus), so tabs do not share it."""
+    shortcut = QShortcut(QKeySequence(key), view, activated=slot)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+
 class FamilyCard(QDialog):
-    """Opens a family by id, or a new one (None). `saved(id)` after each save."""
+    """Opens a family by id, or a new one (None). `saved(id)` after each save;
+    `events_changed()` after a service, visit, assessment or notification is added, changed
+    or deleted here."""
 
     saved = Signal(str)
+    events_changed = Signal()
 
     def __init__(
         self,
@@ -241,8 +252,8 @@ class FamilyCard(QDialog):
         edit.clicked.connect(self.edit_member)
         remove = QPushButton(icon("trash-2"), self.tr("&Remove"))
         remove.clicked.connect(self.remove_member)
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.members_view, activated=self.add_member)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.members_view, activated=self.remove_member)
+        _key(self.members_view, Qt.Key.Key_Insert, self.add_member)
+        _key(self.members_view, Qt.Key.Key_Delete, self.remove_member)
         buttons = QHBoxLayout()
         for button in (add, edit, remove):
             buttons.addWidget(button)
@@ -270,6 +281,15 @@ class FamilyCard(QDialog):
         )
         self.history_model = HistoryModel(self.words.entity, self.words.field, self)
         self.event_dialog: EventDialog | None = None
+        self.service_dialog: ServiceDialog | None = None
+        self.event_views: dict[str, QTableView] = {}
+        self.event_errors: dict[str, QLabel] = {}
+        kinds = {
+            self.services_model: "service",
+            self.visits_model: "visit",
+            self.assessments_model: "assessment",
+            self.notifications_model: "notification",
+        }
         adders = {
             self.services_model: (self.tr("Provide a service…"), self._provide_service),
             self.visits_model: (self.tr("Record a visit…"), lambda: self.add_event("visit")),
@@ -291,15 +311,33 @@ class FamilyCard(QDialog):
         ):
             tab = QWidget()
             layout = QVBoxLayout(tab)
+            view = _table(model, title)
             if model in adders:
+                kind = kinds[model]
                 text, slot = adders[model]
                 button = QPushButton(icon("plus"), text)
                 button.clicked.connect(slot)
+                change = QPushButton(icon("pencil"), self.tr("Change…"))
+                change.setToolTip(self.tr("Open the selected line (Enter or double-click)"))
+                change.clicked.connect(lambda _c=False, k=kind: self.edit_event(k))
+                delete = QPushButton(icon("trash-2"), self.tr("Delete…"))
+                delete.setToolTip(self.tr("Delete the selected line (Delete)"))
+                delete.clicked.connect(lambda _c=False, k=kind: self.delete_event(k))
+                view.activated.connect(lambda _i, k=kind: self.edit_event(k))
+                _key(view, Qt.Key.Key_Delete, lambda k=kind: self.delete_event(k))
+                self.event_views[kind] = view
                 row = QHBoxLayout()
-                row.addWidget(button)
+                for widget in (button, change, delete):
+                    row.addWidget(widget)
                 row.addStretch(1)
                 layout.addLayout(row)
-            layout.addWidget(_table(model, title), 1)
+                error = QLabel()
+                error.setStyleSheet("color: #b00020;")
+                error.setWordWrap(True)
+                error.hide()
+                self.event_errors[kind] = error
+                layout.addWidget(error)
+            layout.addWidget(view, 1)
             self.tabs.addTab(tab, title)
 
     # data in and out
@@ -611,8 +649,72 @@ class FamilyCard(QDialog):
             return
         dialog = EventDialog(self.context, self.data.id, kind, self)
         self.event_dialog = dialog
-        dialog.accepted.connect(self._load_events)
+        dialog.accepted.connect(self._events_edited)
         dialog.open()
+
+    def selected_event_id(self, kind: str) -> str | None:
+        """The record id of the selected line of a services / visits / … tab."""
+        view = self.event_views[kind]
+        index = view.currentIndex()
+        proxy = view.model()
+        if not index.isValid() or not isinstance(proxy, TableProxy):
+            return None
+        row = proxy.row_object(index)
+        return getattr(row, "id", None)
+
+    def edit_event(self, kind: str) -> None:
+        """Enter / double-click: the line's record in the dialog that added it."""
+        record_id = self.selected_event_id(kind)
+        if record_id is None or self.data.id is None:
+            return
+        self.event_errors[kind].hide()
+        if kind == "service":
+            service = ServiceDialog(self.context, self.data.id, None, self, service_id=record_id)
+            self.service_dialog = service
+            service.accepted.connect(self._events_edited)
+            service.open()
+            return
+        dialog = EventDialog(self.context, self.data.id, kind, self, record_id=record_id)
+        self.event_dialog = dialog
+        dialog.accepted.connect(self._events_edited)
+        dialog.open()
+
+    def delete_event(self, kind: str) -> None:
+        """Delete: the selected service, visit, assessment or notification, after a question."""
+        record_id = self.selected_event_id(kind)
+        error = self.event_errors[kind]
+        error.hide()
+        if record_id is None:
+            error.setText(self.tr("Select a line in the table first."))
+            error.show()
+            return
+        view = self.event_views[kind]
+        what = " — ".join(
+            text
+            for column in range(min(2, view.model().columnCount()))
+            if (text := str(view.currentIndex().siblingAtColumn(column).data() or ""))
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete «{what}»? This cannot be undone.").format(what=what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            RecordService(self.context.db).delete(kind, record_id)
+        except ValidationError as failure:
+            error.setText(sentence(failure.message))
+            error.show()
+            return
+        self._events_edited()
+        view.setFocus()
+
+    def _events_edited(self) -> None:
+        self._load_events()
+        self.events_changed.emit()
 
     def print_card(self) -> None:
         """«Друк картки»: the family card as a PDF (app.reports), opened for printing."""

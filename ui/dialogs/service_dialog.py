@@ -1,5 +1,6 @@
 """Quick entry of a provided service: recipient, service type, date, minutes, form.
-Enter saves and keeps the dialog open for the next one."""
+Enter saves and keeps the dialog open for the next one. Opened on a saved service, it changes
+that one and closes."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ from ui.widgets.person_picker import PersonPicker
 
 
 class ServiceDialog(QDialog):
-    """`saved(service id)` after each save; the dialog stays open for the next entry."""
+    """`saved(service id)` after each save; the dialog stays open for the next entry, except
+    when it changes an existing service (`service_id`): then Enter saves and closes."""
 
     saved = Signal(str)
 
@@ -42,12 +44,21 @@ class ServiceDialog(QDialog):
         family_id: str | None = None,
         person_id: str | None = None,
         parent: QWidget | None = None,
+        service_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.words = Words(self)
         self.family_id = family_id
-        self.setWindowTitle(self.tr("Provide a service"))
+        self.service_id = service_id
+        stored = RecordService(context.db).get("service", service_id) if service_id else None
+        if stored is not None:
+            family_id = stored.get("family_id") or family_id
+            person_id = stored.get("person_id")
+            self.family_id = family_id
+        self.setWindowTitle(
+            self.tr("Change a provided service") if stored else self.tr("Provide a service")
+        )
         self.errors = FieldErrors()
         self.count = 0
 
@@ -115,7 +126,7 @@ class ServiceDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.accepted.connect(self.save)
+        buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -128,7 +139,24 @@ class ServiceDialog(QDialog):
         elif family_id:
             self._show_family(family_id)
             self.to_person.setEnabled(False)
+        if stored is not None:
+            self._fill(stored)
         self.recipient.setFocus()
+
+    def _fill(self, stored: dict[str, object]) -> None:
+        """A saved service in the fields."""
+        code = stored.get("service_code")
+        found = self.service.findData(code)
+        if found < 0 and isinstance(code, str):  # a code no longer in the classifier
+            self.service.addItem(code, code)
+            found = self.service.count() - 1
+        self.service.setCurrentIndex(found)
+        day = stored.get("date")
+        self.date.set_value(day if isinstance(day, dt.date) else None)
+        minutes = stored.get("minutes")
+        self.minutes.setValue(minutes if isinstance(minutes, int) else 0)
+        self.form.setCurrentIndex(max(0, self.form.findData(stored.get("form"))))
+        self.notes.setText(str(stored.get("notes") or ""))
 
     def _show_family(self, family_id: str | None) -> None:
         self.family_id = family_id
@@ -174,7 +202,7 @@ class ServiceDialog(QDialog):
             "notes": self.notes.text().strip() or None,
         }
         try:
-            service_id = RecordService(self.context.db).save("service", None, fields)
+            service_id = RecordService(self.context.db).save("service", self.service_id, fields)
         except ValidationError as error:
             if not self.errors.show(error.field, sentence(error.message)):
                 self.result_label.setText(str(error))
@@ -190,5 +218,7 @@ class ServiceDialog(QDialog):
         self.saved.emit(service_id)
         return True
 
-    def accept(self) -> None:  # Enter saves and stays open
-        self.save()
+    def accept(self) -> None:
+        """Enter saves; a new entry stays open for the next one, a change closes."""
+        if self.save() and self.service_id is not None:
+            super().accept()

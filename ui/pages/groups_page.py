@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -18,10 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.group_queries import GroupSheet, add_session, group_rows, group_sheet, set_mark
+from app.services.group_queries import (
+    GroupSheet,
+    ParticipantRow,
+    SessionRow,
+    group_rows,
+    group_sheet,
+    remove_participant,
+    set_mark,
+)
 from ui.context import AppContext
 from ui.dialogs.group_dialog import GroupDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
+from ui.dialogs.session_dialog import SessionDialog
 from ui.icons import icon
 from ui.labels import sentence
 from ui.models.attendance_grid import AttendanceGrid, GridParticipant, GridSession
@@ -51,6 +62,7 @@ class GroupsPage(QWidget):
         self.group_id: str | None = None
         self.participant_dialog: ParticipantDialog | None = None
         self.group_dialog: GroupDialog | None = None
+        self.session_dialog: SessionDialog | None = None
 
         # list
         self.model = GroupsModel(lambda code: context.label("category", code), self)
@@ -90,10 +102,22 @@ class GroupsPage(QWidget):
         back.setShortcut(Qt.Key.Key_Escape)
         back.clicked.connect(self.show_list)
         self.add_session_button = QPushButton(icon("calendar-plus"), self.tr("+ Session"))
-        self.add_session_button.setToolTip(self.tr("Add a session for today"))
+        self.add_session_button.setToolTip(self.tr("Add a session for today (Ctrl+N)"))
         self.add_session_button.clicked.connect(self.add_session_today)
+        self.edit_session_button = QPushButton(icon("pencil"), self.tr("Change session…"))
+        self.edit_session_button.setToolTip(
+            self.tr("Date, time, topic and format of the selected session (F2)")
+        )
+        self.edit_session_button.clicked.connect(self.edit_session)
         self.add_participant_button = QPushButton(icon("user-plus"), self.tr("Add participant…"))
         self.add_participant_button.clicked.connect(self.add_participant)
+        self.remove_participant_button = QPushButton(
+            icon("trash-2"), self.tr("Remove participant…")
+        )
+        self.remove_participant_button.setToolTip(
+            self.tr("Remove the selected participant from the group")
+        )
+        self.remove_participant_button.clicked.connect(self.remove_participant)
         self.journal_button = QPushButton(icon("printer"), self.tr("Attendance journal"))
         self.journal_button.clicked.connect(self.print_journal)
         self.registration_button = QPushButton(icon("printer"), self.tr("Registration sheet"))
@@ -103,24 +127,38 @@ class GroupsPage(QWidget):
         self.grid = AttendanceView()
         self.grid.setModel(self.grid_model)
         self.grid.setAccessibleName(self.tr("Attendance"))
+        self.grid.edit_session_requested.connect(self.edit_session)
+        self.grid.horizontalHeader().sectionDoubleClicked.connect(self.edit_session)
+        header = self.grid.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._session_menu)
+        rows = self.grid.verticalHeader()
+        rows.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        rows.customContextMenuRequested.connect(self._participant_menu)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._cell_menu)
+        self.menu: QMenu | None = None
         self.grid_error = QLabel()
         self.grid_error.setStyleSheet("color: #b00020;")
         self.legend = QLabel(
             self.tr(
                 "✓ present · ✗ absent · П absent for a good reason. Arrows move, Space "
-                "changes the mark, Delete clears it."
+                "changes the mark, Delete clears it. Double-click a date (or F2) to change "
+                "the session."
             )
         )
         self.legend.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(back)
         top.addWidget(self.card_title, 1)
+        top.addWidget(self.journal_button)
+        top.addWidget(self.registration_button)
         actions = QHBoxLayout()
         for button in (
             self.add_session_button,
+            self.edit_session_button,
             self.add_participant_button,
-            self.journal_button,
-            self.registration_button,
+            self.remove_participant_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -156,7 +194,7 @@ class GroupsPage(QWidget):
         if row is not None:
             self.open_group(row.id)
 
-    def open_group(self, group_id: str) -> None:
+    def open_group(self, group_id: str, session_id: str | None = None) -> None:
         self.group_id = group_id
         self.sheet = group_sheet(self.context.db, group_id)
         if self.sheet is None:
@@ -178,9 +216,17 @@ class GroupsPage(QWidget):
         self._show_grid()
         self.stack.setCurrentIndex(1)
         self.grid.setFocus()
-        if self.grid_model.rowCount() > 1 and self.grid_model.columnCount() > 1:
-            last = max(0, len(self.sheet.sessions) - 1)
-            self.grid.setCurrentIndex(self.grid_model.index(0, last))
+        if self.grid_model.columnCount() > 1:
+            ids = [s.id for s in self.sheet.sessions]
+            column = ids.index(session_id) if session_id in ids else max(0, len(ids) - 1)
+            self.grid.setCurrentIndex(self.grid_model.index(0, column))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_sessions = bool(self.sheet and self.sheet.sessions)
+        self.edit_session_button.setEnabled(has_sessions)
+        self.registration_button.setEnabled(has_sessions)
+        self.remove_participant_button.setEnabled(bool(self.sheet and self.sheet.participants))
 
     def _show_grid(self) -> None:
         assert self.sheet is not None
@@ -213,10 +259,106 @@ class GroupsPage(QWidget):
             self.grid_error.setText(sentence(error.message))
 
     def add_session_today(self) -> None:
+        """«+ Заняття»: the session dialog with today's date; Enter adds it."""
+        if self.group_id is not None:
+            self._open_session_dialog(None)
+
+    def current_session_column(self) -> int:
+        sessions = self.sheet.sessions if self.sheet else []
+        column = self.grid.currentIndex().column()
+        return column if 0 <= column < len(sessions) else -1
+
+    def edit_session(self, column: int | None = None) -> None:
+        """«Змінити заняття…»: the session of the given (or the selected) column."""
+        if self.sheet is None:
+            return
+        if column is None or isinstance(column, bool):
+            column = self.current_session_column()
+        if 0 <= column < len(self.sheet.sessions):
+            self._open_session_dialog(self.sheet.sessions[column])
+
+    def _open_session_dialog(self, session: SessionRow | None) -> None:
         if self.group_id is None:
             return
-        add_session(self.context.db, self.group_id, dt.date.today())
+        dialog = SessionDialog(self.context, self.group_id, session, self)
+        self.session_dialog = dialog
+
+        def done() -> None:
+            if self.group_id is not None:
+                self.open_group(self.group_id, None if dialog.deleted else dialog.saved_id)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def current_participant(self) -> ParticipantRow | None:
+        if self.sheet is None:
+            return None
+        row = self.grid.currentIndex().row()
+        participants = self.sheet.participants
+        return participants[row] if 0 <= row < len(participants) else None
+
+    def remove_participant(self, row: int | None = None) -> None:
+        """Take the selected participant out of the group, after a question."""
+        if self.sheet is None or self.group_id is None:
+            return
+        if isinstance(row, int) and not isinstance(row, bool):
+            if not 0 <= row < len(self.sheet.participants):
+                return
+            participant: ParticipantRow | None = self.sheet.participants[row]
+        else:
+            participant = self.current_participant()
+        if participant is None:
+            self.grid_error.setText(self.tr("Select the participant in the table first."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove participant"),
+            self.tr(
+                "Remove {name} from the group? Their attendance marks will be deleted too."
+            ).format(name=participant.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            remove_participant(self.context.db, participant.id)
+        except ValidationError as error:
+            self.grid_error.setText(sentence(error.message))
+            return
+        self.grid_error.clear()
         self.open_group(self.group_id)
+
+    # context menus: the date header, the names, the cells
+    def _show_menu(self, widget: QWidget, point: QPoint, column: int, row: int) -> None:
+        menu = QMenu(self)
+        if self.sheet is not None and 0 <= column < len(self.sheet.sessions):
+            menu.addAction(icon("pencil"), self.tr("Change session…")).triggered.connect(
+                lambda: self.edit_session(column)
+            )
+        if self.sheet is not None and 0 <= row < len(self.sheet.participants):
+            menu.addAction(icon("trash-2"), self.tr("Remove participant…")).triggered.connect(
+                lambda: self.remove_participant(row)
+            )
+        if menu.isEmpty():
+            return
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = menu
+        menu.popup(widget.mapToGlobal(point))
+
+    def _session_menu(self, point: QPoint) -> None:
+        header = self.grid.horizontalHeader()
+        self._show_menu(header, point, header.logicalIndexAt(point), -1)
+
+    def _participant_menu(self, point: QPoint) -> None:
+        header = self.grid.verticalHeader()
+        self._show_menu(header, point, -1, header.logicalIndexAt(point))
+
+    def _cell_menu(self, point: QPoint) -> None:
+        index = self.grid.indexAt(point)
+        if index.isValid():
+            self._show_menu(self.grid.viewport(), point, index.column(), index.row())
 
     def add_participant(self) -> None:
         if self.group_id is None:
@@ -238,10 +380,9 @@ class GroupsPage(QWidget):
 
         if self.sheet is None:
             return
-        column = self.grid.currentIndex().column()
-        sessions = self.sheet.sessions
-        if 0 <= column < len(sessions):
-            print_registration_sheet(self, self.context, sessions[column].id)
+        column = self.current_session_column()
+        if column >= 0:
+            print_registration_sheet(self, self.context, self.sheet.sessions[column].id)
 
     def new_item(self) -> None:
         """Ctrl+N: a new group on the list, a session for today in a group's card."""

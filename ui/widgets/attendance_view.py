@@ -1,9 +1,10 @@
 """The attendance grid view: arrows move, Space cycles the mark, Delete clears it, a click
-cycles too. Participant names are the row header, so they stay when scrolling sideways."""
+cycles too, F2 changes the session. Participant names are the row header, so they stay when
+scrolling sideways."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -11,6 +12,10 @@ from ui.models.attendance_model import AttendanceModel
 
 
 class AttendanceView(QTableView):
+    """F2 asks to change the selected session (`edit_session_requested(column)`)."""
+
+    edit_session_requested = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -35,6 +40,9 @@ class AttendanceView(QTableView):
                 return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 model.setData(index, None)
+                return
+            if event.key() == Qt.Key.Key_F2:
+                self.edit_session_requested.emit(index.column())
                 return
         super().keyPressEvent(event)
 

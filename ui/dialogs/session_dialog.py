@@ -1,0 +1,157 @@
+"""A group session (заняття): date, time, topic, format. Adds a new one or changes one; a
+session being changed can also be deleted (with its attendance marks) after a question."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.services.group_queries import SessionRow, delete_session, save_session
+from ui.context import AppContext
+from ui.icons import icon
+from ui.labels import sentence
+from ui.text import date_text
+from ui.widgets.date_field import DateField
+from ui.widgets.field_errors import FieldErrors
+
+_LOOSE_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def _time_text(text: str) -> str:
+    """Time as typed («9:30», «9.30») in the HH:MM form; anything else unchanged."""
+    found = _LOOSE_TIME.match(text.strip())
+    return f"{int(found[1]):02d}:{found[2]}" if found else text.strip()
+
+
+class SessionDialog(QDialog):
+    """`saved_id` holds the session's id after a save; `deleted` is True after a delete."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        group_id: str,
+        session: SessionRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.group_id = group_id
+        self.session_id = session.id if session is not None else None
+        self.saved_id: str | None = None
+        self.deleted = False
+        self.errors = FieldErrors()
+        self.setWindowTitle(self.tr("Change session") if session else self.tr("New session"))
+
+        self.date = DateField()
+        self.date.setAccessibleName(self.tr("Date"))
+        self.time = QLineEdit()
+        self.time.setAccessibleName(self.tr("Time"))
+        self.time.setPlaceholderText(self.tr("HH:MM"))
+        self.time.setMaxLength(5)
+        self.time.setFixedWidth(self.time.fontMetrics().horizontalAdvance("00:000") + 16)
+        self.topic = QLineEdit()
+        self.topic.setAccessibleName(self.tr("Topic"))
+        self.format = QComboBox()
+        self.format.setAccessibleName(self.tr("Format"))
+        self.format.addItem("—", None)
+        for code, label in context.labels("session_format"):
+            self.format.addItem(label, code)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label, widget in (
+            ("date", self.tr("&Date:"), self.date),
+            ("time", self.tr("&Time:"), self.time),
+            ("topic", self.tr("T&opic:"), self.topic),
+            ("format", self.tr("&Format:"), self.format),
+        ):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.label_for(name, widget))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.delete_button: QPushButton | None = None
+        if session is not None:
+            self.delete_button = QPushButton(icon("trash-2"), self.tr("Delete session"))
+            self.delete_button.setAutoDefault(False)
+            self.delete_button.clicked.connect(self.delete)
+            self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+        if session is not None:
+            self.date.set_value(session.date)
+            self.time.setText(session.time)
+            self.topic.setText(session.topic)
+            self.format.setCurrentIndex(max(0, self.format.findData(session.format or None)))
+        else:
+            self.date.set_value(dt.date.today())
+        self.date.setFocus()
+
+    def accept(self) -> None:
+        """Enter / Save: check the date here, everything else in the core."""
+        self.errors.clear()
+        if self.date.is_empty():
+            self.errors.show("date", self.tr("Enter the date of the session."))
+            return
+        if not self.date.is_valid():
+            self.errors.show("date", self.tr("Not a date. Type it as 12.03.2024."))
+            return
+        try:
+            self.saved_id = save_session(
+                self.context.db,
+                self.group_id,
+                self.session_id,
+                self.date.value(),
+                time=_time_text(self.time.text()),
+                topic=self.topic.text().strip(),
+                format_code=self.format.currentData(),
+            )
+        except ValidationError as error:
+            if not self.errors.show(error.field, sentence(error.message)):
+                self.errors.show("date", sentence(str(error)))
+            return
+        super().accept()
+
+    def delete(self) -> None:
+        """«Видалити заняття»: after a question, with the session's attendance marks."""
+        if self.session_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete session"),
+            self.tr("Delete the session of {date} together with its attendance marks?").format(
+                date=self.date.edit.text() or date_text(None)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_session(self.context.db, self.session_id)
+        except ValidationError as error:
+            self.errors.show("date", sentence(error.message))
+            return
+        self.deleted = True
+        super().accept()
