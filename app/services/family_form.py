@@ -22,37 +22,17 @@ from app.db.models import (
     ServiceRecord,
     Visit,
 )
+from app.db.registry import TYPES
 from app.errors import ValidationError
 from app.services.family_index import collation_key
 from app.services.queries import ServiceFilter, ServiceRow, full_name, service_rows
 from app.services.records import RecordBatch, parse_edit
 from app.sync.clock import decode
 
-FAMILY_FIELDS = (
-    "settlement_id",
-    "address",
-    "phone",
-    "categories",
-    "factors",
-    "on_record_from",
-    "on_record_to",
-    "close_reason",
-    "specialist",
-    "restricted",
-    "notes",
-)
-PERSON_FIELDS = (
-    "surname",
-    "given_name",
-    "patronymic",
-    "sex",
-    "birth_date",
-    "relation",
-    "phone",
-    "rnokpp",
-    "disability",
-    "notes",
-)
+# The fields come from the registry (declared once, on the models); a member's family is
+# the form's own, so the person's `family_id` is not one of the member's fields.
+FAMILY_FIELDS = TYPES["family"].field_names
+PERSON_FIELDS = tuple(name for name in TYPES["person"].field_names if name != "family_id")
 
 
 @dataclass

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app.db.database import Database
 from app.db.models import Attendance, District, GroupSession, Participant, Person, SupportGroup
+from app.db.registry import TYPES
 from app.services.family_index import collation_key
 from app.services.queries import full_name
 from app.services.records import RecordService
@@ -105,16 +106,7 @@ def group_sheet(db: Database, group_id: str) -> GroupSheet | None:
         if group is None or group.deleted:
             return None
         info: dict[str, object] = {
-            name: getattr(group, name)
-            for name in (
-                "name",
-                "target_category",
-                "district_id",
-                "place",
-                "facilitator",
-                "start_date",
-                "end_date",
-            )
+            name: getattr(group, name) for name in TYPES["group"].field_names
         }
         people = session.execute(
             select(
