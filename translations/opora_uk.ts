@@ -72,6 +72,21 @@
     </message>
 </context>
 <context>
+    <name>DialogButtons</name>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Home visit</source>
@@ -128,14 +143,6 @@
     <message>
         <source>&amp;Conclusion:</source>
         <translation>&amp;Висновок:</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Зберегти</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
     </message>
     <message>
         <source>Not a date. Type it as 12.03.2024.</source>
@@ -531,14 +538,6 @@
     <message>
         <source>&amp;Ends:</source>
         <translation>&amp;Завершення:</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Зберегти</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
     </message>
     <message>
         <source>Enter the group&apos;s name.</source>
@@ -1302,14 +1301,6 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>При&amp;мітки:</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Зберегти</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Закрити</translation>
-    </message>
-    <message>
         <source>Family: {name}</source>
         <translation>Сім&apos;я: {name}</translation>
     </message>
@@ -1461,14 +1452,6 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>&amp;Format:</source>
         <translation>&amp;Форма проведення:</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Зберегти</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
     </message>
     <message>
         <source>Delete session</source>

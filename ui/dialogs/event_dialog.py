@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from ui.context import AppContext
 from ui.labels import Words, sentence
 from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
+from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 
 KINDS = ("visit", "notification", "assessment")
@@ -97,13 +97,7 @@ class EventDialog(QDialog):
             needed.setMaximumHeight(needed.fontMetrics().lineSpacing() * 8)
             add("needed_services", self.tr("&Services needed:"), needed)
             add("conclusion", self.tr("&Conclusion:"), text_box())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

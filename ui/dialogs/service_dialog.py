@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from app.services.records import RecordService
 from ui.context import AppContext
 from ui.labels import Words, sentence
 from ui.widgets.date_field import DateField
+from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.person_picker import PersonPicker
 
@@ -121,13 +121,7 @@ class ServiceDialog(QDialog):
         form.addRow(self.tr("&Notes:"), self.notes)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, close=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.result_label)

@@ -25,6 +25,7 @@ from ui.icons import icon
 from ui.labels import sentence
 from ui.text import date_text
 from ui.widgets.date_field import DateField
+from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 
 _LOOSE_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
@@ -81,13 +82,7 @@ class SessionDialog(QDialog):
             form.addRow(label, widget)
             form.addRow("", self.errors.label_for(name, widget))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self)
         self.delete_button: QPushButton | None = None
         if session is not None:
             self.delete_button = QPushButton(icon("trash-2"), self.tr("Delete session"))
