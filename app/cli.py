@@ -21,8 +21,6 @@ COMMAND_MODULES = (
     "app.commands.init",
     "app.commands.records",
     "app.commands.backup",
-)
-OPTIONAL_MODULES = (
     "app.commands.devices",
     "app.commands.sync",
     "app.commands.conflicts",
@@ -76,14 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help=tr("SQLite file or SQLAlchemy URL"))
     parser.add_argument("--user", help=tr("login of the acting account"))
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES + OPTIONAL_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if name in OPTIONAL_MODULES and error.name == name:
-                continue
-            raise
-        module.register(subparsers)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
     return parser
 
 

@@ -15,10 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
-from app.db.database import Database, open_database
-from app.db.models import Device
+from app.db.database import Database, open_database, self_device_id
 from app.services.records import RecordBatch, parse_edit
 from app.services.setup import init_centre, set_setting
 
@@ -602,7 +599,7 @@ def fill_demo(
     for start in range(0, total, chunk):
         part = records[start : start + chunk]
         with db.session() as session:
-            device_id = session.scalar(select(Device.id).where(Device.is_self.is_(True)))
+            device_id = self_device_id(session)
             assert device_id is not None
             batch = RecordBatch(session, device_id, today=today)
             edits = [parse_edit(raw, batch.codes, interchange=False) for raw in part]

@@ -13,7 +13,6 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from app.db.database import Database, open_database
-from app.errors import AuthError
 from app.i18n import tr
 
 
@@ -45,13 +44,6 @@ class CommandContext:
     user: str | None
     json: bool
     _db: Database | None = field(default=None, repr=False)
-
-    def password(self) -> str:
-        """The acting user's password (OPORA_PASSWORD or a prompt); exit 4 without one."""
-        password = password_from_environment("OPORA_PASSWORD", self.user)
-        if password is None:
-            raise AuthError(tr("no password given: set OPORA_PASSWORD"))
-        return password
 
     def open(self) -> Database:
         """The database, opened and authenticated once per command."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 from typing import Any
 
+from app.commands import init_field
 from app.commands.context import CommandContext
 from app.errors import UsageError
 from app.i18n import tr
@@ -21,10 +21,7 @@ def register(subparsers: Any) -> None:
     centre.add_argument("--admin", required=True)
     centre.add_argument("--no-encryption", action="store_true")
     centre.set_defaults(handler=run_init_centre)
-    if importlib.util.find_spec("app.commands.init_field") is not None:
-        from app.commands import init_field
-
-        init_field.register(kinds)
+    init_field.register(kinds)
 
 
 def run_init_centre(args: argparse.Namespace, context: CommandContext) -> int:

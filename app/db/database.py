@@ -9,6 +9,7 @@ Alembic migrations; one made by a newer version is refused.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import keyring, migrate
 from app.db.models import Account, Device
 from app.errors import AuthError, OporaError, UsageError
+from app.files import fsync_directory
 from app.i18n import tr
 
 
@@ -112,14 +114,19 @@ class Database:
     def device_id(self) -> str:
         """This replica's device id."""
         with self.session() as session:
-            device = session.scalar(select(Device.id).where(Device.is_self.is_(True)))
-        if device is None:
-            raise OporaError("this database has no device identity")
-        return device
+            return self_device_id(session)
 
     def close(self) -> None:
         """Release every connection (and the WAL) of this database."""
         self.engine.dispose()
+
+
+def self_device_id(session: Session) -> str:
+    """The id of the device this database belongs to."""
+    device = session.scalar(select(Device.id).where(Device.is_self.is_(True)))
+    if device is None:
+        raise UsageError(tr("this database has no device identity"))
+    return device
 
 
 def _engine_for(target: Target, key: bytes | None) -> Engine:
@@ -282,11 +289,9 @@ def backup_file(db: Database, destination: Path) -> Path:
     finally:
         target.close()
     with open(temporary, "rb+") as handle:
-        handle.flush()
-        import os
-
         os.fsync(handle.fileno())
     temporary.replace(destination)
+    fsync_directory(destination.parent)
     if db.target.encrypted and db.target.keyring is not None:
         keyring.write(keyring.keyring_path(destination), keyring.read(db.target.keyring))
     return destination

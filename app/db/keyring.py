@@ -12,7 +12,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.errors import AuthError, OporaError
+from app.files import atomic_text_writer
 from app.i18n import tr
 
 FORMAT = "opora-keyring/1"
@@ -101,13 +101,9 @@ def read(path: Path) -> dict[str, dict[str, object]]:
 
 def write(path: Path, accounts: dict[str, dict[str, object]]) -> None:
     """Replace the keyring atomically."""
-    temporary = path.with_name(path.name + ".tmp")
     data = json.dumps({"format": FORMAT, "accounts": accounts}, indent=1, sort_keys=True)
-    with open(temporary, "w", encoding="utf-8") as handle:
+    with atomic_text_writer(path) as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 def unwrap(accounts: dict[str, dict[str, object]], login: str, password: str) -> bytes:

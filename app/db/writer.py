@@ -35,6 +35,12 @@ def json_value(value: Any) -> Any:
     return value
 
 
+def versions_text(versions: Mapping[str, str]) -> str:
+    """`json.dumps(versions, sort_keys=True)`, built directly: the names are column names and
+    the versions `HLC/UUID` (checked when a change is parsed), so nothing needs escaping."""
+    return "{" + ", ".join([f'"{k}": "{versions[k]}"' for k in sorted(versions)]) + "}"
+
+
 def derived_columns(entity_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
     """Columns computed from a record for search; never synced, recomputed on every write."""
     if entity_name == "person":
@@ -109,8 +115,7 @@ class RecordWriter:
             row["deleted"] = False
         row.update(fields)
         row["id"] = record_id
-        # Field names and versions are plain ASCII: no JSON escaping is ever needed.
-        row["versions"] = "{" + ",".join(f'"{k}":"{v}"' for k, v in old_versions.items()) + "}"
+        row["versions"] = versions_text(old_versions)
         row.update(derived_columns(entity.name, row))
         self._entities[entity.name] = entity
         if buffered is not None:

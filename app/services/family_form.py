@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.db.database import Database
+from app.db.database import Database, self_device_id
 from app.db.models import (
     Assessment,
     Change,
@@ -138,7 +138,7 @@ def save_family(
 
     family_id = data.id or new_id()
     with db.session() as session:
-        device_id = session.scalar(select(Device.id).where(Device.is_self.is_(True)))
+        device_id = self_device_id(session)
         assert device_id is not None
         batch = RecordBatch(session, device_id, today=today)
         batch.apply(

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import literal, select, text
 from sqlalchemy.orm import Session
 
-from app.db.database import Database
+from app.db.database import Database, self_device_id
 from app.db.ids import new_id as new_id_
 from app.db.registry import INTERCHANGE, TYPES, EntitySpec, referrers
 from app.db.writer import RecordWriter
@@ -330,7 +330,7 @@ def import_records(db: Database, path: Path | str) -> int:
     path = Path(path)
     lines = list(read_lines(path))
     with db.session() as session, _large_page_cache(session):
-        batch = RecordBatch(session, _device_id(session))
+        batch = RecordBatch(session, self_device_id(session))
         edits: list[tuple[int, Edit]] = []
         for number, raw in lines:
             try:
@@ -372,15 +372,6 @@ def export_records(db: Database) -> Iterator[str]:
                 yield encode(dict(zip(keys, values, strict=True)))
 
 
-def _device_id(session: Session) -> str:
-    from app.db.models import Device
-
-    device = session.scalar(select(Device.id).where(Device.is_self.is_(True)))
-    if device is None:
-        raise UsageError("this database has no device identity")
-    return device
-
-
 class RecordService:
     """Create, edit and delete single records — one unit of work per call (forms use it)."""
 
@@ -413,7 +404,7 @@ class RecordService:
 
     def _run(self, raw: dict[str, Any]) -> None:
         with self.db.session() as session:
-            batch = RecordBatch(session, _device_id(session))
+            batch = RecordBatch(session, self_device_id(session))
             edit = parse_edit(raw, batch.codes, interchange=False)
             batch.apply(edit)
             batch.commit()

@@ -59,7 +59,7 @@ def remove_database_files(target: Target) -> None:
     """Remove a half-made SQLite database and its companions after a failed set-up."""
     if target.path is None:
         return
-    for suffix in ("", "-wal", "-shm", ".keys", ".keys.tmp"):
+    for suffix in ("", "-wal", "-shm", ".keys"):
         Path(str(target.path) + suffix).unlink(missing_ok=True)
 
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Change, Conflict
 from app.db.registry import TYPES, EntitySpec
-from app.db.writer import derived_columns, json_value, load_clock
+from app.db.writer import derived_columns, json_value, load_clock, versions_text
 from app.sync.bulk import insert_plain, write_rows
 from app.sync.clock import MAX_DRIFT_MS, decode
 from app.sync.errors import BundleError, Reason
@@ -113,12 +113,6 @@ def parse_change(line: Mapping[str, Any]) -> IncomingChange:
     ):
         raise BundleError(Reason.MALFORMED, detail="change")
     return IncomingChange(origin, seq, hlc, entity, record_id, data_text, bases_text, data, bases)
-
-
-def versions_text(versions: Mapping[str, str]) -> str:
-    """`json.dumps(versions, sort_keys=True)`, built directly: the names are column names and
-    the versions `HLC/UUID` (checked when a change is parsed), so nothing needs escaping."""
-    return "{" + ", ".join([f'"{k}": "{versions[k]}"' for k in sorted(versions)]) + "}"
 
 
 def _key(version: str) -> tuple[str, str]:
