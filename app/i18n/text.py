@@ -10,7 +10,12 @@ _DROP_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 _SEARCH_FOLD = str.maketrans({"ґ": "г", "ё": "е", "ъ": "", "\u0301": ""})
 
 UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-_RANK = {letter: index for index, letter in enumerate(UKRAINIAN_ALPHABET)}
+# Letters mapped past every other character, in the Ukrainian alphabet's order; apostrophes
+# dropped. str.translate keeps the key fast enough to sort 100,000 names on every click.
+_ORDER = str.maketrans(
+    {letter: chr(0x3000 + index) for index, letter in enumerate(UKRAINIAN_ALPHABET)}
+    | dict.fromkeys(APOSTROPHES)
+)
 
 
 def search_key(text: str | None) -> str:
@@ -26,24 +31,9 @@ def search_key(text: str | None) -> str:
     return " ".join(folded.split())
 
 
-def sort_key(text: str | None) -> tuple[tuple[int, int], ...]:
-    """A key that orders strings by the Ukrainian alphabet (Ґ after Г, Є after Е, І Ї after И).
-
-    Apostrophes are ignored; case only breaks ties; other characters sort after Cyrillic by
-    code point, digits and spaces before letters.
-    """
+def sort_key(text: str | None) -> tuple[str, str]:
+    """A key that orders strings by the Ukrainian alphabet (Ґ after Г, Є after Е, І Ї after
+    И), apostrophes ignored, letter case only breaking ties."""
     if not text:
-        return ()
-    key: list[tuple[int, int]] = []
-    for char in unicodedata.normalize("NFC", text).translate(_DROP_APOSTROPHES):
-        lower = char.lower()
-        rank = _RANK.get(lower)
-        if rank is not None:
-            key.append((1, rank * 2 + (lower != char)))
-        elif char.isspace() or not char.isalnum():
-            key.append((0, ord(char)))
-        elif char.isdigit():
-            key.append((0, 0x10000 + ord(char)))
-        else:
-            key.append((2, ord(lower) * 2 + (lower != char)))
-    return tuple(key)
+        return ("", "")
+    return (text.lower().translate(_ORDER), text.translate(_ORDER))

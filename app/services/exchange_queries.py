@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.db.database import Database
 from app.db.models import Device
-from app.services.family_index import collation_key
+from app.i18n.text import sort_key
 
 
 @dataclass(frozen=True)
@@ -34,4 +34,4 @@ def peers(db: Database) -> list[Peer]:
                 Device.is_self.is_(False), Device.revoked_at.is_(None)
             )
         ).all()
-    return sorted((Peer(*r) for r in rows), key=lambda p: collation_key(p.name))
+    return sorted((Peer(*r) for r in rows), key=lambda p: sort_key(p.name))

@@ -24,7 +24,7 @@ from app.db.models import (
 )
 from app.db.registry import TYPES
 from app.errors import ValidationError
-from app.services.family_index import collation_key
+from app.i18n.text import sort_key
 from app.services.queries import ServiceFilter, ServiceRow, full_name, service_rows
 from app.services.records import RecordBatch, parse_edit
 from app.sync.clock import decode
@@ -109,7 +109,7 @@ def load_family(db: Database, family_id: str) -> FamilyData | None:
             )
             for p in people
         ]
-    members.sort(key=lambda m: (m.birth_date or dt.date.max, collation_key(m.name)))
+    members.sort(key=lambda m: (m.birth_date or dt.date.max, sort_key(m.name)))
     return FamilyData(family_id, values, members)
 
 

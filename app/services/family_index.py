@@ -19,23 +19,11 @@ from sqlalchemy import String, func, select, type_coerce
 
 from app.db.database import Database
 from app.db.models import Family, Person, ServiceRecord, Settlement, Visit
-from app.i18n.text import APOSTROPHES, UKRAINIAN_ALPHABET, search_key
+from app.i18n.text import UKRAINIAN_ALPHABET, search_key, sort_key
 
 # A str.translate table that maps Ukrainian letters into alphabet order, so plain string
 # comparison of translated text orders like app.i18n.sort_key, at C speed.
-_ORDER = str.maketrans(
-    {letter: chr(0x3000 + index) for index, letter in enumerate(UKRAINIAN_ALPHABET)}
-    | {mark: None for mark in APOSTROPHES}
-)
-
 HEAD_RELATIONS = ("head", "mother", "father", "guardian", "spouse", "grandmother", "grandfather")
-
-
-def collation_key(text: str | None) -> tuple[str, str]:
-    """A fast sort key ordering by the Ukrainian alphabet, case breaking ties."""
-    if not text:
-        return ("", "")
-    return (text.lower().translate(_ORDER), text.translate(_ORDER))
 
 
 @dataclass(frozen=True)
@@ -174,7 +162,7 @@ def _build_rows(
                 restricted=bool(restricted),
                 members=counts.get(fid, 0),
                 search_text=" ".join((fkey or "", (settlement or "").lower(), *keys.get(fid, ()))),
-                name_key=collation_key(name),
+                name_key=sort_key(name),
             )
         )
     rows.sort(key=lambda r: (r.name_key, r.id))
@@ -230,9 +218,9 @@ def load_first_rows(
                 person_rows += session.execute(
                     _person_query().where(Person.family_id.in_(part))
                 ).all()
-            accept = {letter.translate(_ORDER)}
+            accept = {sort_key(letter)[0]}
             if letter == "г":  # search keys fold ґ into г; the alphabet puts ґ right after г
-                accept.add("ґ".translate(_ORDER))
+                accept.add(sort_key("ґ")[0])
             rows += [
                 row
                 for row in _build_rows(family_rows, person_rows, viewer)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.db.database import Database
 from app.db.models import Attendance, District, GroupSession, Participant, Person, SupportGroup
 from app.db.registry import TYPES
-from app.services.family_index import collation_key
+from app.i18n.text import sort_key
 from app.services.queries import full_name
 from app.services.records import RecordService
 
@@ -68,7 +68,7 @@ def group_rows(db: Database, today: dt.date | None = None) -> list[GroupRow]:
             )
             for g, district in rows
         ]
-    return sorted(result, key=lambda r: collation_key(r.name))
+    return sorted(result, key=lambda r: sort_key(r.name))
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def group_sheet(db: Database, group_id: str) -> GroupSheet | None:
             ):
                 sheet.marks[(pid, sid)] = mark
                 sheet.attendance_ids[(pid, sid)] = aid
-    sheet.participants = sorted(participants, key=lambda p: collation_key(p.name))
+    sheet.participants = sorted(participants, key=lambda p: sort_key(p.name))
     sheet.sessions = sorted(sessions, key=lambda s: (s.date, s.time))
     return sheet
 

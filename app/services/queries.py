@@ -25,8 +25,7 @@ from app.db.models import (
     Setting,
     Settlement,
 )
-from app.i18n.text import search_key
-from app.services.family_index import collation_key
+from app.i18n.text import search_key, sort_key
 from app.services.reference import labels
 from app.sync.tables import ImportedBundle, PeerAck
 
@@ -61,7 +60,7 @@ def districts(db: Database) -> list[Choice]:
         rows = session.execute(
             select(District.id, District.name).where(District.deleted.is_(False))
         ).all()
-    return sorted((Choice(i, n or "") for i, n in rows), key=lambda c: collation_key(c.label))
+    return sorted((Choice(i, n or "") for i, n in rows), key=lambda c: sort_key(c.label))
 
 
 def settlements(db: Database) -> list[SettlementChoice]:
@@ -73,7 +72,7 @@ def settlements(db: Database) -> list[SettlementChoice]:
             .where(Settlement.deleted.is_(False))
         ).all()
     result = [SettlementChoice(i, n or "", d, dn or "") for i, n, d, dn in rows]
-    return sorted(result, key=lambda s: collation_key(s.name))
+    return sorted(result, key=lambda s: sort_key(s.name))
 
 
 def reference_labels(db: Database, kind: str, language: str = "uk") -> list[tuple[str, str]]:
@@ -135,7 +134,7 @@ def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]
     with db.session() as session:
         rows = session.execute(query.limit(limit * 4)).all()
     found = [_choice(row) for row in rows]
-    found.sort(key=lambda c: collation_key(c.name))
+    found.sort(key=lambda c: sort_key(c.name))
     return found[:limit]
 
 

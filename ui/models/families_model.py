@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from app.services.family_index import FamilyRow, collation_key
+from app.i18n.text import sort_key
+from app.services.family_index import FamilyRow
 from ui.icons import icon
 from ui.models.table import Column, RowTableModel
 from ui.text import date_text
@@ -40,19 +41,15 @@ class FamiliesModel(RowTableModel[FamilyRow]):
                 lambda r: r.name_key,
                 icon=lambda r: lock if r.restricted else None,
             ),
-            Column(
-                self.tr("Settlement"), lambda r: r.settlement, lambda r: collation_key(r.settlement)
-            ),
-            Column(self.tr("Address"), lambda r: r.address, lambda r: collation_key(r.address)),
+            Column(self.tr("Settlement"), lambda r: r.settlement, lambda r: sort_key(r.settlement)),
+            Column(self.tr("Address"), lambda r: r.address, lambda r: sort_key(r.address)),
             Column(self.tr("Categories"), self._categories, self._categories),
             Column(
                 self.tr("On record since"),
                 lambda r: date_text(r.on_record_from),
                 lambda r: r.on_record_from,
             ),
-            Column(
-                self.tr("Specialist"), lambda r: r.specialist, lambda r: collation_key(r.specialist)
-            ),
+            Column(self.tr("Specialist"), lambda r: r.specialist, lambda r: sort_key(r.specialist)),
             Column(
                 self.tr("Last contact"),
                 lambda r: date_text(r.last_contact),

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from app.i18n.text import sort_key
 from app.services.family_form import EventRow, HistoryRow
-from app.services.family_index import collation_key
 from app.services.group_queries import GroupRow
 from app.services.queries import ServiceRow
 from ui.models.table import Column, RowTableModel
@@ -26,9 +26,7 @@ class ServicesModel(RowTableModel[ServiceRow]):
             Column(
                 self.tr("Service"), lambda r: f"{r.code} {service_label(r.code)}", lambda r: r.code
             ),
-            Column(
-                self.tr("Recipient"), lambda r: r.recipient, lambda r: collation_key(r.recipient)
-            ),
+            Column(self.tr("Recipient"), lambda r: r.recipient, lambda r: sort_key(r.recipient)),
             Column(
                 self.tr("Minutes"),
                 lambda r: "" if r.minutes is None else str(r.minutes),
@@ -36,7 +34,7 @@ class ServicesModel(RowTableModel[ServiceRow]):
                 align_right=True,
             ),
             Column(self.tr("Form"), lambda r: form_label(r.form), lambda r: r.form),
-            Column(self.tr("Notes"), lambda r: r.notes, lambda r: collation_key(r.notes)),
+            Column(self.tr("Notes"), lambda r: r.notes, lambda r: sort_key(r.notes)),
         ]
 
 
@@ -50,8 +48,8 @@ class EventsModel(RowTableModel[EventRow]):
         show = title_label or (lambda value: value or "")
         self.columns = [
             Column(self.tr("Date"), lambda r: date_text(r.date), lambda r: r.date),
-            Column(title, lambda r: show(r.title), lambda r: collation_key(show(r.title))),
-            Column(text, lambda r: r.text, lambda r: collation_key(r.text)),
+            Column(title, lambda r: show(r.title), lambda r: sort_key(show(r.title))),
+            Column(text, lambda r: r.text, lambda r: sort_key(r.text)),
         ]
 
 
@@ -62,7 +60,7 @@ class HistoryModel(RowTableModel[HistoryRow]):
         super().__init__([], parent)
         self.columns = [
             Column(self.tr("When"), lambda r: r.when.strftime("%d.%m.%Y %H:%M"), lambda r: r.when),
-            Column(self.tr("Device"), lambda r: r.device, lambda r: collation_key(r.device)),
+            Column(self.tr("Device"), lambda r: r.device, lambda r: sort_key(r.device)),
             Column(
                 self.tr("Record"),
                 lambda r: " ".join(p for p in (entity_label(r.entity), r.record) if p),
@@ -82,17 +80,17 @@ class GroupsModel(RowTableModel[GroupRow]):
     def __init__(self, category_label: Label, parent: Any = None) -> None:
         super().__init__([], parent)
         self.columns = [
-            Column(self.tr("Group"), lambda r: r.name, lambda r: collation_key(r.name)),
+            Column(self.tr("Group"), lambda r: r.name, lambda r: sort_key(r.name)),
             Column(
                 self.tr("For whom"),
                 lambda r: category_label(r.target_category),
-                lambda r: collation_key(category_label(r.target_category)),
+                lambda r: sort_key(category_label(r.target_category)),
             ),
-            Column(self.tr("District"), lambda r: r.district, lambda r: collation_key(r.district)),
+            Column(self.tr("District"), lambda r: r.district, lambda r: sort_key(r.district)),
             Column(
                 self.tr("Facilitator"),
                 lambda r: r.facilitator,
-                lambda r: collation_key(r.facilitator),
+                lambda r: sort_key(r.facilitator),
             ),
             Column(
                 self.tr("Sessions held"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from app.i18n.text import sort_key
 from app.services.family_form import Member
-from app.services.family_index import collation_key
 from ui.models.table import Column, RowTableModel
 from ui.text import date_text
 
@@ -17,7 +17,7 @@ class MembersModel(RowTableModel[Member]):
     def __init__(self, relation_label: Callable[[str | None], str], parent: Any = None) -> None:
         super().__init__([], parent)
         self.columns = [
-            Column(self.tr("Full name"), lambda m: m.name, lambda m: collation_key(m.name)),
+            Column(self.tr("Full name"), lambda m: m.name, lambda m: sort_key(m.name)),
             Column(
                 self.tr("Date of birth"), lambda m: date_text(m.birth_date), lambda m: m.birth_date
             ),
@@ -30,7 +30,7 @@ class MembersModel(RowTableModel[Member]):
             Column(
                 self.tr("Relation"),
                 lambda m: relation_label(m.relation),
-                lambda m: collation_key(relation_label(m.relation)),
+                lambda m: sort_key(relation_label(m.relation)),
             ),
             Column(self.tr("Phone"), lambda m: m.phone, lambda m: m.phone),
         ]
