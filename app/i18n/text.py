@@ -37,3 +37,8 @@ def sort_key(text: str | None) -> tuple[str, str]:
     if not text:
         return ("", "")
     return (text.lower().translate(_ORDER), text.translate(_ORDER))
+
+
+def full_name(surname: str | None, given: str | None, patronymic: str | None = None) -> str:
+    """«Прізвище Ім'я По батькові», leaving out the parts that are empty."""
+    return " ".join(part for part in (surname, given, patronymic) if part)

@@ -29,6 +29,7 @@ from app.db.models import (
 )
 from app.errors import UsageError
 from app.i18n import sort_key, tr
+from app.i18n.text import full_name
 from app.reports.data import (
     Centre,
     EventEntry,
@@ -49,9 +50,9 @@ CENTRE_ADDRESS = "centre_address"
 CAPACITY = {"high": "високий", "medium": "середній", "low": "низький"}
 
 
-def full_name(person: Person) -> str:
-    """Surname, given name and patronymic."""
-    return " ".join(part for part in (person.surname, person.given_name, person.patronymic) if part)
+def person_full_name(person: Person) -> str:
+    """Surname, given name and patronymic of a person row."""
+    return full_name(person.surname, person.given_name, person.patronymic)
 
 
 def short_name(person: Person) -> str:
@@ -104,7 +105,7 @@ def _participants(session: Session, group_id: str) -> list[tuple[Participant, st
     ).all()
     result = []
     for participant, person in rows:
-        name = full_name(person) if person is not None else (participant.name or "")
+        name = person_full_name(person) if person is not None else (participant.name or "")
         phone = participant.phone or (person.phone if person is not None else None) or ""
         result.append((participant, name, phone))
     result.sort(key=lambda item: (sort_key(item[1]), item[0].id))
@@ -190,7 +191,7 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             session.scalars(
                 select(Person).where(Person.family_id == family_id, Person.deleted.is_(False))
             ),
-            key=lambda p: (p.birth_date or date.max, sort_key(full_name(p))),
+            key=lambda p: (p.birth_date or date.max, sort_key(person_full_name(p))),
         )
         member_ids = [m.id for m in members]
         by_id = {m.id: m for m in members}
@@ -229,7 +230,7 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             specialist=family.specialist or "",
             members=tuple(
                 FamilyMember(
-                    name=full_name(m),
+                    name=person_full_name(m),
                     sex=m.sex or "",
                     birth_date=m.birth_date,
                     relation=relations.get(m.relation or "", m.relation or ""),

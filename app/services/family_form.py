@@ -24,8 +24,8 @@ from app.db.models import (
 )
 from app.db.registry import TYPES
 from app.errors import ValidationError
-from app.i18n.text import sort_key
-from app.services.queries import ServiceFilter, ServiceRow, full_name, service_rows
+from app.i18n.text import full_name, sort_key
+from app.services.queries import ServiceFilter, ServiceRow, service_rows
 from app.services.records import RecordBatch, parse_edit
 from app.sync.clock import decode
 

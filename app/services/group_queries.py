@@ -11,8 +11,7 @@ from sqlalchemy import func, select
 from app.db.database import Database
 from app.db.models import Attendance, District, GroupSession, Participant, Person, SupportGroup
 from app.db.registry import TYPES
-from app.i18n.text import sort_key
-from app.services.queries import full_name
+from app.i18n.text import full_name, sort_key
 from app.services.records import RecordService
 
 

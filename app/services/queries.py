@@ -25,7 +25,7 @@ from app.db.models import (
     Setting,
     Settlement,
 )
-from app.i18n.text import search_key, sort_key
+from app.i18n.text import full_name, search_key, sort_key
 from app.services.reference import labels
 from app.sync.tables import ImportedBundle, PeerAck
 
@@ -48,10 +48,6 @@ class SettlementChoice:
     @property
     def label(self) -> str:
         return f"{self.name} ({self.district})" if self.district else self.name
-
-
-def full_name(surname: str | None, given: str | None, patronymic: str | None = None) -> str:
-    return " ".join(p for p in (surname, given, patronymic) if p)
 
 
 def districts(db: Database) -> list[Choice]:

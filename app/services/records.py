@@ -27,6 +27,7 @@ from app.db.registry import INTERCHANGE, TYPES, EntitySpec, referrers
 from app.db.writer import RecordWriter
 from app.errors import UsageError, ValidationError
 from app.i18n import tr
+from app.i18n.text import full_name
 from app.services.reference import known_codes
 from app.services.validation import check_record, parse_uuid, parse_value
 
@@ -50,8 +51,7 @@ DELETE_RULES: dict[tuple[str, str], str] = {
 
 def person_name(record: Mapping[str, Any]) -> str:
     """«Surname Given Patronymic» of a person record."""
-    parts = (record.get("surname"), record.get("given_name"), record.get("patronymic"))
-    return " ".join(p for p in parts if p)
+    return full_name(record.get("surname"), record.get("given_name"), record.get("patronymic"))
 
 
 _CHUNK = 4000  # ids per IN (…) query: well under SQLite's 32,766 variables

@@ -140,10 +140,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         key = self.columns[column].key
         # rows without a value (None dates) go last either way
-        present = [r for r in self._rows if key(r) is not None]
-        missing = [r for r in self._rows if key(r) is None]
-        present.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = present + missing
+        keyed = [(key(r), r) for r in self._rows]  # each key computed once
+        present = [pair for pair in keyed if pair[0] is not None]
+        missing = [r for k, r in keyed if k is None]
+        present.sort(key=lambda pair: pair[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [r for _, r in present] + missing
 
 
 class TableProxy(QSortFilterProxyModel):
