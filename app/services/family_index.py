@@ -19,7 +19,7 @@ from sqlalchemy import String, func, select, type_coerce
 
 from app.db.database import Database
 from app.db.models import Family, Person, ServiceRecord, Settlement, Visit
-from app.i18n.text import UKRAINIAN_ALPHABET, search_key, sort_key
+from app.i18n.text import UKRAINIAN_ALPHABET, full_name, search_key, sort_key
 
 # A str.translate table that maps Ukrainian letters into alphabet order, so plain string
 # comparison of translated text orders like app.i18n.sort_key, at C speed.
@@ -128,7 +128,7 @@ def _build_rows(
         rank = _rank(relation, born)
         current = best.get(family_id)
         if current is None or rank < current[0]:
-            name = f"{surname or ''} {given or ''} {patronymic or ''}".strip()
+            name = full_name(surname, given, patronymic)
             best[family_id] = (rank, name)
     rows: list[FamilyRow] = []
     for (
