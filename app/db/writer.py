@@ -15,16 +15,17 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table, bindparam, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.base import CodeList
+from app.db.bulk import insert_plain, write_rows
 from app.db.models import Change
 from app.db.registry import EntitySpec
 from app.i18n.text import search_key
 from app.sync.clock import HybridLogicalClock
 
 SYNC_COLUMNS = ("id", "deleted", "versions")
+CHANGE_COLUMNS = ("origin", "seq", "hlc", "entity", "record_id", "data", "bases")
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
@@ -123,18 +124,16 @@ class RecordWriter:
         else:
             (self._updates if current else self._inserts)[entity.name].append(row)
             self._pending[(entity.name, record_id)] = row
-        self._changes.append(
-            {
-                "origin": self.device_id,
-                "seq": self._seq,
-                "hlc": stamp,
-                "entity": entity.name,
-                "record_id": record_id,
-                "data": _JSON.encode(
-                    {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in fields.items()}
-                ),
-                "bases": json.dumps(bases) if bases else "{}",
-            }
+        self._changes.append(  # in CHANGE_COLUMNS order
+            (
+                self.device_id,
+                self._seq,
+                stamp,
+                entity.name,
+                record_id,
+                _JSON.encode({k: json_value(v) for k, v in fields.items()}),
+                json.dumps(bases) if bases else "{}",
+            )
         )
         self._seq += 1
 
@@ -142,59 +141,17 @@ class RecordWriter:
         """Send the buffered writes to the database; returns how many records were written."""
         written = len(self._changes)
         connection = self.session.connection()
-        for name, rows in self._inserts.items():
-            insert_rows(connection, self._entities[name].table, rows)
-        for name, rows in self._updates.items():
-            table = self._entities[name].table
-            columns = [c for c in rows[0] if c != "id"]
-            statement = (
-                update(table)
-                .where(table.c.id == bindparam("_id"))
-                .values({c: bindparam(c) for c in columns})
-            )
-            params = [{**{c: r[c] for c in columns}, "_id": r["id"]} for r in rows]
-            connection.execute(statement, params)
-        if self._changes:
-            insert_rows(connection, Change.__table__, self._changes)  # type: ignore[arg-type]
+        for buffered, new in ((self._inserts, True), (self._updates, False)):
+            for name, rows in buffered.items():
+                entity = self._entities[name]
+                dates = [f.name for f in entity.fields if f.kind == "date"]
+                for row in rows:  # bulk writes take dates in their interchange (ISO) form
+                    for column in dates:
+                        row[column] = json_value(row[column])
+                write_rows(connection, entity, list(rows[0]), rows, new=new)
+        insert_plain(connection, Change.__table__, CHANGE_COLUMNS, self._changes)  # type: ignore[arg-type]
         self._inserts.clear()
         self._updates.clear()
         self._changes.clear()
         self._pending.clear()
         return written
-
-
-def _sqlite_value(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return _JSON.encode(sorted(value))
-    return value
-
-
-def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows with one executemany.
-
-    On SQLite the values are converted here and handed straight to the driver: SQLAlchemy's
-    per-row bind processing would cost more than the inserts themselves. Other databases
-    go through SQLAlchemy Core."""
-    if not rows:
-        return
-    if connection.dialect.name != "sqlite":
-        connection.execute(table.insert(), rows)
-        return
-    columns = list(rows[0])
-    convert = [c for c in columns if _needs_conversion(table, c)]
-    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        table.name, ", ".join(f'"{c}"' for c in columns), ", ".join("?" for _ in columns)
-    )
-    if convert:
-        for row in rows:
-            for c in convert:
-                row[c] = _sqlite_value(row[c])
-    values = [tuple(row[c] for c in columns) for row in rows]
-    connection.exec_driver_sql(sql, values)
-
-
-def _needs_conversion(table: Table, column: str) -> bool:
-    """Whether a column holds dates or code lists, which SQLite takes as text."""
-    return isinstance(table.c[column].type, (Date, CodeList))

@@ -27,10 +27,16 @@ from sqlalchemy import insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
+from app.db.bulk import insert_plain, write_rows
 from app.db.models import Change, Conflict
 from app.db.registry import TYPES, EntitySpec
-from app.db.writer import derived_columns, json_value, load_clock, versions_text
-from app.sync.bulk import insert_plain, write_rows
+from app.db.writer import (
+    CHANGE_COLUMNS,
+    derived_columns,
+    json_value,
+    load_clock,
+    versions_text,
+)
 from app.sync.clock import MAX_DRIFT_MS, decode
 from app.sync.errors import BundleError, Reason
 
@@ -38,7 +44,6 @@ BATCH = 5000
 _IN_CHUNK = 500
 _HLC = re.compile(r"[0-9a-f]{16}\Z")
 _DEVICE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-CHANGE_COLUMNS = ("origin", "seq", "hlc", "entity", "record_id", "data", "bases")
 _CONFLICT_NAMESPACE = uuid.UUID("0c6f4a8e-9b7d-4a51-8f39-5e2d1c7b3a90")
 
 
