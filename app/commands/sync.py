@@ -7,8 +7,22 @@ import sys
 from typing import Any
 
 from app.commands.context import CommandContext
+from app.db.database import Database
 from app.i18n import tr
-from app.sync.exchange import ALREADY_APPLIED, APPLIED, export_bundle, import_bundle
+from app.sync.exchange import (
+    ALREADY_APPLIED,
+    APPLIED,
+    clock_warning,
+    export_bundle,
+    import_bundle,
+)
+
+
+def warn_clock(db: Database) -> None:
+    """Warn on stderr when this computer's date looks wrong (before more is written)."""
+    warning = clock_warning(db)
+    if warning:
+        sys.stderr.write(tr("warning: {message}", message=warning) + "\n")
 
 
 def register(subparsers: Any) -> None:
@@ -45,6 +59,7 @@ def run_import(args: argparse.Namespace, context: CommandContext) -> int:
     """Merge each file in its own transaction; exit 3 when any was rejected."""
     db = context.open()
     results = [import_bundle(db, path) for path in args.files]
+    warn_clock(db)
     lines = []
     for result in results:
         if result.status == APPLIED:
@@ -54,10 +69,17 @@ def run_import(args: argparse.Namespace, context: CommandContext) -> int:
                 changes=result.changes,
                 conflicts=result.conflicts,
             )
-            if result.clamped:
+            if result.refused:
                 text += "; " + tr(
-                    "{count} changes stamped more than a day ahead: clock clamped",
-                    count=result.clamped,
+                    "{count} changes outside the sender's districts refused and kept for "
+                    "review (conflicts list)",
+                    count=result.refused,
+                )
+            if result.held:
+                text += "; " + tr(
+                    "{count} changes dated more than a day ahead held for review "
+                    "(conflicts list): the sender's clock is wrong",
+                    count=result.held,
                 )
         elif result.status == ALREADY_APPLIED:
             text = tr("{file}: already applied", file=result.file)

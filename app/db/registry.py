@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, Text
 
 from app.db import models
 from app.db.base import Base
@@ -29,6 +29,10 @@ class FieldSpec:
     values: tuple[str, ...] = ()  # allowed values, for "enum"
     rule: str | None = None  # "event" (not in the future) or "birth", for dates
     after: str | None = None  # a date field this one may not precede
+    # Limits, enforced by every write path (records import, forms, the merge of a bundle):
+    max_length: int = 1_000  # characters of a text value
+    max_items: int = 64  # codes in a list
+    max_value: int = 1_000_000  # a whole number
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,9 @@ class EntitySpec:
         return self.by_name.get(name)
 
 
+LONG_TEXT = 20_000  # characters of a long text (notes, conclusions): a few printed pages
+
+
 def _spec(name: str, model: type[Base], interchange: bool = True) -> EntitySpec:
     fields = []
     for column in model.__table__.columns:  # type: ignore[attr-defined]
@@ -71,6 +78,8 @@ def _spec(name: str, model: type[Base], interchange: bool = True) -> EntitySpec:
         kind = info.pop("kind")
         if "values" in info:
             info["values"] = tuple(info["values"])
+        if isinstance(column.type, Text):
+            info.setdefault("max_length", LONG_TEXT)
         fields.append(FieldSpec(name=column.name, kind=kind, **info))
     return EntitySpec(name=name, model=model, fields=tuple(fields), interchange=interchange)
 
@@ -92,6 +101,24 @@ INTERCHANGE: tuple[EntitySpec, ...] = (
 REFERENCE = _spec("ref_entry", models.RefEntry, interchange=False)
 SYNCED: tuple[EntitySpec, ...] = (REFERENCE, *INTERCHANGE)
 TYPES: dict[str, EntitySpec] = {spec.name: spec for spec in SYNCED}
+
+
+# What deleting a record does to the live records that name it: those that belong to it go
+# with it; a person's group participation and family services keep their history without
+# the person; anything else («restrict») makes the delete fail unless those go too.
+DELETE_RULES: dict[tuple[str, str], str] = {
+    ("person", "family_id"): "cascade",
+    ("notification", "family_id"): "cascade",
+    ("assessment", "family_id"): "cascade",
+    ("visit", "family_id"): "cascade",
+    ("service", "family_id"): "cascade",
+    ("service", "person_id"): "detach",
+    ("participant", "person_id"): "detach",
+    ("participant", "group_id"): "cascade",
+    ("session", "group_id"): "cascade",
+    ("attendance", "session_id"): "cascade",
+    ("attendance", "participant_id"): "cascade",
+}
 
 
 def referrers(type_name: str) -> list[tuple[EntitySpec, FieldSpec]]:

@@ -18,15 +18,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.actors import current_actor
 from app.db.bulk import insert_plain, write_rows
 from app.db.models import Change
 from app.db.registry import EntitySpec
 from app.i18n.text import search_key
-from app.sync.clock import HybridLogicalClock
+from app.sync.clock import HybridLogicalClock, horizon
 
 SYNC_COLUMNS = ("id", "deleted", "versions")
 CHANGE_COLUMNS = ("origin", "seq", "hlc", "entity", "record_id", "data", "bases")
-_JSON = json.JSONEncoder(ensure_ascii=False)
+JSON_TEXT = json.JSONEncoder(ensure_ascii=False)  # a change's data as its log keeps it
 
 
 def json_value(value: Any) -> Any:
@@ -58,8 +59,11 @@ def derived_columns(entity_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def load_clock(session: Session) -> HybridLogicalClock:
-    """This replica's clock, resumed from the latest timestamp in its change log."""
-    return HybridLogicalClock(session.scalar(select(func.max(Change.hlc))))
+    """This replica's clock, resumed from the latest timestamp in its change log that lies
+    within the allowed drift of the wall clock: a stamp written while this machine's date was
+    wrong does not hold its clock in the future once the date is put right."""
+    latest = session.scalar(select(func.max(Change.hlc)).where(Change.hlc <= horizon()))
+    return HybridLogicalClock(latest)
 
 
 def next_seq(session: Session, device_id: str) -> int:
@@ -75,7 +79,8 @@ class RecordWriter:
         self, session: Session, device_id: str, clock: HybridLogicalClock | None = None
     ) -> None:
         self.session = session
-        self.device_id = device_id
+        # Changes are stamped with this replica's current actor (a new one after a restore).
+        self.device_id = current_actor(session, device_id)
         self.clock = clock or load_clock(session)
         self._seq = next_seq(session, device_id)
         self._inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -131,7 +136,7 @@ class RecordWriter:
                 stamp,
                 entity.name,
                 record_id,
-                _JSON.encode({k: json_value(v) for k, v in fields.items()}),
+                JSON_TEXT.encode({k: json_value(v) for k, v in fields.items()}),
                 json.dumps(bases) if bases else "{}",
             )
         )

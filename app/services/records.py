@@ -21,32 +21,14 @@ from typing import Any
 from sqlalchemy import literal, select, text
 from sqlalchemy.orm import Session
 
+from app.db.checks import check_record, known_codes, parse_uuid, parse_value
 from app.db.database import Database, self_device_id
 from app.db.ids import new_id as new_id_
-from app.db.registry import INTERCHANGE, TYPES, EntitySpec, referrers
+from app.db.registry import DELETE_RULES, INTERCHANGE, TYPES, EntitySpec, referrers
 from app.db.writer import RecordWriter
 from app.errors import UsageError, ValidationError
 from app.i18n import tr
 from app.i18n.text import full_name
-from app.services.reference import known_codes
-from app.services.validation import check_record, parse_uuid, parse_value
-
-# What deleting a record does to the live records that name it: those that belong to it go
-# with it; a person's group participation and family services keep their history without
-# the person; anything else («restrict») makes the delete fail unless those go too.
-DELETE_RULES: dict[tuple[str, str], str] = {
-    ("person", "family_id"): "cascade",
-    ("notification", "family_id"): "cascade",
-    ("assessment", "family_id"): "cascade",
-    ("visit", "family_id"): "cascade",
-    ("service", "family_id"): "cascade",
-    ("service", "person_id"): "detach",
-    ("participant", "person_id"): "detach",
-    ("participant", "group_id"): "cascade",
-    ("session", "group_id"): "cascade",
-    ("attendance", "session_id"): "cascade",
-    ("attendance", "participant_id"): "cascade",
-}
 
 
 def person_name(record: Mapping[str, Any]) -> str:

@@ -65,15 +65,6 @@ def load_shipped(session: Session, writer: RecordWriter) -> int:
     return written
 
 
-def known_codes(session: Session) -> dict[str, set[str]]:
-    """Live codes by kind, for validation."""
-    codes: dict[str, set[str]] = {}
-    rows = session.execute(select(RefEntry.kind, RefEntry.code).where(RefEntry.deleted.is_(False)))
-    for kind, code in rows:
-        codes.setdefault(kind, set()).add(code)
-    return codes
-
-
 def labels(session: Session, kind: str, language: str = "uk") -> list[tuple[str, str]]:
     """(code, label) pairs of one kind, in the shipped order, then centre-added by code."""
     rows = session.execute(

@@ -13,6 +13,19 @@ from dataclasses import dataclass
 
 MAX_DRIFT_MS = 24 * 3600 * 1000
 _COUNTER_LIMIT = 0xFFFF
+MAX_MILLIS = (1 << 48) - 1  # the largest time 12 hex digits hold (the year 10889)
+
+
+def wall_millis() -> int:
+    """This machine's clock in milliseconds since the epoch."""
+    return time.time_ns() // 1_000_000
+
+
+def horizon(wall: int | None = None) -> str:
+    """The latest stamp a replica accepts now: its wall clock plus the allowed drift. A stamp
+    beyond it is never stored (and so can never push a clock forward)."""
+    millis = (wall_millis() if wall is None else wall) + MAX_DRIFT_MS
+    return encode(min(millis, MAX_MILLIS), _COUNTER_LIMIT)
 
 
 def encode(millis: int, counter: int) -> str:
@@ -38,7 +51,7 @@ class HybridLogicalClock:
     """Monotonic timestamps close to wall-clock time, consistent with every one received."""
 
     def __init__(self, last: str | None = None, wall: Callable[[], int] | None = None) -> None:
-        self._wall = wall or (lambda: time.time_ns() // 1_000_000)
+        self._wall = wall or wall_millis
         self._millis, self._counter = decode(last) if last else (0, 0)
 
     @property
@@ -70,6 +83,7 @@ class HybridLogicalClock:
 
     def _advance_counter(self) -> None:
         if self._counter >= _COUNTER_LIMIT:
-            self._millis, self._counter = self._millis + 1, 0
+            # Never past the format's range: the timestamp keeps its 16 digits.
+            self._millis, self._counter = min(self._millis + 1, MAX_MILLIS), 0
         else:
             self._counter += 1

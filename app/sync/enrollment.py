@@ -72,7 +72,7 @@ def enroll_device(
         session.flush()
         known = known_vector(session, me.id)
         ranges, lines = outgoing_changes(
-            session, known=known, acks={}, skip_origin=None, scope=scope_for(session, district_ids)
+            session, known=known, acks={}, origins=None, scope=scope_for(session, district_ids)
         )
         centre_name = session.get(Setting, "centre_name")
         content: dict[str, Any] = {

@@ -28,6 +28,12 @@ class Reason(StrEnum):
     MALFORMED = "malformed"
     OWN_BUNDLE = "own-bundle"
     UNREADABLE = "unreadable"
+    INVALID = "invalid"
+    FORGED_ORIGIN = "forged-origin"
+    BAD_RANGE = "bad-range"
+    REUSED_SEQ = "reused-seq"
+    CLOCK_AHEAD = "clock-ahead"
+    TOO_MANY = "too-many-changes"
 
 
 _TEXT: dict[Reason, str] = {
@@ -53,6 +59,22 @@ _TEXT: dict[Reason, str] = {
     Reason.MALFORMED: "the bundle's content is malformed: {detail}",
     Reason.OWN_BUNDLE: "the bundle was sent by this device itself",
     Reason.UNREADABLE: "cannot read {file}: {error}",
+    Reason.INVALID: (
+        "the bundle's change to {type} {record} has an invalid field «{field}»: {message}"
+    ),
+    Reason.FORGED_ORIGIN: (
+        "the bundle carries changes of another device than the one that signed it"
+    ),
+    Reason.BAD_RANGE: "the bundle's sequence ranges do not match its content",
+    Reason.REUSED_SEQ: (
+        "the bundle reuses a change number with different content "
+        "(a database restored or copied without a new epoch)"
+    ),
+    Reason.CLOCK_AHEAD: (
+        "the bundle holds changes dated more than a day after this computer's clock: "
+        "check this computer's date and time"
+    ),
+    Reason.TOO_MANY: "the bundle holds more than {limit} changes",
 }
 
 

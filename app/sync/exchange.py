@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.db.actors import actor_devices, current_actor, new_epoch, own_actors, register
 from app.db.database import Database
 from app.db.migrate import head_revision, known_revisions
-from app.db.models import Change, Device
+from app.db.models import Change, Device, Setting
+from app.db.registry import SYNCED, TYPES
 from app.errors import UsageError
 from app.i18n import tr
 from app.sync.bundle import DEFAULT_LIMITS, BundleHeader, Limits, open_bundle, write_bundle
+from app.sync.clock import MAX_DRIFT_MS, horizon, wall_millis
 from app.sync.devices import (
     apply_revocations,
     find_device,
@@ -29,10 +34,10 @@ from app.sync.devices import (
     the_centre,
 )
 from app.sync.errors import BundleError, Reason
-from app.sync.merge import Merger, change_line
+from app.sync.merge import Merger, MergeResult, Trust, change_line
 from app.sync.scope import Scope, scope_for
-from app.sync.tables import ImportedBundle
-from app.sync.watermarks import known_vector, peer_acks, raise_known, record_acks
+from app.sync.tables import Drop, ImportedBundle
+from app.sync.watermarks import known_vector, own_seq, peer_acks, raise_known, record_acks
 
 APPLIED = "applied"
 ALREADY_APPLIED = "already-applied"
@@ -57,7 +62,8 @@ class ImportResult:
     conflicts: int = 0
     error: str | None = None
     reason: str | None = None
-    clamped: int = 0
+    held: int = 0
+    refused: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The per-bundle object of `sync import --json` (CONTRACT.md)."""
@@ -75,18 +81,19 @@ def outgoing_changes(
     *,
     known: Mapping[str, int],
     acks: Mapping[str, int],
-    skip_origin: str | None,
+    origins: Collection[str] | None,
     scope: Scope | None,
 ) -> tuple[dict[str, list[int]], Iterator[dict[str, Any]]]:
     """The ranges a bundle covers and its change lines, oldest first (causal order).
 
-    Per origin: everything above what the peer acknowledged, up to what this replica holds;
-    the peer's own changes are never sent back to it.
+    Per origin (of `origins`, when given): everything above what the peer acknowledged, up to
+    what this replica holds. A peer's own changes go back to it only when its acknowledgement
+    says it lacks them (it was restored from a backup).
     """
     ranges = {
         origin: [acks.get(origin, 0) + 1, top]
         for origin, top in known.items()
-        if origin != skip_origin and top > acks.get(origin, 0)
+        if (origins is None or origin in origins) and top > acks.get(origin, 0)
     }
 
     def lines() -> Iterator[dict[str, Any]]:
@@ -128,14 +135,18 @@ def export_bundle(
         if me.kind == "centre" and target.kind == "field":
             scope = scope_for(session, target.districts or [])
         known = known_vector(session, me.id)
+        mine = own_actors(session, me.id)
         ranges, lines = outgoing_changes(
             session,
             known=known,
             acks=peer_acks(session, target.id),
-            skip_origin=target.id,
+            # A laptop sends only its own changes: everything else came from the centre.
+            origins=mine if me.kind == "field" else None,
             scope=scope,
         )
-        extra = {"revoked": revoked_ids(session)} if me.kind == "centre" else {}
+        extra: dict[str, Any] = {"actors": mine}
+        if me.kind == "centre":
+            extra.update(centre_notes(session, target, scope))
         header = write_bundle(
             out,
             sender=me.id,
@@ -180,14 +191,22 @@ def import_bundle(
                 )
             if session.get(ImportedBundle, header.bundle_id) is not None:
                 return ImportResult(name, ALREADY_APPLIED)
+            sender = session.get(Device, header.sender)
+            trust = trust_for(session, me, sender, header)
+            notice_rollback(session, me, header.ack)
             known = known_vector(session, me.id)
-            merger = Merger(session, known, now_text())
-            result = merger.merge(bundle.lines())
+            merger = Merger(session, known, now_text(), trust)
+            try:
+                result = merger.merge(bundle.lines())
+            except _CONTENT_ERRORS as exc:  # no bundle ever ends in a traceback
+                raise BundleError(Reason.MALFORMED, detail="content") from exc
             raise_known(session, me.id, header.ranges, known)
             record_acks(session, header.sender, header.ack)
-            sender = session.get(Device, header.sender)
-            if sender is not None and sender.kind == "centre":
+            if trust.from_field:
+                keep_refusals(session, sender, result)
+            elif sender is not None and sender.kind == "centre":
                 apply_revocations(session, header.extra.get("revoked", []))
+                take_centre_notes(session, me, header)
             session.add(
                 ImportedBundle(
                     bundle_id=header.bundle_id,
@@ -200,4 +219,138 @@ def import_bundle(
             )
     except BundleError as error:
         return ImportResult(name, REJECTED, error=error.message, reason=str(error.reason))
-    return ImportResult(name, APPLIED, result.changes, result.conflicts, clamped=result.clamped)
+    return ImportResult(
+        name,
+        APPLIED,
+        result.changes,
+        result.conflicts,
+        held=result.held,
+        refused=result.refused,
+    )
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+_CONTENT_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, SQLAlchemyError)
+_HELD_KEY = "sync.clock_held."
+CLOCK_WARNING_KEY = "sync.clock_warning"
+
+
+def trust_for(session: Session, me: Device, sender: Device | None, header: BundleHeader) -> Trust:
+    """What the bundle's signer may change here. A laptop's bundle names its actors (a new
+    one after each restore); an actor already known as another device's is a forgery."""
+    if sender is None:
+        raise BundleError(Reason.UNKNOWN_DEVICE, device=header.sender)
+    claimed = header.extra.get("actors", [])
+    if isinstance(claimed, dict):  # a centre's bundle: every actor it knows, with its device
+        for actor, device in claimed.items():
+            if _is_id(actor) and _is_id(device) and session.get(Device, device) is not None:
+                register(session, actor, device)
+        claimed = []
+    if not isinstance(claimed, list) or not all(_is_id(a) for a in claimed):
+        raise BundleError(Reason.BAD_HEADER)
+    from_field = me.kind == "centre" and sender.kind == "field"
+    if not from_field:
+        return Trust(sender=sender.id, me=me.id, ranges=header.ranges)
+    for actor in claimed:
+        if actor == me.id or not register(session, actor, sender.id):
+            raise BundleError(Reason.FORGED_ORIGIN)
+    return Trust(
+        sender=sender.id,
+        from_field=True,
+        actors=frozenset(own_actors(session, sender.id)),
+        districts=frozenset(sender.districts or []),
+        ranges=header.ranges,
+        me=me.id,
+    )
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and _UUID.match(value) is not None
+
+
+def notice_rollback(session: Session, me: Device, ack: Mapping[str, int]) -> None:
+    """A peer acknowledging more of this replica's current actor than its log holds proves
+    the database was rolled back (a restore that bypassed `restore`): start a new epoch
+    before anything else is written, so no sequence number is used twice."""
+    actor = current_actor(session, me.id)
+    if ack.get(actor, 0) > own_seq(session, actor):
+        new_epoch(session, me.id)
+
+
+def keep_refusals(session: Session, sender: Device | None, result: MergeResult) -> None:
+    """At the centre: remember what the laptop must drop, and whether its clock is wrong."""
+    assert sender is not None
+    for entity, record_id in sorted(result.drops):
+        session.merge(Drop(peer=sender.id, entity=entity, record_id=record_id))
+    key = _HELD_KEY + sender.id
+    if result.held:
+        session.merge(Setting(key=key, value=str(result.held)))
+    elif result.changes:
+        session.execute(delete(Setting).where(Setting.key == key))
+
+
+def centre_notes(session: Session, target: Device, scope: Scope | None) -> dict[str, Any]:
+    """What a centre's bundle tells a laptop besides changes: revoked devices, every known
+    actor, the records it must drop, and whether its clock ran ahead."""
+    notes: dict[str, Any] = {
+        "revoked": revoked_ids(session),
+        "actors": actor_devices(session),
+    }
+    drops = []
+    for drop in session.scalars(select(Drop).where(Drop.peer == target.id)):
+        if scope is not None and (drop.entity, drop.record_id) in scope and _live(session, drop):
+            session.delete(drop)  # the laptop may hold it now: the changes carry the truth
+        else:
+            drops.append([drop.entity, drop.record_id])
+    notes["drop"] = sorted(drops)
+    held = session.scalar(select(Setting.value).where(Setting.key == _HELD_KEY + target.id))
+    if held:
+        notes["clock_held"] = int(held)
+    return notes
+
+
+def _live(session: Session, drop: Drop) -> bool:
+    table = TYPES[drop.entity].table
+    return session.scalar(select(table.c.deleted).where(table.c.id == drop.record_id)) is False
+
+
+def take_centre_notes(session: Session, me: Device, header: BundleHeader) -> None:
+    """At a laptop: drop the out-of-scope copies the centre refused (dependants first), and
+    remember whether the centre held changes because this computer's clock ran ahead."""
+    drops = header.extra.get("drop", [])
+    if not isinstance(drops, list):
+        raise BundleError(Reason.BAD_HEADER)
+    order = {spec.name: n for n, spec in enumerate(SYNCED)}
+    wanted = [
+        (e, r) for e, r in (d for d in drops if isinstance(d, list) and len(d) == 2) if e in TYPES
+    ]
+    for entity, record_id in sorted(wanted, key=lambda d: -order[d[0]]):
+        table = TYPES[entity].table
+        with session.begin_nested():
+            try:
+                session.execute(delete(table).where(table.c.id == record_id))
+            except SQLAlchemyError:
+                pass  # still named by a record this laptop may keep: leave it
+    held = header.extra.get("clock_held")
+    if isinstance(held, int) and held > 0:
+        session.merge(Setting(key=CLOCK_WARNING_KEY, value=str(held)))
+    else:
+        session.execute(delete(Setting).where(Setting.key == CLOCK_WARNING_KEY))
+    del me
+
+
+def clock_warning(db: Database) -> str | None:
+    """A warning for the user when this computer's date looks wrong: the centre held its
+    changes as dated ahead, or it has seen changes dated more than a day after its clock."""
+    with db.session() as session:
+        held = session.scalar(select(Setting.value).where(Setting.key == CLOCK_WARNING_KEY))
+        latest = session.scalar(select(func.max(Change.hlc)))
+    if held:
+        return tr(
+            "the centre held {count} changes of this computer for review because they were "
+            "dated more than a day ahead: check this computer's date and time",
+            count=int(held),
+        )
+    if latest and latest > horizon(wall_millis() + 2 * MAX_DRIFT_MS):
+        return tr("this computer's clock is behind the centre's: check its date and time")
+    return None

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
+from app.db.districts import REFERENCE_TYPES
 from app.db.models import (
     Assessment,
     Attendance,
@@ -28,8 +29,6 @@ from app.db.models import (
     SupportGroup,
     Visit,
 )
-
-REFERENCE_TYPES = frozenset({"ref_entry", "district", "settlement"})
 
 
 class Scope:

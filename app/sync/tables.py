@@ -1,6 +1,6 @@
 """Bookkeeping tables of sync: what this replica holds, what each peer holds, what was imported.
 
-Created by the Alembic revision `0002` (app/db/migrations/versions/0002_sync_state.py).
+Created by the Alembic revisions `0002` and `0003` (app/db/migrations/versions/).
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.db.actors import Actor  # noqa: F401  (its table is sync state too)
 from app.db.base import Base
 
 
@@ -39,3 +40,13 @@ class ImportedBundle(Base):
     imported_at: Mapped[str]
     changes: Mapped[int] = mapped_column(Integer)
     conflicts: Mapped[int] = mapped_column(Integer)
+
+
+class Drop(Base):
+    """At the centre: a record a laptop must drop (it was refused there and lies outside the
+    laptop's scope); told to the laptop in each bundle while it stays outside."""
+
+    __tablename__ = "sync_drops"
+    peer: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from app.db.models import Device
+from app.db.models import Change, Device
 from app.services.records import RecordService
 from app.sync.conflicts import list_conflicts, resolve_conflict
 from app.sync.devices import revoke
@@ -17,6 +17,7 @@ from tests.sync.network import (
     SETTLEMENTS,
     Network,
     change_log,
+    conflicts,
     export_text,
     receive,
     send,
@@ -169,7 +170,9 @@ def test_revoked_devices_are_refused_here_and_on_laptops(network: Network, tmp_p
         assert l1_id is None or session.get(Device, l1_id).revoked_at is not None
 
 
-def test_a_clock_far_ahead_is_clamped_and_reported(network: Network, tmp_path: Path) -> None:
+def test_a_laptop_change_dated_far_ahead_is_held_for_review(
+    network: Network, tmp_path: Path
+) -> None:
     centre, l1 = network.open("centre"), network.open("L1")
     family = new_family(l1)
     future = f"{(time.time_ns() // 1_000_000 + 40 * 86_400_000):012x}0000"
@@ -178,7 +181,12 @@ def test_a_clock_far_ahead_is_clamped_and_reported(network: Network, tmp_path: P
             "UPDATE changes SET hlc = ? WHERE record_id = ?", (future, family)
         )
     result = receive(centre, send(l1, tmp_path / "l1.opora"))
-    assert result.status == APPLIED and result.clamped == 1
+    assert result.status == APPLIED and result.held == 1 and result.changes == 0
+    assert family not in export_text(centre)  # not applied ...
+    kept = [c for c in conflicts(centre) if c.record_id == family]
+    assert kept and {c.status for c in kept} == {"refused"}  # ... and not dropped
+    with centre.session() as session:  # the stamp is stored nowhere, the clock not moved
+        assert session.scalar(select(func.max(Change.hlc))) < future
 
 
 def test_enrollment_gives_the_laptop_keys_and_the_centre(network: Network) -> None:
