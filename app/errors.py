@@ -66,6 +66,12 @@ class AuthError(OporaError):
     exit_code = 4
 
 
+class NotPermitted(OporaError):
+    """The account or device may not do this (exit 5); nothing was changed."""
+
+    exit_code = 5
+
+
 class BundleRejected(OporaError):
     """A sync bundle was rejected (exit 3); nothing was changed."""
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from app.commands.context import CommandContext
 from app.db import keyring
-from app.db.database import Target, backup_file, open_database
+from app.db.actors import new_epoch
+from app.db.database import Target, backup_file, open_database, self_device_id
 from app.errors import OporaError, UsageError
 from app.i18n import tr
 
@@ -53,6 +54,10 @@ def run_restore(args: argparse.Namespace, context: CommandContext) -> int:
             if error.exit_code == 4:
                 raise
             raise UsageError(tr("{path} is not an Opora backup", path=source)) from error
+        with check.session() as session:
+            # The restored database starts a new epoch: it must never reuse a sequence number
+            # of the changes it made after this backup (docs/decisions/032-replica-epochs.md).
+            new_epoch(session, self_device_id(session))
         check.close()
         for suffix in ("-wal", "-shm"):
             Path(str(target.path) + suffix).unlink(missing_ok=True)

@@ -21,14 +21,70 @@ from typing import Any
 from sqlalchemy import literal, select, text
 from sqlalchemy.orm import Session
 
+from app.db.actors import own_actors
 from app.db.checks import check_record, known_codes, parse_uuid, parse_value
 from app.db.database import Database, self_device_id
+from app.db.districts import Districts, within
 from app.db.ids import new_id as new_id_
+from app.db.models import Change, Device
 from app.db.registry import DELETE_RULES, INTERCHANGE, TYPES, EntitySpec, referrers
 from app.db.writer import RecordWriter
-from app.errors import UsageError, ValidationError
+from app.errors import NotPermitted, UsageError, ValidationError
 from app.i18n import tr
 from app.i18n.text import full_name
+
+
+class LaptopReach:
+    """What a field laptop may change: records of its districts, before and after the edit,
+    never reference data (CONTRACT.md «Accounts and roles»); the centre refuses the rest."""
+
+    def __init__(self, session: Session, districts: list[str], actors: list[str], pending: Any):
+        self.session = session
+        self.allowed = frozenset(districts)
+        self.actors = frozenset(actors)
+        self.districts = Districts(session, pending)
+
+    @classmethod
+    def of(cls, session: Session, device_id: str, pending: Any) -> LaptopReach | None:
+        """The reach of this replica when it is a laptop (None at the centre)."""
+        device = session.get(Device, device_id)
+        if device is None or device.kind != "field":
+            return None
+        return cls(session, device.districts or [], own_actors(session, device_id), pending)
+
+    def check(
+        self,
+        entity: EntitySpec,
+        record_id: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any],
+    ) -> None:
+        """Raise NotPermitted (exit 5) unless the record lies in reach before and after."""
+
+        def created_here() -> bool:
+            if before is None:
+                return True
+            origin = self.session.scalar(
+                select(Change.origin)
+                .where(Change.record_id == record_id)
+                .order_by(Change.hlc)
+                .limit(1)
+            )
+            return origin in self.actors
+
+        name = entity.name
+        for row in (before, after):
+            if row is not None and not within(
+                self.districts, self.allowed, name, row, created_here
+            ):
+                raise NotPermitted(
+                    tr(
+                        "this laptop may not change records outside its districts or "
+                        "reference data ({type} {record})",
+                        type=name,
+                        record=record_id,
+                    )
+                )
 
 
 def person_name(record: Mapping[str, Any]) -> str:
@@ -90,6 +146,11 @@ class RecordBatch:
         self._live_targets: dict[tuple[str, str], bool] = {}
         self._restricted: list[tuple[EntitySpec, str, int | None]] = []
         self.file = ""
+        self.reach = LaptopReach.of(session, device_id, self._pending)
+
+    def _pending(self, type_name: str, record_id: str) -> Mapping[str, Any] | None:
+        key = (type_name, record_id)
+        return self._state.get(key) or self._stored.get(key)
 
     def prefetch(self, edits: Iterable[Edit]) -> None:
         """Load, in a few queries, the stored rows the edits touch and the records they name."""
@@ -173,6 +234,8 @@ class RecordBatch:
         if not changes and not is_new:
             return False
         after = {**before, **changes, "deleted": deleted}
+        if self.reach is not None:
+            self.reach.check(entity, edit.record_id, None if is_new else before, after)
         if not deleted:
             check_record(entity, after, self.today)
             self._check_references(entity, after, changes, is_new or "deleted" in changes)

@@ -46,6 +46,7 @@ _CIPHER = "chacha20-poly1305"
 _COMPRESSION = "zlib"
 _WRAP_INFO = b"opora bundle v1 file key"
 _DECODE_BLOCK = 1000
+_DECODE_BYTES = 8 << 20
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,10 @@ class Limits:
     max_file: int = 1 << 30
     max_unpacked: int = 4 << 30
     max_header: int = 1 << 20
-    max_line: int = 64 << 20
+    # One change: a record's fields within the registry's limits, escaped twice, fit in far
+    # less (docs/decisions/036-bundle-limits.md).
+    max_line: int = 2 << 20
+    max_changes: int = 5_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -279,19 +283,30 @@ class VerifiedBundle:
     limits: Limits
 
     def lines(self) -> Iterator[dict[str, Any]]:
-        """The payload's JSON objects, in order. Raises BundleError on any damage or excess."""
+        """The payload's JSON objects, in order. Raises BundleError on any damage or excess:
+        memory stays bounded (a few blocks of a few MB) whatever the file holds."""
+        declared = self.header.counts.get("lines")
+        if not isinstance(declared, int) or declared < 0:
+            raise BundleError(Reason.MALFORMED, detail="count")
+        if declared > self.limits.max_changes:
+            raise BundleError(Reason.TOO_MANY, limit=self.limits.max_changes)
         count = 0
+        size = 0
         block: list[bytes] = []
         for raw in _split_lines(_inflate(self._plain_chunks(), self.limits), self.limits):
             block.append(raw)
-            if len(block) == _DECODE_BLOCK:
-                yield from _decode_block(block)
+            size += len(raw)
+            if len(block) == _DECODE_BLOCK or size >= _DECODE_BYTES:
                 count += len(block)
+                if count > declared:
+                    raise BundleError(Reason.MALFORMED, detail="count")
+                yield from _decode_block(block)
                 block = []
-        yield from _decode_block(block)
+                size = 0
         count += len(block)
-        if count != self.header.counts.get("lines"):
+        if count != declared:
             raise BundleError(Reason.MALFORMED, detail="count")
+        yield from _decode_block(block)
 
     def _plain_chunks(self) -> Iterator[bytes]:
         aead = ChaCha20Poly1305(self.file_key)
@@ -363,7 +378,7 @@ def _split_lines(blocks: Iterable[bytes], limits: Limits) -> Iterator[bytes]:
                 raise BundleError(Reason.MALFORMED, detail="line")
             yield line
         if len(buffer) > limits.max_line:
-            raise BundleError(Reason.MALFORMED, detail="line")
+            raise BundleError(Reason.MALFORMED, detail="line")  # never held beyond the limit
     if buffer:
         raise BundleError(Reason.MALFORMED, detail="line")
 

@@ -2,6 +2,9 @@
 
 Taking the winner only closes the entry. Taking the loser writes the losing value through
 the one write path (`RecordWriter`) as a new local change, which then syncs everywhere.
+A change the centre refused (outside the laptop's districts, or dated too far ahead) is kept
+here with status `refused`: its value is the loser, and taking it applies it as the
+centre's own change.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.db.actors import actor_devices
 from app.db.database import Database
 from app.db.models import Conflict, Device
 from app.db.registry import TYPES
@@ -27,6 +31,8 @@ def list_conflicts(db: Database, *, status: str | None = None) -> list[dict[str,
     """Conflicts in the form of `conflicts list --json`, oldest first (devices by name)."""
     with db.session() as session:
         names = dict(session.execute(select(Device.id, Device.name)).all())
+        for actor, device in actor_devices(session).items():  # changes name their actor
+            names.setdefault(actor, names.get(device, device))
         query = select(Conflict).order_by(Conflict.detected_at, Conflict.id)
         if status is not None:
             query = query.where(Conflict.status == status)
@@ -57,7 +63,7 @@ def resolve_conflict(db: Database, conflict_id: str, take: str, login: str | Non
         conflict = session.get(Conflict, conflict_id)
         if conflict is None:
             raise UsageError(tr("no conflict with id {id}", id=conflict_id))
-        if conflict.status != "open":
+        if conflict.status not in ("open", "refused"):
             raise UsageError(tr("the conflict {id} is already resolved", id=conflict_id))
         written = False
         if take == "loser":

@@ -255,6 +255,7 @@ def trust_for(session: Session, me: Device, sender: Device | None, header: Bundl
         if actor == me.id or not register(session, actor, sender.id):
             raise BundleError(Reason.FORGED_ORIGIN)
     return Trust(
+        lines=int(header.counts.get("lines", 0)),
         sender=sender.id,
         from_field=True,
         actors=frozenset(own_actors(session, sender.id)),

@@ -165,6 +165,7 @@ class Trust:
     districts: frozenset[str] = frozenset()
     ranges: Mapping[str, list[int]] | None = None
     me: str | None = None
+    lines: int = 0  # the changes the signed header announces
 
 
 TRUSTED = Trust(sender="")
@@ -207,7 +208,18 @@ class Merger:
         self.horizon = horizon()
         self.codes = known_codes(session)
         self._bases: dict[tuple[str, str], dict[str, str] | None] = {}
-        self._seen: dict[str, set[int]] = defaultdict(set)
+        # Per claimed origin of a laptop, a bitmap of the seqs received: its ranges must be
+        # covered exactly. A range wider than the bundle's line count is refused at once.
+        self._seen: dict[str, tuple[int, bytearray]] = {}
+        self._covered: dict[str, int] = defaultdict(int)
+        if trust.from_field:
+            for origin, (first, last) in (trust.ranges or {}).items():
+                size = last - first + 1
+                if origin not in trust.actors:
+                    raise BundleError(Reason.FORGED_ORIGIN)
+                if first < 1 or size < 1 or size > trust.lines:
+                    raise BundleError(Reason.BAD_RANGE)
+                self._seen[origin] = (first, bytearray((size + 7) // 8))
         self._rows: dict[tuple[str, str], dict[str, Any]] = {}
         self.districts = Districts(session, self._pending)
         self._actor: str | None = None
@@ -234,10 +246,13 @@ class Merger:
         if trust.from_field:
             if change.origin not in trust.actors:
                 raise BundleError(Reason.FORGED_ORIGIN)
-            seen = self._seen[change.origin]
-            if change.seq in seen:
-                raise BundleError(Reason.BAD_RANGE)
-            seen.add(change.seq)
+            first, bits = self._seen[change.origin]
+            index = change.seq - first
+            mask = 1 << (index & 7)
+            if bits[index >> 3] & mask:
+                raise BundleError(Reason.BAD_RANGE)  # a laptop never sends a change twice
+            bits[index >> 3] |= mask
+            self._covered[change.origin] += 1
 
     def _check_coverage(self) -> None:
         """A laptop's claimed ranges must be exactly what it sent: a range claimed beyond its
@@ -246,10 +261,7 @@ class Merger:
         if not trust.from_field or trust.ranges is None:
             return
         for origin, (first, last) in trust.ranges.items():
-            if origin not in trust.actors:
-                raise BundleError(Reason.FORGED_ORIGIN)
-            seen = self._seen.get(origin, set())
-            if len(seen) != last - first + 1 or (seen and (min(seen), max(seen)) != (first, last)):
+            if self._covered[origin] != last - first + 1:
                 raise BundleError(Reason.BAD_RANGE)
 
     def _check_values(self, change: IncomingChange) -> None:
