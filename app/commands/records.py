@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.commands.context import CommandContext
+from app.commands.sync import warn_clock
 from app.files import atomic_text_writer
 from app.i18n import tr
 from app.services.records import export_records, import_records
@@ -28,6 +29,7 @@ def register(subparsers: Any) -> None:
 def run_import(args: argparse.Namespace, context: CommandContext) -> int:
     """Import a file all or nothing."""
     db = context.open()
+    warn_clock(db)  # a wrong date is said before more is written
     count = import_records(db, Path(args.file))
     context.emit(
         {"file": args.file, "imported": count},

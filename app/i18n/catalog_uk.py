@@ -135,6 +135,7 @@ UK: dict[str, str] = {
     "revoked": "відкликаний",
     "open": "відкритий",
     "resolved": "розв'язаний",
+    "refused": "відхилений",
     "winner": "значення, що перемогло",
     "loser": "значення, що програло",
     "the centre's name and the administrator's login may not be empty": "назва центру й логін адміністратора не можуть бути порожніми",

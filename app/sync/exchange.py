@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Collection, Iterator, Mapping
@@ -18,6 +19,7 @@ from app.db.database import Database
 from app.db.migrate import head_revision, known_revisions
 from app.db.models import Change, Device, Setting
 from app.db.registry import SYNCED, TYPES
+from app.db.writer import versions_text
 from app.errors import UsageError
 from app.i18n import tr
 from app.sync.bundle import DEFAULT_LIMITS, BundleHeader, Limits, open_bundle, write_bundle
@@ -144,7 +146,7 @@ def export_bundle(
             origins=mine if me.kind == "field" else None,
             scope=scope,
         )
-        extra: dict[str, Any] = {"actors": mine}
+        extra: dict[str, Any] = {"actors": mine, "ack_stamps": ack_stamps(session, target, known)}
         if me.kind == "centre":
             extra.update(centre_notes(session, target, scope))
         header = write_bundle(
@@ -193,7 +195,7 @@ def import_bundle(
                 return ImportResult(name, ALREADY_APPLIED)
             sender = session.get(Device, header.sender)
             trust = trust_for(session, me, sender, header)
-            notice_rollback(session, me, header.ack)
+            notice_rollback(session, me, header.sender, header)
             known = known_vector(session, me.id)
             merger = Merger(session, known, now_text(), trust)
             try:
@@ -265,17 +267,65 @@ def trust_for(session: Session, me: Device, sender: Device | None, header: Bundl
     )
 
 
+def ack_stamps(session: Session, peer: Device, known: Mapping[str, int]) -> dict[str, str]:
+    """For the peer's own actors, the stamp of the last change acknowledged: a peer whose
+    change at that number is stamped otherwise was rolled back (see `notice_rollback`)."""
+    stamps = {}
+    for actor in own_actors(session, peer.id):
+        top = known.get(actor, 0)
+        if top:
+            stamp = session.scalar(
+                select(Change.hlc).where(Change.origin == actor, Change.seq == top)
+            )
+            if stamp is not None:
+                stamps[actor] = stamp
+    return stamps
+
+
 def _is_id(value: Any) -> bool:
     return isinstance(value, str) and _UUID.match(value) is not None
 
 
-def notice_rollback(session: Session, me: Device, ack: Mapping[str, int]) -> None:
-    """A peer acknowledging more of this replica's current actor than its log holds proves
-    the database was rolled back (a restore that bypassed `restore`): start a new epoch
-    before anything else is written, so no sequence number is used twice."""
+def notice_rollback(session: Session, me: Device, sender: str, header: BundleHeader) -> None:
+    """A peer acknowledging more of this replica's current actor than its log holds, or a
+    change of it stamped otherwise than here, proves the database was rolled back behind
+    `restore`'s back (copied over in place). Before anything else: a new epoch, and the
+    changes written since the peer's last known acknowledgement move to it (same stamps and
+    content), so no `(origin, seq)` names two changes and the peer's bundles bring back what
+    the rollback lost."""
     actor = current_actor(session, me.id)
-    if ack.get(actor, 0) > own_seq(session, actor):
-        new_epoch(session, me.id)
+    top = header.ack.get(actor, 0)
+    stamps = header.extra.get("ack_stamps", {})
+    stamp = stamps.get(actor) if isinstance(stamps, dict) else None
+    if top <= 0:
+        return
+    if top <= own_seq(session, actor):
+        held = session.scalar(select(Change.hlc).where(Change.origin == actor, Change.seq == top))
+        if stamp is None or held == stamp:
+            return
+    fresh = new_epoch(session, me.id)
+    since = peer_acks(session, sender).get(actor, 0)
+    moved = list(
+        session.execute(
+            select(Change.__table__)
+            .where(Change.origin == actor, Change.seq > since)
+            .order_by(Change.seq)
+        ).mappings()
+    )
+    session.execute(delete(Change).where(Change.origin == actor, Change.seq > since))
+    renamed: dict[tuple[str, str], dict[str, str]] = {}
+    for seq, row in enumerate(moved, start=1):
+        session.add(Change(**{**row, "origin": fresh, "seq": seq}))
+        old, new = f"{row['hlc']}/{actor}", f"{row['hlc']}/{fresh}"
+        renamed.setdefault((row["entity"], row["record_id"]), {})[old] = new
+    for (entity, record_id), names in renamed.items():
+        table = TYPES[entity].table
+        text = session.scalar(select(table.c.versions).where(table.c.id == record_id))
+        versions = {k: names.get(v, v) for k, v in json.loads(text or "{}").items()}
+        session.execute(
+            table.update().where(table.c.id == record_id).values(versions=versions_text(versions))
+        )
+    session.flush()
 
 
 def keep_refusals(session: Session, sender: Device | None, result: MergeResult) -> None:
