@@ -74,13 +74,13 @@ class Districts:
         return self._links[key]
 
     def of(self, type_name: str, row: Mapping[str, Any] | None) -> str | None:
-        """The district id of a record (given as its fields), or None when its data names
-        none (a person without a family, or a dangling chain)."""
+        """The district id of a record (given as its fields); None for a person without a
+        family (its creator's district applies), "" when its chain names no known record."""
         depth = 0
         while row is not None and depth < 8:
             links = PARENTS.get(type_name)
             if links is None:
-                return row.get("id") if type_name == "district" else None
+                return str(row.get("id") or "") if type_name == "district" else ""
             for name, parent in links:
                 value = row.get(name)
                 if value is None:
@@ -90,9 +90,9 @@ class Districts:
                 type_name, row = parent, self._parent_links(parent, value)
                 break
             else:
-                return None
+                return None if type_name == "person" else ""
             depth += 1
-        return None
+        return ""
 
 
 def within(

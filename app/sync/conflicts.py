@@ -66,12 +66,48 @@ def resolve_conflict(db: Database, conflict_id: str, take: str, login: str | Non
         if conflict.status not in ("open", "refused"):
             raise UsageError(tr("the conflict {id} is already resolved", id=conflict_id))
         written = False
-        if take == "loser":
+        closing = [conflict]
+        if conflict.status == "refused":
+            # A refused change is decided whole: every field it wrote, together.
+            closing = list(
+                session.scalars(
+                    select(Conflict).where(
+                        Conflict.record_id == conflict.record_id,
+                        Conflict.loser_version == conflict.loser_version,
+                        Conflict.status == "refused",
+                    )
+                )
+            )
+            if take == "loser":
+                written = _apply_refused(session, closing)
+        elif take == "loser":
             written = _write_loser(session, conflict)
-        conflict.status = "resolved"
-        conflict.resolved_at = now_text()
-        conflict.resolved_by = login
+        for entry in closing:
+            entry.status = "resolved"
+            entry.resolved_at = now_text()
+            entry.resolved_by = login
     return written
+
+
+def _apply_refused(session: Any, entries: list[Conflict]) -> bool:
+    """Apply a refused change (all its fields) as this replica's own change."""
+    entity = TYPES[entries[0].entity]
+    table = entity.table
+    columns = [table.c.id, table.c.deleted, table.c.versions]
+    columns += [table.c[n] for n in entity.field_names]
+    found = session.execute(select(*columns).where(table.c.id == entries[0].record_id)).first()
+    current = dict(found._mapping) if found is not None else None
+    fields = {
+        e.field: stored_value(entity, e.field, json.loads(e.loser or "null")) for e in entries
+    }
+    if current is not None:
+        fields = {k: v for k, v in fields.items() if current.get(k) != v}
+        if not fields:
+            return False
+    writer = RecordWriter(session, self_device(session).id)
+    writer.write(entity, entries[0].record_id, fields, current)
+    writer.flush()
+    return True
 
 
 def _write_loser(session: Any, conflict: Conflict) -> bool:

@@ -476,6 +476,10 @@ def test_a_far_future_stamp_is_held_never_stored_and_the_laptop_warned(
     # Taking the held value applies it as the centre's own change.
     [held] = [c for c in listed if c["status"] == "refused" and c["field"] == "purpose"]
     net.ok("centre", "conflicts", "resolve", held["id"], "--take", "loser")
+    taken = net.records("centre")[late["id"]]
+    assert (taken["purpose"], taken["family_id"]) == (late["purpose"], F1)
+    listed = json.loads(net.ok("centre", "conflicts", "list", "--json"))["conflicts"]
+    assert not [c for c in listed if c["status"] == "refused"]  # the change decided whole
 
 
 # -- 6. delete against a new child ----------------------------------------------------------
