@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.db.database import Database, Target, open_database
 from app.errors import AuthError
 from app.services.accounts import viewer_for
+from app.services.audit import note_sign_in, signed_in
 from ui.app import create_application
 from ui.context import AppContext
 from ui.login_dialog import LoginDialog
@@ -46,13 +47,17 @@ def launch(target: str, login: str | None, password: str | None) -> int:
     db: Database | None = None
     if password is not None:
         try:
-            db = open_database(target, login=login, password=password)
+            db = signed_in(
+                lambda: open_database(target, login=login, password=password), target, login
+            )
         except AuthError:
             db = None
     if db is None:
         dialog = LoginDialog(
             str(where.path or where.url),
-            lambda user, secret: open_database(target, login=user, password=secret),
+            lambda user, secret: signed_in(
+                lambda: open_database(target, login=user, password=secret), target, user
+            ),
             login or settings.last_login,
         )
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
@@ -60,6 +65,7 @@ def launch(target: str, login: str | None, password: str | None) -> int:
         db = dialog.result_value
         assert db is not None
     settings.last_login = db.login or ""
+    note_sign_in(db)
     show_window(db, settings)
     code = app.exec()
     db.close()

@@ -10,6 +10,7 @@ from typing import Any
 from app.commands.context import CommandContext
 from app.files import atomic_text_writer
 from app.i18n import tr
+from app.services import audit
 from app.services.records import export_records, import_records
 
 
@@ -52,5 +53,7 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
         out = sys.stdout
         for line in export_records(db):
             out.write(line + "\n")
+            count += 1
         out.flush()
+    audit.log(db, "export", None, None, count)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from app.db.migrate import head_revision, known_revisions
 from app.db.models import Change, Device
 from app.errors import UsageError
 from app.i18n import tr
+from app.services import audit
 from app.sync.bundle import DEFAULT_LIMITS, BundleHeader, Limits, open_bundle, write_bundle
 from app.sync.devices import (
     apply_revocations,
@@ -30,6 +32,7 @@ from app.sync.devices import (
 )
 from app.sync.errors import BundleError, Reason
 from app.sync.merge import Merger, change_line
+from app.sync.restricted import RoutedScope, purge, purge_list, routed_scope
 from app.sync.scope import Scope, scope_for
 from app.sync.tables import ImportedBundle
 from app.sync.watermarks import known_vector, peer_acks, raise_known, record_acks
@@ -104,9 +107,10 @@ def outgoing_changes(
             .order_by(Change.hlc, Change.origin, Change.seq)
             .execution_options(yield_per=2000)
         )
+        rewrite = getattr(scope, "line", None)  # restricted routing (app/sync/restricted.py)
         for row in session.execute(query).mappings():
             if scope is None or (row["entity"], row["record_id"]) in scope:
-                yield change_line(row)
+                yield rewrite(change_line(row)) if rewrite else change_line(row)
 
     return ranges, lines()
 
@@ -126,7 +130,7 @@ def export_bundle(
             raise UsageError(tr("cannot send a bundle to «{name}»", name=target.name))
         scope = None
         if me.kind == "centre" and target.kind == "field":
-            scope = scope_for(session, target.districts or [])
+            scope = routed_scope(session, scope_for(session, target.districts or []), target.id)
         known = known_vector(session, me.id)
         ranges, lines = outgoing_changes(
             session,
@@ -135,7 +139,12 @@ def export_bundle(
             skip_origin=target.id,
             scope=scope,
         )
-        extra = {"revoked": revoked_ids(session)} if me.kind == "centre" else {}
+        extra: dict[str, Any] = {"revoked": revoked_ids(session)} if me.kind == "centre" else {}
+        if isinstance(scope, RoutedScope):
+            extra["purge"] = purge_list(session, scope, target.id)
+        extra["audit_ack"] = audit.acknowledgements(session, target.id)
+        if me.kind == "field":
+            lines = itertools.chain(lines, audit.outgoing(session, target.id))
         header = write_bundle(
             out,
             sender=me.id,
@@ -182,12 +191,16 @@ def import_bundle(
                 return ImportResult(name, ALREADY_APPLIED)
             known = known_vector(session, me.id)
             merger = Merger(session, known, now_text())
-            result = merger.merge(bundle.lines())
+            events: list[dict[str, Any]] = []
+            result = merger.merge(audit.split(bundle.lines(), events))
             raise_known(session, me.id, header.ranges, known)
             record_acks(session, header.sender, header.ack)
+            audit.take(session, header.sender, events)
+            audit.take_acknowledgement(session, header.sender, header.extra.get("audit_ack"))
             sender = session.get(Device, header.sender)
             if sender is not None and sender.kind == "centre":
                 apply_revocations(session, header.extra.get("revoked", []))
+                purge(session, header.extra.get("purge") or [], me.id, header.ack.get(me.id, 0))
             session.add(
                 ImportedBundle(
                     bundle_id=header.bundle_id,
