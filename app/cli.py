@@ -86,10 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _global_options(args_list: list[str]) -> argparse.Namespace:
     """`--db` and `--user`, read before the command is parsed."""
+    prefix: list[str] = []
+    for arg in args_list:  # only what comes before the command (`audit list --user` is its own)
+        if not arg.startswith("-") and (not prefix or prefix[-1] not in ("--db", "--user")):
+            break
+        prefix.append(arg)
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--db")
     early.add_argument("--user")
-    return early.parse_known_args(args_list)[0]
+    return early.parse_known_args(prefix)[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

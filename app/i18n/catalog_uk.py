@@ -179,7 +179,7 @@ UK: dict[str, str] = {
     "only a specialist works in given districts": "округи призначають лише фахівцеві (specialist)",
     "the password is too easy to guess: choose a less common one": "пароль надто легко вгадати: оберіть менш поширений",
     "the password must have at least {count} characters": "пароль має містити щонайменше {count} символів",
-    "the password must not contain the login": "пароль не може містити логін",
+    "the password must not be the login": "пароль не може збігатися з логіном",
     "unknown role «{role}»": "невідома роль «{role}»",
     "you cannot disable your own account": "не можна вимкнути власний обліковий запис",
     "the account «{login}» is disabled": "обліковий запис «{login}» вимкнено",

@@ -220,10 +220,38 @@ class RecordBatch:
             self._check_references(entity, after, changes, is_new or "deleted" in changes)
         self._state[key] = after
         self.touched.append(key)
+        if entity.name == "family" and not is_new and not deleted and _reroutes(before, changes):
+            # Its records now travel to another laptop (or to every laptop of the district):
+            # they are stated anew, so the device that starts to receive them gets them whole.
+            changes = {**{n: after[n] for n in entity.field_names}, **changes}
+            self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
+            self._restate_dependants(edit.record_id)
+            return True
         self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
         if deleted and "deleted" in changes:
             self._take_dependants(entity, edit.record_id, before, line)
         return True
+
+    def _restate_dependants(self, family_id: str) -> None:
+        """Write every live record hanging on a family again with its current values."""
+        persons: list[str] = []
+        for type_name in ("person", "notification", "assessment", "visit", "service"):
+            entity = TYPES[type_name]
+            table = entity.table
+            where = table.c.family_id == family_id
+            if type_name == "service" and persons:
+                where = where | table.c.person_id.in_(persons)
+            ids = self.session.scalars(select(table.c.id).where(where, table.c.deleted.is_(False)))
+            for record_id in sorted(ids):
+                if (type_name, record_id) in self._state:
+                    continue  # edited in this batch: its own write carries it
+                stored = self._stored_row(entity, record_id)
+                if stored is None:
+                    continue
+                fields = {n: stored[n] for n in entity.field_names}
+                self.writer.write(entity, record_id, fields, stored)
+                if type_name == "person":
+                    persons.append(record_id)
 
     def _check_references(
         self,
@@ -305,6 +333,15 @@ class RecordBatch:
         records were written."""
         self.verify()
         return self.writer.flush()
+
+
+def _reroutes(before: Mapping[str, Any], changes: Mapping[str, Any]) -> bool:
+    """Whether a family edit changes which laptops receive the family."""
+    was = bool(before.get("restricted"))
+    now = bool(changes.get("restricted", was))
+    if was and not now:
+        return True  # every laptop of the district receives it from now on
+    return "responsible" in changes and now
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
