@@ -223,7 +223,7 @@ class RecordBatch:
         if entity.name == "family" and not is_new and not deleted and _reroutes(before, changes):
             # Its records now travel to another laptop (or to every laptop of the district):
             # they are stated anew, so the device that starts to receive them gets them whole.
-            changes = {**{n: after[n] for n in entity.field_names}, **changes}
+            changes = {**_filled(after, entity.field_names), **changes}
             self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
             self._restate_dependants(edit.record_id)
             return True
@@ -248,8 +248,7 @@ class RecordBatch:
                 stored = self._stored_row(entity, record_id)
                 if stored is None:
                     continue
-                fields = {n: stored[n] for n in entity.field_names}
-                self.writer.write(entity, record_id, fields, stored)
+                self.writer.write(entity, record_id, _filled(stored, entity.field_names), stored)
                 if type_name == "person":
                     persons.append(record_id)
 
@@ -333,6 +332,13 @@ class RecordBatch:
         records were written."""
         self.verify()
         return self.writer.flush()
+
+
+def _filled(record: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """The fields of a record that hold a value: a restatement names only these, so a device
+    that lacks the record builds it whole (the rest are empty on a new row) while an edit of
+    an empty field made elsewhere meanwhile is not contested."""
+    return {n: record[n] for n in names if record[n] is not None}
 
 
 def _reroutes(before: Mapping[str, Any], changes: Mapping[str, Any]) -> bool:
