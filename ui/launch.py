@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db.database import Database, Target, open_database
 from app.errors import AuthError
+from app.files import private_files
 from app.services.accounts import viewer_for
 from app.services.audit import note_sign_in, signed_in
 from ui.app import create_application
@@ -29,7 +30,13 @@ def show_window(db: Database, settings: UiSettings, demo: bool = False) -> Shell
 
 
 def launch(target: str, login: str | None, password: str | None) -> int:
-    """Open `target` (asking for the password unless given) and run the GUI."""
+    """Open `target` (asking for the password unless given) and run the GUI; every file it
+    writes (database, exports, printouts) is readable by the user only."""
+    with private_files():
+        return _launch(target, login, password)
+
+
+def _launch(target: str, login: str | None, password: str | None) -> int:
     app = create_application()
     settings = UiSettings()
     where = Target.parse(target)
@@ -74,6 +81,11 @@ def launch(target: str, login: str | None, password: str | None) -> int:
 
 def launch_demo(path: Path, families: int) -> int:
     """Create demo data off the GUI thread with a progress dialog, then open it."""
+    with private_files():
+        return _launch_demo(path, families)
+
+
+def _launch_demo(path: Path, families: int) -> int:
     from app.demo import create_demo_database, open_demo
 
     app = create_application()

@@ -197,4 +197,5 @@ UK: dict[str, str] = {
     "change": "зміна",
     "login": "вхід",
     "login-failed": "невдалий вхід",
+    "the enrollment file {file} is no longer needed: delete it (it holds this laptop's keys)": "файл реєстрації {file} більше не потрібен: видаліть його (у ньому ключі цього ноутбука)",
 }
