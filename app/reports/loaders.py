@@ -91,7 +91,7 @@ def _live(session: Session, model, record_id: str, missing: str):
 
 
 def _hidden_persons(db: Database, session: Session) -> frozenset[str]:
-    return hidden_for(session, actor_of(db)).persons
+    return hidden_for(session, actor_of(db, session)).persons
 
 
 def _district_name(session: Session, district_id: str | None) -> str:

@@ -123,7 +123,7 @@ def group_sheet(db: Database, group_id: str) -> GroupSheet | None:
             .outerjoin(Person, Person.id == Participant.person_id)
             .where(Participant.group_id == group_id, Participant.deleted.is_(False))
         ).all()
-        hidden = hidden_for(session, actor_of(db)).persons
+        hidden = hidden_for(session, actor_of(db, session)).persons
         participants = [
             ParticipantRow(pid, tr(RESTRICTED_LABEL), "", None)
             if person_id in hidden

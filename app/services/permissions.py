@@ -152,13 +152,17 @@ def actor_in(session: Session, login: str | None) -> Actor:
     return Actor(account.login, account.display_name or account.login, role, districts)
 
 
-def actor_of(db: Database) -> Actor:
-    """The actor of an open database (cached on it for the life of the handle)."""
+def actor_of(db: Database, session: Session | None = None) -> Actor:
+    """The actor of an open database (cached on it for the life of the handle); pass the
+    session when one is open (SQLite gives a thread one connection)."""
     cached = db.__dict__.get("_actor")
     if cached is not None and cached[0] == db.login:
         return cached[1]  # type: ignore[no-any-return]
-    with db.session() as session:
+    if session is not None:
         actor = actor_in(session, db.login)
+    else:
+        with db.session() as own:
+            actor = actor_in(own, db.login)
     db.__dict__["_actor"] = (db.login, actor)
     return actor
 
