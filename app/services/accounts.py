@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import keyring
 from app.db.database import Database, add_account
@@ -181,3 +183,19 @@ def change_password(db: Database, login: str, old_password: str, new_password: s
         if account is None or not keyring.verify_password(old_password, account.password_hash):
             raise AuthError(tr("wrong login or password"))
     set_password(db, login, new_password)
+
+
+def disabled_logins(session: Session, device_id: str) -> list[str]:
+    """Centre: the disabled accounts of a laptop (its next bundle tells it)."""
+    query = select(Account.login).where(Account.device_id == device_id, Account.disabled.is_(True))
+    return sorted(session.scalars(query))
+
+
+def apply_disabled(session: Session, logins: Any) -> None:
+    """Laptop: accounts the centre disabled may no longer sign in here either."""
+    if not isinstance(logins, list):
+        return
+    for login in logins:
+        account = session.get(Account, login) if isinstance(login, str) else None
+        if account is not None:
+            account.disabled = True

@@ -18,6 +18,7 @@ from app.db.models import Change, Device
 from app.errors import UsageError
 from app.i18n import tr
 from app.services import audit
+from app.services.accounts import apply_disabled, disabled_logins
 from app.sync.bundle import DEFAULT_LIMITS, BundleHeader, Limits, open_bundle, write_bundle
 from app.sync.devices import (
     apply_revocations,
@@ -142,6 +143,7 @@ def export_bundle(
         extra: dict[str, Any] = {"revoked": revoked_ids(session)} if me.kind == "centre" else {}
         if isinstance(scope, RoutedScope):
             extra["purge"] = purge_list(session, scope, target.id)
+            extra["disabled"] = disabled_logins(session, target.id)
         extra["audit_ack"] = audit.acknowledgements(session, target.id)
         if me.kind == "field":
             lines = itertools.chain(lines, audit.outgoing(session, target.id))
@@ -201,6 +203,7 @@ def import_bundle(
             if sender is not None and sender.kind == "centre":
                 apply_revocations(session, header.extra.get("revoked", []))
                 purge(session, header.extra.get("purge") or [], me.id, header.ack.get(me.id, 0))
+                apply_disabled(session, header.extra.get("disabled"))
             session.add(
                 ImportedBundle(
                     bundle_id=header.bundle_id,

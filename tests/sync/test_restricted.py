@@ -124,3 +124,23 @@ def test_a_laptops_audit_trail_reaches_the_centre(network: Network, tmp_path: Pa
     with centre.session() as session:
         assert len(session.scalars(select(AuditEvent)).all()) == before
     centre.close()
+
+
+def test_an_account_disabled_at_the_centre_is_refused_on_its_laptop(
+    network: Network, tmp_path: Path
+) -> None:
+    import pytest
+
+    from app.db.database import open_database
+    from app.errors import AuthError
+    from app.services.accounts import disable_account
+    from app.services.audit import signed_in
+    from tests.sync.network import LAPTOP_PASSWORD
+
+    centre = network.open("centre")
+    disable_account(centre, "user-L1")
+    centre.close()
+    exchange(network, tmp_path, "L1")
+    target = str(network.path("L1"))
+    with pytest.raises(AuthError):
+        signed_in(lambda: open_database(target, password=LAPTOP_PASSWORD), target, None)
