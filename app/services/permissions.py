@@ -410,3 +410,32 @@ class EditGuard:
         if type_name == "attendance":
             return self._district("session", self._lookup("session", record.get("session_id")))
         return None
+
+
+def visible_records(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items (each with "type" and "record_id", e.g. conflicts) whose record the actor
+    may see."""
+    actor = actor_of(db)
+    with db.session() as session:
+        hidden = hidden_for(session, actor)
+        if not hidden:
+            return items
+        from app.db.registry import TYPES
+
+        shown = []
+        for item in items:
+            entity = TYPES.get(str(item.get("type")))
+            record: Any = {"id": item.get("record_id")}
+            if entity is not None and entity.name in (
+                "notification",
+                "assessment",
+                "visit",
+                "service",
+            ):
+                row = session.execute(
+                    select(entity.table).where(entity.table.c.id == item.get("record_id"))
+                ).first()
+                record = dict(row._mapping) if row is not None else record
+            if entity is None or not hidden.hides(entity.name, record):
+                shown.append(item)
+        return shown
