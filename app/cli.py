@@ -1,7 +1,8 @@
 """The command line of CONTRACT.md: `opora [--db PATH_OR_URL] [--user LOGIN] COMMAND …`.
 
 Exit status: 0 success, 2 invalid input or usage, 3 a bundle rejected, 4 authentication
-failed, 1 anything else. Messages go to stderr in Ukrainian (OPORA_LANG=en for English).
+failed, 5 not permitted for the account's role, 1 anything else. Messages go to stderr
+in Ukrainian (OPORA_LANG=en for English).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from collections.abc import Sequence
 
 from app.commands.context import CommandContext, default_database
 from app.errors import OporaError
+from app.files import private_files
 from app.i18n import current_language, tr
+from app.services.permissions import command_name, command_needs_account
 
 COMMAND_MODULES = (
     "app.commands.init",
@@ -26,6 +29,8 @@ COMMAND_MODULES = (
     "app.commands.conflicts",
     "app.commands.report",
     "app.commands.gui",
+    "app.commands.accounts",
+    "app.commands.audit",
 )
 
 
@@ -79,27 +84,58 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _global_options(args_list: list[str]) -> argparse.Namespace:
+    """`--db` and `--user`, read before the command is parsed."""
+    prefix: list[str] = []
+    for arg in args_list:  # only what comes before the command (`audit list --user` is its own)
+        if not arg.startswith("-") and (not prefix or prefix[-1] not in ("--db", "--user")):
+            break
+        prefix.append(arg)
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--db")
+    early.add_argument("--user")
+    return early.parse_known_args(prefix)[0]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status."""
+    """Run one command; returns the exit status. Every file it creates is 0600."""
+    with private_files():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args_list
     args_list = [a for a in args_list if a != "--json"]
     context: CommandContext | None = None
     try:
+        command = command_name(args_list)
+        if command is not None and command_needs_account(command) and "-h" not in args_list:
+            # The role is checked before anything else: a command the account may not run
+            # exits 5 whatever its arguments (CONTRACT.md «Accounts and roles»).
+            early = _global_options(args_list)
+            context = CommandContext(
+                db_target=early.db or str(default_database()), user=early.user, json=as_json
+            )
+            context.authorise(command)
         try:
             args = build_parser().parse_args(args_list)
         except OporaError as error:
             error.exit_code = 2
             raise
-        context = CommandContext(
-            db_target=args.db or str(default_database()), user=args.user, json=as_json
-        )
+        if context is None:
+            context = CommandContext(
+                db_target=args.db or str(default_database()), user=args.user, json=as_json
+            )
         handler = getattr(args, "handler", None)
         if handler is None:
             from app.commands.gui import run_gui  # the GUI when no command is given
 
             return int(run_gui(context))
-        return int(handler(args, context) or 0)
+        code = int(handler(args, context) or 0)
+        if code == 0:
+            context.succeeded()
+        return code
     except OporaError as error:
         sys.stderr.write(tr("error: {message}", message=str(error)) + "\n")
         return error.exit_code

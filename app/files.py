@@ -1,4 +1,9 @@
-"""Writing files so that a crash or a pulled USB stick never leaves a half file that looks whole."""
+"""Writing files so that a crash or a pulled USB stick never leaves a half file that looks whole.
+
+Every file Opora writes holds personal data (or keys to it), so every one is created readable
+by its owner only (0600 on POSIX): through these helpers, and through `private_files()` around
+code that creates files itself (SQLite's database, WAL and journal files).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,47 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+
+PRIVATE = 0o600
+
+
+@contextmanager
+def private_files() -> Iterator[None]:
+    """Files created inside the block are readable by their owner only (umask 077).
+
+    The umask is per process, so this is for the command line and the GUI's own thread of
+    database work; files made by helpers below get their mode explicitly anyway."""
+    if os.name != "posix":
+        yield
+        return
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def make_private(path: Path) -> None:
+    """Restrict an existing file to its owner (no-op where modes do not exist)."""
+    if os.name == "posix":
+        try:
+            os.chmod(path, PRIVATE)
+        except OSError:
+            pass
+
+
+def open_private(path: Path, mode: str = "wb", encoding: str | None = None) -> IO:  # type: ignore[type-arg]
+    """`open(path, mode)` that creates the file 0600."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), PRIVATE)
+    make_private(Path(path))
+    return os.fdopen(fd, mode, encoding=encoding)
+
+
+def append_private(path: Path, text: str) -> None:
+    """Append UTF-8 text to a 0600 file."""
+    with open_private(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def fsync_directory(path: Path) -> None:
@@ -30,7 +76,7 @@ def atomic_writer(path: Path, mode: str = "wb", encoding: str | None = None) -> 
     path = Path(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(temporary, mode, encoding=encoding) as handle:
+        with open_private(temporary, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

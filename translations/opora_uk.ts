@@ -13,6 +13,85 @@
     </message>
 </context>
 <context>
+    <name>AccountsBox</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Облікові записи</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логін</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ім&apos;я</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Округи</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Додати обліковий запис</translation>
+    </message>
+    <message>
+        <source>Disable selected</source>
+        <translation>Вимкнути вибраний</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логін:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>Повне &amp;ім&apos;я:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>адміністратор</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>керівник</translation>
+    </message>
+    <message>
+        <source>specialist</source>
+        <translation>фахівець</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>переглядач</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>вимкнено</translation>
+    </message>
+    <message>
+        <source>Account {login} created.</source>
+        <translation>Обліковий запис {login} створено.</translation>
+    </message>
+    <message>
+        <source>Account {login} disabled.</source>
+        <translation>Обліковий запис {login} вимкнено.</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceModel</name>
     <message>
         <source>✓</source>
@@ -58,6 +137,97 @@
     <message>
         <source>{n} visit|{n} visits|{n} visits</source>
         <translation>{n} відвідування|{n} відвідування|{n} відвідувань</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>From</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Обліковий запис</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Усі облікові записи</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Усі дії</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>З:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Обліковий запис:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Дія:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Пристрій</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Тип запису</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал доступу</translation>
+    </message>
+    <message>
+        <source>viewed</source>
+        <translation>переглянув(-ла)</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>надрукував(-ла)</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>експортував(-ла)</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>змінив(-ла)</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>увійшов(-ла)</translation>
+    </message>
+    <message>
+        <source>failed sign-in</source>
+        <translation>невдалий вхід</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1689,10 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Save</source>
         <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал доступу</translation>
     </message>
     <message>
         <source>The new language will be used after Opora is restarted.</source>

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db.database import Database, Target, open_database
 from app.errors import AuthError
+from app.files import private_files
 from app.services.accounts import viewer_for
+from app.services.audit import note_sign_in, signed_in
 from ui.app import create_application
 from ui.context import AppContext
 from ui.login_dialog import LoginDialog
@@ -28,7 +30,13 @@ def show_window(db: Database, settings: UiSettings, demo: bool = False) -> Shell
 
 
 def launch(target: str, login: str | None, password: str | None) -> int:
-    """Open `target` (asking for the password unless given) and run the GUI."""
+    """Open `target` (asking for the password unless given) and run the GUI; every file it
+    writes (database, exports, printouts) is readable by the user only."""
+    with private_files():
+        return _launch(target, login, password)
+
+
+def _launch(target: str, login: str | None, password: str | None) -> int:
     app = create_application()
     settings = UiSettings()
     where = Target.parse(target)
@@ -46,13 +54,17 @@ def launch(target: str, login: str | None, password: str | None) -> int:
     db: Database | None = None
     if password is not None:
         try:
-            db = open_database(target, login=login, password=password)
+            db = signed_in(
+                lambda: open_database(target, login=login, password=password), target, login
+            )
         except AuthError:
             db = None
     if db is None:
         dialog = LoginDialog(
             str(where.path or where.url),
-            lambda user, secret: open_database(target, login=user, password=secret),
+            lambda user, secret: signed_in(
+                lambda: open_database(target, login=user, password=secret), target, user
+            ),
             login or settings.last_login,
         )
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
@@ -60,6 +72,7 @@ def launch(target: str, login: str | None, password: str | None) -> int:
         db = dialog.result_value
         assert db is not None
     settings.last_login = db.login or ""
+    note_sign_in(db)
     show_window(db, settings)
     code = app.exec()
     db.close()
@@ -68,6 +81,11 @@ def launch(target: str, login: str | None, password: str | None) -> int:
 
 def launch_demo(path: Path, families: int) -> int:
     """Create demo data off the GUI thread with a progress dialog, then open it."""
+    with private_files():
+        return _launch_demo(path, families)
+
+
+def _launch_demo(path: Path, families: int) -> int:
     from app.demo import create_demo_database, open_demo
 
     app = create_application()

@@ -32,7 +32,7 @@ class Shell:
                 "reports": lambda parent: ReportsPage(context, parent),
                 "sync": self._sync_page,
                 "settings": lambda parent: SettingsPage(
-                    context.settings, (self._centre, self._set_centre), parent
+                    context.settings, (self._centre, self._set_centre), parent, context=context
                 ),
             },
             settings=context.settings,

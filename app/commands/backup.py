@@ -37,6 +37,8 @@ def run_backup(args: argparse.Namespace, context: CommandContext) -> int:
 
 def run_restore(args: argparse.Namespace, context: CommandContext) -> int:
     """Check the backup opens with the user's password, then put it in place atomically."""
+    context.close()  # the role was checked on the current database; it is replaced now
+    context.note_sign_in = False
     source = Path(args.file).resolve()
     target = Target.parse(context.db_target)
     if target.path is None or not source.is_file():

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.commands.context import CommandContext
 from app.i18n import tr
+from app.services.permissions import visible_records
 from app.sync.conflicts import TAKE, list_conflicts, resolve_conflict
 
 
@@ -30,7 +31,8 @@ def _show(value: Any) -> str:
 
 def run_list(args: argparse.Namespace, context: CommandContext) -> int:
     """Print the conflicts (all, or only open ones)."""
-    items = list_conflicts(context.open(), status="open" if args.open else None)
+    db = context.open()
+    items = visible_records(db, list_conflicts(db, status="open" if args.open else None))
     document = {
         "conflicts": [
             {k: v for k, v in c.items() if k not in ("winner_version", "loser_version")}

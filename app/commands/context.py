@@ -12,8 +12,9 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from app.db.database import Database, open_database
+from app.db.database import Database, Target, open_database
 from app.i18n import tr
+from app.services.permissions import Actor, actor_of, require_command
 
 
 def default_database() -> Path:
@@ -44,15 +45,46 @@ class CommandContext:
     user: str | None
     json: bool
     _db: Database | None = field(default=None, repr=False)
+    note_sign_in: bool = True
 
     def open(self) -> Database:
         """The database, opened and authenticated once per command."""
         if self._db is None:
-            self._db = open_database(self.db_target, login=self.user, password=self.password_lazy())
+            from app.services.audit import signed_in
+
+            self._db = signed_in(
+                lambda: open_database(
+                    self.db_target, login=self.user, password=self.password_lazy()
+                ),
+                self.db_target,
+                self.user,
+            )
         return self._db
+
+    def authorise(self, command: str) -> Actor:
+        """Sign in and check that the account's role may run `command` (NotPermitted, exit 5,
+        otherwise). A restore onto a missing database is checked against the backup itself."""
+        if command == "restore":
+            target = Target.parse(self.db_target)
+            if target.path is not None and not target.path.exists():
+                return Actor()
+        actor = self.actor()
+        require_command(actor, command)
+        return actor
+
+    def actor(self) -> Actor:
+        """The signed-in account with its role and districts."""
+        return actor_of(self.open())
 
     def password_lazy(self) -> str | None:
         return password_from_environment("OPORA_PASSWORD", self.user)
+
+    def succeeded(self) -> None:
+        """The command did its work: its sign-in goes into the audit trail."""
+        if self._db is not None and self._db.login and self.note_sign_in:
+            from app.services.audit import note_sign_in
+
+            note_sign_in(self._db)
 
     def close(self) -> None:
         if self._db is not None:

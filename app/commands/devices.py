@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from app.commands.context import CommandContext, password_from_environment
 from app.db.models import Device, District
-from app.errors import UsageError
 from app.i18n import tr
+from app.services.accounts import check_new_password
 from app.sync.devices import revoke
 from app.sync.enrollment import enroll_device
 
@@ -34,9 +34,9 @@ def register(subparsers: Any) -> None:
 def run_enroll(args: argparse.Namespace, context: CommandContext) -> int:
     """Enroll a laptop; the file is sealed with OPORA_NEW_PASSWORD."""
     db = context.open()
-    password = password_from_environment("OPORA_NEW_PASSWORD", args.login)
-    if not password:
-        raise UsageError(tr("no password for the new account: set OPORA_NEW_PASSWORD"))
+    password = check_new_password(
+        args.login, password_from_environment("OPORA_NEW_PASSWORD", args.login)
+    )
     device_id = enroll_device(
         db,
         name=args.name,

@@ -9,6 +9,7 @@ from app.commands import init_field
 from app.commands.context import CommandContext
 from app.errors import UsageError
 from app.i18n import tr
+from app.services.accounts import password_problem
 from app.services.setup import init_centre
 
 
@@ -31,6 +32,9 @@ def run_init_centre(args: argparse.Namespace, context: CommandContext) -> int:
     password = context.password_lazy()
     if not password:
         raise UsageError(tr("no password given: set OPORA_PASSWORD"))
+    problem = password_problem(args.admin, password)
+    if problem:
+        raise UsageError(problem)
     db = init_centre(
         context.db_target,
         name=args.name,

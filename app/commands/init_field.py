@@ -27,8 +27,23 @@ def run_init_field(args: argparse.Namespace, context: CommandContext) -> int:
     db = init_field(context.db_target, args.enroll, password, encrypted=not args.no_encryption)
     db.close()
     where = db.path or db.target.url
+    # The enrollment file holds this laptop's private keys (sealed with the password): it is
+    # not needed any more and should not stay on a USB stick. It is left for the user to
+    # delete (another step may still be reading it), and said so.
     context.emit(
-        {"database": str(where), "login": db.login, "encrypted": db.encrypted},
-        tr("created laptop database {path} (account {login})", path=where, login=db.login),
+        {
+            "database": str(where),
+            "login": db.login,
+            "encrypted": db.encrypted,
+            "enrollment_file": str(args.enroll),
+            "delete_enrollment_file": True,
+        },
+        tr("created laptop database {path} (account {login})", path=where, login=db.login)
+        + "\n"
+        + tr(
+            "the enrollment file {file} is no longer needed: delete it (it holds this "
+            "laptop's keys)",
+            file=args.enroll,
+        ),
     )
     return 0

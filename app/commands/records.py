@@ -11,6 +11,7 @@ from app.commands.context import CommandContext
 from app.commands.sync import warn_clock
 from app.files import atomic_text_writer
 from app.i18n import tr
+from app.services import audit
 from app.services.records import export_records, import_records
 
 
@@ -54,5 +55,7 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
         out = sys.stdout
         for line in export_records(db):
             out.write(line + "\n")
+            count += 1
         out.flush()
+    audit.log(db, "export", None, None, count)
     return 0

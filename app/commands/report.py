@@ -12,6 +12,7 @@ from app.commands.context import CommandContext
 from app.errors import UsageError
 from app.files import atomic_writer
 from app.i18n import tr
+from app.services import audit
 
 FORMATS = ("json", "pdf", "xlsx")
 
@@ -80,8 +81,10 @@ def run_attendance(args: argparse.Namespace, context: CommandContext) -> int:
     from app.reports.loaders import load_journal
     from app.reports.pdf.journal import render_journal
 
-    data = load_journal(context.open(), args.group, args.date_from, args.date_to)
+    db = context.open()
+    data = load_journal(db, args.group, args.date_from, args.date_to)
     _write(args.out, render_journal, data)
+    audit.log(db, "print", "group", args.group)
     return _done(context, "attendance", args.out, sessions=len(data.sessions))
 
 
@@ -90,8 +93,10 @@ def run_registration(args: argparse.Namespace, context: CommandContext) -> int:
     from app.reports.loaders import load_registration
     from app.reports.pdf.registration import render_registration
 
-    data = load_registration(context.open(), args.session, args.blank_rows)
+    db = context.open()
+    data = load_registration(db, args.session, args.blank_rows)
     _write(args.out, render_registration, data)
+    audit.log(db, "print", "session", args.session)
     return _done(context, "registration", args.out, participants=len(data.rows))
 
 
@@ -100,8 +105,10 @@ def run_family(args: argparse.Namespace, context: CommandContext) -> int:
     from app.reports.loaders import load_family_card
     from app.reports.pdf.family_card import render_family_card
 
-    data = load_family_card(context.open(), args.family)
+    db = context.open()
+    data = load_family_card(db, args.family)
     _write(args.out, render_family_card, data)
+    audit.log(db, "print", "family", args.family)
     return _done(context, "family", args.out)
 
 
@@ -115,6 +122,7 @@ def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
     db = context.open()
     with db.session() as session:
         summary = compute_summary_in(session, args.date_from, args.date_to, args.district)
+    audit.log(db, "export", None, None)
     if args.out == "-":
         sys.stdout.write(summary_json_text(summary))
         return 0

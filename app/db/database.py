@@ -210,12 +210,17 @@ def open_database(
         if password is None:
             raise AuthError(tr("no password given: set OPORA_PASSWORD"))
         key = keyring.unwrap(accounts, login, password)
+        if keyring.needs_rewrap(accounts, login):  # made with an older, cheaper scrypt
+            accounts[login] = keyring.wrap(key, login, password)
+            keyring.write(where.keyring, accounts)
     engine = _engine_for(where, key)
     db = Database(where, engine, key, login)
     try:
         _migrate_if_needed(db)
         if authenticate and key is None:
             db.login = _check_password(db, login, password)
+        if key is not None and password is not None and login is not None:
+            _strengthen_verifier(db, login, password)
     except SADatabaseError as error:
         engine.dispose()
         raise OporaError(
@@ -233,13 +238,31 @@ def open_database(
 def _check_password(db: Database, login: str | None, password: str | None) -> str:
     with db.session() as session:
         if login is None:
-            login = _single_login(list(session.scalars(select(Account.login))))
+            # Accounts that sign in elsewhere (a laptop's, known here by enrollment) have no
+            # verifier here ("!") and do not count.
+            login = _single_login(
+                list(session.scalars(select(Account.login).where(Account.password_hash != "!")))
+            )
         verifier = session.scalar(select(Account.password_hash).where(Account.login == login))
     if password is None:
         raise AuthError(tr("no password given: set OPORA_PASSWORD"))
     if verifier is None or not keyring.verify_password(password, verifier):
         raise AuthError(tr("wrong login or password"))
+    if keyring.verifier_is_weak(verifier):
+        with db.session() as session:
+            account = session.get(Account, login)
+            if account is not None:
+                account.password_hash = keyring.hash_password(password)
     return login
+
+
+def _strengthen_verifier(db: Database, login: str, password: str) -> None:
+    """Replace a verifier made with an older scrypt N, now that the password is known good."""
+    with db.session() as session:
+        account = session.get(Account, login)
+        if account is not None and keyring.verifier_is_weak(account.password_hash):
+            if keyring.verify_password(password, account.password_hash):
+                account.password_hash = keyring.hash_password(password)
 
 
 def _migrate_if_needed(db: Database) -> None:

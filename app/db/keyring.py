@@ -23,7 +23,10 @@ from app.files import atomic_text_writer
 from app.i18n import tr
 
 FORMAT = "opora-keyring/1"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+# scrypt cost: N = 2^17 (128 MiB, about 0.3 s here; bench/keyring_unlock.py). Each wrapped key
+# and verifier stores its own parameters, so files made with a lower N still open and are
+# re-wrapped at the next sign-in (`needs_rewrap`). docs/decisions/062-scrypt-cost.md.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
 
 
 def _b64(data: bytes) -> str:
@@ -37,9 +40,9 @@ def _unb64(text: str) -> bytes:
 def derive(
     password: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
 ) -> bytes:
-    """A 256-bit key from a password (scrypt; about 32 MiB of memory)."""
+    """A 256-bit key from a password (scrypt; 128·N·r bytes of memory: 128 MiB at 2^17)."""
     return hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=512 * 1024 * 1024, dklen=32
     )
 
 
@@ -124,3 +127,17 @@ def unwrap(accounts: dict[str, dict[str, object]], login: str, password: str) ->
         )
     except InvalidTag:
         raise AuthError(tr("wrong login or password")) from None
+
+
+def needs_rewrap(accounts: dict[str, dict[str, object]], login: str) -> bool:
+    """Whether an account's key was wrapped with weaker scrypt parameters than today's."""
+    entry = accounts.get(login) or {}
+    return (int(entry.get("n", 0)), int(entry.get("r", 0))) < (SCRYPT_N, SCRYPT_R)  # type: ignore[call-overload]
+
+
+def verifier_is_weak(verifier: str) -> bool:
+    """Whether a password verifier was made with a lower scrypt N than today's."""
+    try:
+        return int(verifier.split("$")[1]) < SCRYPT_N
+    except (IndexError, ValueError):
+        return False

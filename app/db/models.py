@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, SyncedMixin, field
@@ -62,6 +62,8 @@ class Family(SyncedMixin, Base):
     )
     close_reason: Mapped[str | None] = mapped_column(info=field("text"))
     specialist: Mapped[str | None] = mapped_column(info=field("text"))
+    # The login of the account that answers for a restricted family (CONTRACT.md).
+    responsible: Mapped[str | None] = mapped_column(info=field("text"))
     restricted: Mapped[bool | None] = mapped_column(info=field("bool"))
     notes: Mapped[str | None] = mapped_column(Text, info=field("text"))
     search_key: Mapped[str] = mapped_column(default="")
@@ -229,14 +231,37 @@ class RefEntry(SyncedMixin, Base):
 
 
 class Account(Base):
-    """A user account; the password verifier is scrypt (the SQLCipher key is in the keyring)."""
+    """A user account; the password verifier is scrypt (the SQLCipher key is in the keyring).
+
+    `role` is admin, head, specialist or viewer (app/services/permissions.py); `districts`
+    the district ids a specialist works in (none: the device's); `device_id` the laptop a
+    field account signs in on (known at the centre, for routing restricted families)."""
 
     __tablename__ = "accounts"
     login: Mapped[str] = mapped_column(String(64), primary_key=True)
-    role: Mapped[str] = mapped_column(String(16))  # "centre" or "field"
+    role: Mapped[str] = mapped_column(String(16))
     display_name: Mapped[str | None]
     password_hash: Mapped[str]
     created: Mapped[str]
+    districts: Mapped[list[str] | None]
+    disabled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class AuditEvent(Base):
+    """Who viewed, printed, exported or changed which record, on which device, when; never
+    the record's content. Append-only; `(device_id, seq)` names an event everywhere, so the
+    centre takes a laptop's events once however often they arrive."""
+
+    __tablename__ = "audit_events"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(index=True)
+    user: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    entity: Mapped[str | None] = mapped_column(String(32))
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    count: Mapped[int | None] = mapped_column(Integer)
 
 
 class Device(Base):

@@ -43,6 +43,7 @@ from app.reports.data import (
     ServiceEntry,
     SummaryLabels,
 )
+from app.services.permissions import RESTRICTED_LABEL, actor_of, hidden_for
 from app.services.reference import labels
 
 CENTRE_NAME = "centre_name"
@@ -89,6 +90,10 @@ def _live(session: Session, model, record_id: str, missing: str):
     return row
 
 
+def _hidden_persons(db: Database, session: Session) -> frozenset[str]:
+    return hidden_for(session, actor_of(db, session)).persons
+
+
 def _district_name(session: Session, district_id: str | None) -> str:
     if not district_id:
         return ""
@@ -96,8 +101,11 @@ def _district_name(session: Session, district_id: str | None) -> str:
     return district.name or "" if district is not None and not district.deleted else ""
 
 
-def _participants(session: Session, group_id: str) -> list[tuple[Participant, str, str]]:
-    """Live participants of a group with their printed name and phone, in Ukrainian order."""
+def _participants(
+    session: Session, group_id: str, hidden: frozenset[str] = frozenset()
+) -> list[tuple[Participant, str, str]]:
+    """Live participants of a group with their printed name and phone, in Ukrainian order;
+    a person of a family the account may not see prints as «обмежений запис», no phone."""
     rows = session.execute(
         select(Participant, Person)
         .outerjoin(Person, (Person.id == Participant.person_id) & Person.deleted.is_(False))
@@ -105,6 +113,9 @@ def _participants(session: Session, group_id: str) -> list[tuple[Participant, st
     ).all()
     result = []
     for participant, person in rows:
+        if participant.person_id in hidden:
+            result.append((participant, tr(RESTRICTED_LABEL), ""))
+            continue
         name = person_full_name(person) if person is not None else (participant.name or "")
         phone = participant.phone or (person.phone if person is not None else None) or ""
         result.append((participant, name, phone))
@@ -130,7 +141,7 @@ def load_journal(
         if date_to is not None:
             query = query.where(GroupSession.date <= date_to)
         sessions = sorted(session.scalars(query), key=lambda s: (s.date, s.time or "", s.id))
-        participants = _participants(session, group_id)
+        participants = _participants(session, group_id, _hidden_persons(db, session))
         session_ids = [s.id for s in sessions]
         marks = {}
         if session_ids:
@@ -168,7 +179,8 @@ def load_registration(db: Database, session_id: str, blank_rows: int = 5) -> Reg
             session_date=meeting.date,
             topic=meeting.topic or "",
             rows=tuple(
-                RegistrationRow(name, phone) for _, name, phone in _participants(session, group.id)
+                RegistrationRow(name, phone)
+                for _, name, phone in _participants(session, group.id, _hidden_persons(db, session))
             ),
             session_time=meeting.time or "",
             session_format=formats.get(meeting.format or "", meeting.format or ""),
@@ -179,9 +191,13 @@ def load_registration(db: Database, session_id: str, blank_rows: int = 5) -> Reg
 
 
 def load_family_card(db: Database, family_id: str, today: date | None = None) -> FamilyCardData:
-    """The family card: the family, its members, categories, factors and work log."""
+    """The family card: the family, its members, categories, factors and work log. A family
+    the account may not see is reported as absent."""
+    actor = actor_of(db)
     with db.session() as session:
         family = _live(session, Family, family_id, "no family with id {id}")
+        if not actor.may_see(family.restricted, family.responsible):
+            raise UsageError(tr("no family with id {id}", id=family_id))
         settlement = session.get(Settlement, family.settlement_id) if family.settlement_id else None
         categories = _labels(session, "category")
         factors = _labels(session, "factor")

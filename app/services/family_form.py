@@ -25,6 +25,8 @@ from app.db.models import (
 from app.db.registry import TYPES
 from app.errors import ValidationError
 from app.i18n.text import full_name, sort_key
+from app.services import audit
+from app.services.permissions import actor_of
 from app.services.queries import ServiceFilter, ServiceRow, service_rows
 from app.services.records import RecordBatch, parse_edit
 from app.sync.clock import decode
@@ -84,11 +86,16 @@ class MemberError(ValidationError):
 
 
 def load_family(db: Database, family_id: str) -> FamilyData | None:
-    """A live family and its live members (alphabetically by relation then age)."""
+    """A live family the account may see, and its live members (by age, then name); the
+    view is noted in the audit trail."""
+    actor = actor_of(db)
     with db.session() as session:
         family = session.get(Family, family_id)
         if family is None or family.deleted:
             return None
+        if not actor.may_see(family.restricted, family.responsible):
+            return None
+        audit.record(session, db.login, "view", "family", family_id)
         values = {name: getattr(family, name) for name in FAMILY_FIELDS}
         people = session.scalars(
             select(Person).where(Person.family_id == family_id, Person.deleted.is_(False))
@@ -137,10 +144,11 @@ def save_family(
     from app.db.ids import new_id
 
     family_id = data.id or new_id()
+    actor = actor_of(db)
     with db.session() as session:
         device_id = self_device_id(session)
         assert device_id is not None
-        batch = RecordBatch(session, device_id, today=today)
+        batch = RecordBatch(session, device_id, today=today, actor=actor)
         batch.apply(
             parse_edit(_raw("family", family_id, data.fields), batch.codes, interchange=False)
         )
@@ -160,6 +168,7 @@ def save_family(
                 )
             )
         batch.commit()
+        audit.changed(session, db.login, batch.touched[:1])
     data.id = family_id
     return family_id
 

@@ -20,24 +20,16 @@ from sqlalchemy import String, func, select, type_coerce
 from app.db.database import Database
 from app.db.models import Family, Person, ServiceRecord, Settlement, Visit
 from app.i18n.text import UKRAINIAN_ALPHABET, full_name, search_key, sort_key
+from app.services.permissions import Actor
 
 # A str.translate table that maps Ukrainian letters into alphabet order, so plain string
 # comparison of translated text orders like app.i18n.sort_key, at C speed.
 HEAD_RELATIONS = ("head", "mother", "father", "guardian", "spouse", "grandmother", "grandfather")
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking: restricted families show only to their specialist and the centre."""
-
-    login: str = ""
-    display_name: str = ""
-    centre: bool = True
-
-    def may_see(self, restricted: bool, specialist: str | None) -> bool:
-        if not restricted or self.centre:
-            return True
-        return bool(specialist) and specialist in (self.login, self.display_name)
+# Who is looking: the acting account (app/services/permissions.py). A bare `Viewer()` is a
+# viewer role and sees no restricted family.
+Viewer = Actor
 
 
 @dataclass
@@ -96,6 +88,7 @@ def _family_query():  # type: ignore[no-untyped-def]
             type_coerce(Family.on_record_to, _TEXT),
             Family.specialist,
             Family.restricted,
+            Family.responsible,
             Settlement.name,
             Settlement.district_id,
         )
@@ -141,10 +134,11 @@ def _build_rows(
         end,
         specialist,
         restricted,
+        responsible,
         settlement,
         district_id,
     ) in family_rows:
-        if not viewer.may_see(bool(restricted), specialist):
+        if not viewer.may_see(bool(restricted), responsible):
             continue
         name = best[fid][1] if fid in best else ""
         rows.append(

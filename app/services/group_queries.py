@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from app.db.database import Database
 from app.db.models import Attendance, District, GroupSession, Participant, Person, SupportGroup
 from app.db.registry import TYPES
+from app.i18n import tr
 from app.i18n.text import full_name, sort_key
+from app.services.permissions import RESTRICTED_LABEL, actor_of, hidden_for
 from app.services.records import RecordService
 
 
@@ -121,8 +123,11 @@ def group_sheet(db: Database, group_id: str) -> GroupSheet | None:
             .outerjoin(Person, Person.id == Participant.person_id)
             .where(Participant.group_id == group_id, Participant.deleted.is_(False))
         ).all()
+        hidden = hidden_for(session, actor_of(db, session)).persons
         participants = [
-            ParticipantRow(
+            ParticipantRow(pid, tr(RESTRICTED_LABEL), "", None)
+            if person_id in hidden
+            else ParticipantRow(
                 pid,
                 full_name(s, g, p) if person_id else (name or ""),
                 (phone or person_phone or ""),

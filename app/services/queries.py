@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 
 from app.db.database import Database
 from app.db.models import (
@@ -25,7 +25,9 @@ from app.db.models import (
     Setting,
     Settlement,
 )
+from app.i18n import tr
 from app.i18n.text import full_name, search_key, sort_key
+from app.services.permissions import RESTRICTED_LABEL, actor_of, hidden_for
 from app.services.reference import labels
 from app.sync.tables import ImportedBundle, PeerAck
 
@@ -123,11 +125,16 @@ def _choice(row: Any) -> PersonChoice:
 
 
 def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]:
-    """Persons whose name or phone contains every typed word (apostrophes and case ignored)."""
+    """Persons whose name or phone contains every typed word (apostrophes and case ignored);
+    members of families the account may not see are not found."""
     query = _person_choices().where(Person.deleted.is_(False))
     for token in search_key(text).split():
         query = query.where(Person.search_key.contains(token, autoescape=True))
+    actor = actor_of(db)
     with db.session() as session:
+        hidden = hidden_for(session, actor)
+        if hidden:
+            query = query.where(Person.id.not_in(sorted(hidden.persons)))
         rows = session.execute(query.limit(limit * 4)).all()
     found = [_choice(row) for row in rows]
     found.sort(key=lambda c: sort_key(c.name))
@@ -136,7 +143,10 @@ def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]
 
 def person_choice(db: Database, person_id: str) -> PersonChoice | None:
     """One person as a picker shows them, or None."""
+    actor = actor_of(db)
     with db.session() as session:
+        if person_id in hidden_for(session, actor).persons:
+            return None
         row = session.execute(_person_choices().where(Person.id == person_id)).first()
     return None if row is None else _choice(row)
 
@@ -199,14 +209,25 @@ def service_rows(db: Database, wanted: ServiceFilter, limit: int = 5_000) -> lis
             .where(Settlement.district_id == wanted.district_id)
         )
         query = query.where(ServiceRecord.family_id.in_(in_district))
-    query = query.order_by(ServiceRecord.date.desc(), ServiceRecord.id).limit(limit)
+    actor = actor_of(db)
     with db.session() as session:
-        rows = session.execute(query).all()
+        hidden = hidden_for(session, actor)
+        if hidden:
+            query = query.where(
+                or_(
+                    ServiceRecord.family_id.is_(None),
+                    ServiceRecord.family_id.not_in(sorted(hidden.families)),
+                )
+            )
+        query = query.order_by(ServiceRecord.date.desc(), ServiceRecord.id).limit(limit)
+        rows = [r for r in session.execute(query).all() if not hidden.hides("service", r)]
         family_ids = {r.family_id for r in rows if r.family_id and not r.person_id}
         names = family_names(session, family_ids)
     result = []
     for r in rows:
-        if r.person_id:
+        if r.person_id and r.person_id in hidden.persons:
+            recipient = tr(RESTRICTED_LABEL)
+        elif r.person_id:
             recipient = full_name(r.surname, r.given_name, r.patronymic)
         else:
             recipient = names.get(r.family_id or "", "")

@@ -32,6 +32,15 @@ from app.db.writer import RecordWriter
 from app.errors import NotPermitted, UsageError, ValidationError
 from app.i18n import tr
 from app.i18n.text import full_name
+from app.services import audit
+from app.services.permissions import (
+    RESTRICTED_LABEL,
+    Actor,
+    EditGuard,
+    Hidden,
+    actor_of,
+    hidden_for,
+)
 
 
 class LaptopReach:
@@ -136,8 +145,18 @@ def parse_edit(
 class RecordBatch:
     """Edits checked against the database and each other, then written in one go."""
 
-    def __init__(self, session: Session, device_id: str, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        device_id: str,
+        today: dt.date | None = None,
+        actor: Actor | None = None,
+    ) -> None:
         self.session = session
+        # Who writes: checked per edit (role, districts, restricted families); None only for
+        # the system's own writes (reference data at set-up).
+        self.guard = EditGuard(session, actor, self._current) if actor is not None else None
+        self.touched: list[tuple[str, str]] = []
         self.codes = known_codes(session)
         self.today = today or dt.date.today()
         self.writer = RecordWriter(session, device_id)
@@ -228,22 +247,55 @@ class RecordBatch:
             before = dict.fromkeys(entity.field_names)
             before["deleted"] = False
         deleted = bool(edit.deleted)
-        changes = {k: v for k, v in edit.fields.items() if is_new or before.get(k) != v}
+        fields = edit.fields
+        if self.guard is not None:
+            fields = self.guard.defaults(entity, fields, is_new)
+        changes = {k: v for k, v in fields.items() if is_new or before.get(k) != v}
         if not is_new and deleted != before["deleted"]:
             changes["deleted"] = deleted
         if not changes and not is_new:
             return False
         after = {**before, **changes, "deleted": deleted}
+        if self.guard is not None:
+            self.guard.check(entity, edit.record_id, None if is_new else before, after, changes)
         if self.reach is not None:
             self.reach.check(entity, edit.record_id, None if is_new else before, after)
         if not deleted:
             check_record(entity, after, self.today)
             self._check_references(entity, after, changes, is_new or "deleted" in changes)
         self._state[key] = after
+        self.touched.append(key)
+        if entity.name == "family" and not is_new and not deleted and _reroutes(before, changes):
+            # Its records now travel to another laptop (or to every laptop of the district):
+            # they are stated anew, so the device that starts to receive them gets them whole.
+            changes = {**_filled(after, entity.field_names), **changes}
+            self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
+            self._restate_dependants(edit.record_id)
+            return True
         self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
         if deleted and "deleted" in changes:
             self._take_dependants(entity, edit.record_id, before, line)
         return True
+
+    def _restate_dependants(self, family_id: str) -> None:
+        """Write every live record hanging on a family again with its current values."""
+        persons: list[str] = []
+        for type_name in ("person", "notification", "assessment", "visit", "service"):
+            entity = TYPES[type_name]
+            table = entity.table
+            where = table.c.family_id == family_id
+            if type_name == "service" and persons:
+                where = where | table.c.person_id.in_(persons)
+            ids = self.session.scalars(select(table.c.id).where(where, table.c.deleted.is_(False)))
+            for record_id in sorted(ids):
+                if (type_name, record_id) in self._state:
+                    continue  # edited in this batch: its own write carries it
+                stored = self._stored_row(entity, record_id)
+                if stored is None:
+                    continue
+                self.writer.write(entity, record_id, _filled(stored, entity.field_names), stored)
+                if type_name == "person":
+                    persons.append(record_id)
 
     def _check_references(
         self,
@@ -256,7 +308,8 @@ class RecordBatch:
             if spec.kind != "ref" or (not all_refs and spec.name not in changes):
                 continue
             value = record.get(spec.name)
-            if value is not None and not self._is_live(spec.to or "", value):
+            hidden = self.guard is not None and self.guard.hidden_target(spec.to or "", value)
+            if value is not None and (hidden or not self._is_live(spec.to or "", value)):
                 raise ValidationError(
                     spec.name, tr("refers to a record that does not exist: {value}", value=value)
                 )
@@ -326,6 +379,22 @@ class RecordBatch:
         return self.writer.flush()
 
 
+def _filled(record: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """The fields of a record that hold a value: a restatement names only these, so a device
+    that lacks the record builds it whole (the rest are empty on a new row) while an edit of
+    an empty field made elsewhere meanwhile is not contested."""
+    return {n: record[n] for n in names if record[n] is not None}
+
+
+def _reroutes(before: Mapping[str, Any], changes: Mapping[str, Any]) -> bool:
+    """Whether a family edit changes which laptops receive the family."""
+    was = bool(before.get("restricted"))
+    now = bool(changes.get("restricted", was))
+    if was and not now:
+        return True  # every laptop of the district receives it from now on
+    return "responsible" in changes and now
+
+
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
@@ -374,8 +443,9 @@ def import_records(db: Database, path: Path | str) -> int:
     written."""
     path = Path(path)
     lines = list(read_lines(path))
+    actor = actor_of(db)
     with db.session() as session, _large_page_cache(session):
-        batch = RecordBatch(session, self_device_id(session))
+        batch = RecordBatch(session, self_device_id(session), actor=actor)
         edits: list[tuple[int, Edit]] = []
         for number, raw in lines:
             try:
@@ -389,7 +459,9 @@ def import_records(db: Database, path: Path | str) -> int:
                 batch.apply(edit, number)
             except ValidationError as error:
                 raise error.located(str(path), number) from None
-        return batch.commit()
+        written = batch.commit()
+        audit.changed(session, db.login, batch.touched)
+        return written
 
 
 def export_records(db: Database) -> Iterator[str]:
@@ -398,7 +470,9 @@ def export_records(db: Database) -> Iterator[str]:
     Every field present (null when empty), keys and lists sorted, no ASCII escaping, types
     in the contract's order, then by id. Sync metadata never appears."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
+    actor = actor_of(db)
     with db.session() as session:
+        hidden = hidden_for(session, actor)
         for entity in INTERCHANGE:
             table = entity.table
             # Columns selected in the order of their sorted keys, so the dict is built sorted
@@ -414,7 +488,23 @@ def export_records(db: Database) -> Iterator[str]:
                 for i in dates:
                     if values[i] is not None:
                         values[i] = values[i].isoformat()
-                yield encode(dict(zip(keys, values, strict=True)))
+                record = dict(zip(keys, values, strict=True))
+                if hidden and not _visible_export(entity.name, record, hidden):
+                    continue
+                yield encode(record)
+
+
+def _visible_export(type_name: str, record: dict[str, Any], hidden: Hidden) -> bool:
+    """Whether an exported record shows to the account; a visible record that names a
+    hidden person keeps no reference to it (a participant shows «обмежений запис»)."""
+    if hidden.hides(type_name, record):
+        return False
+    if record.get("person_id") in hidden.persons:
+        record["person_id"] = None
+        if type_name == "participant":
+            record["name"] = tr(RESTRICTED_LABEL)
+            record["phone"] = None
+    return True
 
 
 class RecordService:
@@ -441,15 +531,20 @@ class RecordService:
         """A live record's fields (stored values), or None."""
         entity = TYPES[type_name]
         table = entity.table
+        actor = actor_of(self.db)
         with self.db.session() as session:
             row = session.execute(select(table).where(table.c.id == record_id)).first()
-        if row is None or row.deleted:
-            return None
+            if row is None or row.deleted:
+                return None
+            if hidden_for(session, actor).hides(type_name, row):
+                return None
         return {"id": row.id, **{n: getattr(row, n) for n in entity.field_names}}
 
     def _run(self, raw: dict[str, Any]) -> None:
+        actor = actor_of(self.db)
         with self.db.session() as session:
-            batch = RecordBatch(session, self_device_id(session))
+            batch = RecordBatch(session, self_device_id(session), actor=actor)
             edit = parse_edit(raw, batch.codes, interchange=False)
             batch.apply(edit)
             batch.commit()
+            audit.changed(session, self.db.login, batch.touched[:1])

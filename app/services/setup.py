@@ -69,7 +69,7 @@ def init_centre(
     """A new centre database: its device keys, the admin account, reference data."""
     db = create_database(target, encrypted=encrypted)
     try:
-        add_account(db, admin, password, role="centre", display_name=admin)
+        add_account(db, admin, password, role="admin", display_name=admin)
         device_id = add_self_device(db, name, "centre", DeviceKeys.generate())
         set_setting(db, "centre_name", name)
         with db.session() as session:

@@ -19,7 +19,7 @@ from app import __version__
 from app.db.database import Database, add_account, create_database
 from app.db.ids import new_id
 from app.db.migrate import head_revision, known_revisions
-from app.db.models import Device, District, Setting
+from app.db.models import Account, Device, District, Setting
 from app.errors import UsageError
 from app.i18n import tr
 from app.services.setup import add_self_device, remove_database_files, set_setting
@@ -28,6 +28,7 @@ from app.sync.enrollment_file import read_enrollment_file, write_enrollment_file
 from app.sync.exchange import outgoing_changes
 from app.sync.keys import DeviceKeys, PublicKeys
 from app.sync.merge import Merger
+from app.sync.restricted import routed_scope
 from app.sync.scope import scope_for
 from app.sync.watermarks import known_vector, raise_known, record_acks
 
@@ -69,10 +70,29 @@ def enroll_device(
                 enrolled_at=now_text(),
             )
         )
+        if session.get(Account, login) is not None:
+            raise UsageError(tr("an account «{login}» already exists", login=login))
+        # The centre knows the laptop's account (for `responsible` and for routing restricted
+        # families to this device); it cannot sign in here: its key lives on the laptop.
+        session.add(
+            Account(
+                login=login,
+                role="specialist",
+                display_name=login,
+                password_hash="!",
+                created=now_text(),
+                districts=None,
+                device_id=device_id,
+            )
+        )
         session.flush()
         known = known_vector(session, me.id)
         ranges, lines = outgoing_changes(
-            session, known=known, acks={}, origins=None, scope=scope_for(session, district_ids)
+            session,
+            known=known,
+            acks={},
+            origins=None,
+            scope=routed_scope(session, scope_for(session, district_ids), device_id),
         )
         centre_name = session.get(Setting, "centre_name")
         content: dict[str, Any] = {
@@ -87,7 +107,7 @@ def enroll_device(
                 "keys": public_keys(me).to_json(),
                 "title": centre_name.value if centre_name else me.name,
             },
-            "account": {"login": login, "role": "field"},
+            "account": {"login": login, "role": "specialist"},
             "ranges": ranges,
             "ack": known,
             "changes": list(lines),
@@ -122,7 +142,7 @@ def init_field(
     db = create_database(target, encrypted=encrypted)
     try:
         device, centre = content["device"], content["centre"]
-        add_account(db, content["account"]["login"], password, role="field")
+        add_account(db, content["account"]["login"], password, role="specialist")
         add_self_device(
             db, device["name"], "field", DeviceKeys.from_json(content["keys"]), device["id"]
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -22,6 +23,8 @@ from app.db.registry import SYNCED, TYPES
 from app.db.writer import versions_text
 from app.errors import UsageError
 from app.i18n import tr
+from app.services import audit
+from app.services.accounts import apply_disabled, disabled_logins
 from app.sync.bundle import DEFAULT_LIMITS, BundleHeader, Limits, open_bundle, write_bundle
 from app.sync.clock import MAX_DRIFT_MS, horizon, wall_millis
 from app.sync.devices import (
@@ -37,6 +40,7 @@ from app.sync.devices import (
 )
 from app.sync.errors import BundleError, Reason
 from app.sync.merge import Merger, MergeResult, Trust, change_line
+from app.sync.restricted import RoutedScope, purge, purge_list, routed_scope
 from app.sync.scope import Scope, scope_for
 from app.sync.tables import Drop, ImportedBundle
 from app.sync.watermarks import known_vector, own_seq, peer_acks, raise_known, record_acks
@@ -113,9 +117,10 @@ def outgoing_changes(
             .order_by(Change.hlc, Change.origin, Change.seq)
             .execution_options(yield_per=2000)
         )
+        rewrite = getattr(scope, "line", None)  # restricted routing (app/sync/restricted.py)
         for row in session.execute(query).mappings():
             if scope is None or (row["entity"], row["record_id"]) in scope:
-                yield change_line(row)
+                yield rewrite(change_line(row)) if rewrite else change_line(row)
 
     return ranges, lines()
 
@@ -135,7 +140,7 @@ def export_bundle(
             raise UsageError(tr("cannot send a bundle to «{name}»", name=target.name))
         scope = None
         if me.kind == "centre" and target.kind == "field":
-            scope = scope_for(session, target.districts or [])
+            scope = routed_scope(session, scope_for(session, target.districts or []), target.id)
         known = known_vector(session, me.id)
         mine = own_actors(session, me.id)
         ranges, lines = outgoing_changes(
@@ -149,6 +154,12 @@ def export_bundle(
         extra: dict[str, Any] = {"actors": mine, "ack_stamps": ack_stamps(session, target, known)}
         if me.kind == "centre":
             extra.update(centre_notes(session, target, scope))
+        if isinstance(scope, RoutedScope):
+            extra["purge"] = purge_list(session, scope, target.id)
+            extra["disabled"] = disabled_logins(session, target.id)
+        extra["audit_ack"] = audit.acknowledgements(session, target.id)
+        if me.kind == "field":
+            lines = itertools.chain(lines, audit.outgoing(session, target.id))
         header = write_bundle(
             out,
             sender=me.id,
@@ -198,17 +209,22 @@ def import_bundle(
             notice_rollback(session, me, header.sender, header)
             known = known_vector(session, me.id)
             merger = Merger(session, known, now_text(), trust)
+            events: list[dict[str, Any]] = []
             try:
-                result = merger.merge(bundle.lines())
+                result = merger.merge(audit.split(bundle.lines(), events))
             except _CONTENT_ERRORS as exc:  # no bundle ever ends in a traceback
                 raise BundleError(Reason.MALFORMED, detail="content") from exc
             raise_known(session, me.id, header.ranges, known)
             record_acks(session, header.sender, header.ack)
+            audit.take(session, header.sender, events)
+            audit.take_acknowledgement(session, header.sender, header.extra.get("audit_ack"))
             if trust.from_field:
                 keep_refusals(session, sender, result)
             elif sender is not None and sender.kind == "centre":
                 apply_revocations(session, header.extra.get("revoked", []))
                 take_centre_notes(session, me, header)
+                purge(session, header.extra.get("purge") or [], me.id, header.ack.get(me.id, 0))
+                apply_disabled(session, header.extra.get("disabled"))
             session.add(
                 ImportedBundle(
                     bundle_id=header.bundle_id,

@@ -61,6 +61,7 @@ def records() -> list[dict[str, Any]]:
             "on_record_to": None,
             "close_reason": None,
             "specialist": "Єва Іванюк",
+            "responsible": "admin",
             "restricted": False,
             "notes": "Сім'я з Бахмута",
         },

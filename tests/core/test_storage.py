@@ -35,7 +35,9 @@ def test_encrypted_file_leaks_no_names_and_plain_sqlite_cannot_read_it(tmp_path:
 
 
 def test_plain_file_is_readable_by_sqlite(tmp_path: Path) -> None:
-    db = init_centre(tmp_path / "p.db", name="ЦНСП", admin="a", password=PASSWORD, encrypted=False)
+    db = init_centre(
+        tmp_path / "p.db", name="ЦНСП", admin="admin", password=PASSWORD, encrypted=False
+    )
     import_records(db, write_lines(tmp_path / "in.jsonl", records()))
     db.close()
     rows = sqlite3.connect(tmp_path / "p.db").execute("SELECT surname FROM persons").fetchall()
@@ -89,6 +91,11 @@ def test_first_revision_upgrades_to_head_with_its_data(tmp_path: Path) -> None:
     reopened = open_database(tmp_path / "old.db", login="admin", password=PASSWORD)
     with reopened.engine.connect() as connection:
         assert migrate.current_revision(connection) == head
+    if first != head:
+        # a revision before `responsible` existed could not keep it: the upgrade finds none
+        expected = [
+            line.replace('"responsible": "admin"', '"responsible": null') for line in expected
+        ]
     assert list(export_records(reopened)) == expected
     reopened.close()
     if first != head:

@@ -59,7 +59,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 def context(demo_db: Database, isolated_settings: UiSettings) -> AppContext:
     from app.services.family_index import Viewer
 
-    return AppContext(demo_db, isolated_settings, Viewer("demo", "demo", True), demo=True)
+    return AppContext(demo_db, isolated_settings, Viewer("demo", "demo", "admin"), demo=True)
 
 
 @pytest.fixture(autouse=True)

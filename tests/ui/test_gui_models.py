@@ -140,10 +140,13 @@ def test_search_ignores_apostrophes_case_and_finds_phone() -> None:
     assert index.search(FamilyFilter(text="марян", category="elderly")) == []
 
 
-def test_restricted_families_show_only_to_their_specialist_and_the_centre() -> None:
+def test_restricted_families_show_only_to_their_responsible_and_the_centre() -> None:
     from app.services.family_index import Viewer
 
-    assert Viewer("olena", "Олена Коваль", centre=False).may_see(True, "Олена Коваль")
-    assert not Viewer("iryna", "Ірина Савчук", centre=False).may_see(True, "Олена Коваль")
-    assert Viewer("admin", "admin", centre=True).may_see(True, "Олена Коваль")
-    assert Viewer("iryna", "Ірина Савчук", centre=False).may_see(False, "Олена Коваль")
+    assert Viewer("olena", "Олена Коваль", "specialist").may_see(True, "olena")
+    assert not Viewer("iryna", "Ірина Савчук", "specialist").may_see(True, "olena")
+    assert Viewer("admin", "admin", "admin").may_see(True, "olena")
+    assert Viewer("chief", "Керівник", "head").may_see(True, "olena")
+    assert not Viewer("olena", "Олена Коваль", "viewer").may_see(True, "olena")
+    assert not Viewer().may_see(True, "")  # no account named: no restricted family
+    assert Viewer("iryna", "Ірина Савчук", "specialist").may_see(False, "olena")

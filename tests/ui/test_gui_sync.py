@@ -46,7 +46,9 @@ def test_export_from_laptop_and_import_at_centre(
         )
         assert settlement is not None
         # a family the laptop records in the field
-        laptop_page = SyncPage(AppContext(laptop, isolated_settings, Viewer("olena")))
+        laptop_page = SyncPage(
+            AppContext(laptop, isolated_settings, Viewer("olena", "olena", "specialist"))
+        )
         qtbot.addWidget(laptop_page)
         assert not laptop_page.is_centre
         bundle = tmp_path / laptop_page.default_bundle_name()
@@ -57,7 +59,9 @@ def test_export_from_laptop_and_import_at_centre(
         )
         assert bundle.exists()
 
-        centre_page = SyncPage(AppContext(centre, isolated_settings, Viewer("admin")))
+        centre_page = SyncPage(
+            AppContext(centre, isolated_settings, Viewer("admin", "admin", "admin"))
+        )
         qtbot.addWidget(centre_page)
         assert centre_page.is_centre
         centre_page.import_files([bundle])

@@ -43,6 +43,7 @@ from app.services.family_form import (
     load_family,
     save_family,
 )
+from app.services.permissions import NotPermitted
 from app.services.queries import settlements
 from app.services.records import RecordService
 from ui.context import AppContext
@@ -427,6 +428,9 @@ class FamilyCard(QDialog):
             self.tabs.setCurrentIndex(0)
             if not self.errors.show(error.field, sentence(error.message)):
                 QMessageBox.warning(self, self.tr("Cannot save"), str(error))
+            return False
+        except NotPermitted as error:  # the account's role or districts (permissions.py)
+            QMessageBox.warning(self, self.tr("Cannot save"), str(error))
             return False
         self.removed.clear()
         self._draft_timer.stop()

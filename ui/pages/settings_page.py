@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.app import apply_text_size
+from ui.context import AppContext
+from ui.pages.accounts_box import AccountsBox
+from ui.pages.audit_page import AuditView
 from ui.settings import TEXT_SIZES, UiSettings
 
 CentreStore = tuple[Callable[[], tuple[str, str]], Callable[[str, str], None]]
@@ -31,8 +34,11 @@ class SettingsPage(QWidget):
         settings: UiSettings | None = None,
         centre: CentreStore | None = None,
         parent: QWidget | None = None,
+        context: AppContext | None = None,
     ) -> None:
         super().__init__(parent)
+        self.accounts: AccountsBox | None = None
+        self.audit: AuditView | None = None
         self._settings = settings or UiSettings()
         self._centre = centre
 
@@ -88,6 +94,14 @@ class SettingsPage(QWidget):
             row.addWidget(self.centre_saved, 1)
             form.addRow("", row)
             layout.addWidget(box)
+        if context is not None and context.viewer.is_admin and not context.demo:
+            self.accounts = AccountsBox(context.db)
+            layout.addWidget(self.accounts)
+        if context is not None and context.viewer.centre and not context.demo:
+            audit_box = QGroupBox(self.tr("Audit trail"))
+            self.audit = AuditView(context.db)
+            QVBoxLayout(audit_box).addWidget(self.audit)
+            layout.addWidget(audit_box, 1)
         layout.addStretch(1)
 
     def _language_changed(self) -> None:

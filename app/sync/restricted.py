@@ -1,0 +1,167 @@
+"""Restricted families travel only to the laptop of their `responsible` account.
+
+Centre side: a laptop's scope loses every restricted family whose `responsible` is none of
+that laptop's accounts, with everything that hangs on it (persons, notifications,
+assessments, visits, services); a group record that names such a person travels without the
+reference (its `person_id` reads null there), so the laptop holds no dangling reference and
+no personal data of it. The ids of such families that the laptop has held (it wrote them, or
+acknowledged a change of them) go in the bundle's header as `purge`.
+
+Laptop side: a family named in `purge` is erased from the database — its rows, the rows that
+hang on it and their change log — once the centre has acknowledged every local change of
+them; until then it is kept, so the unsent work goes first and the purge follows at the next
+exchange. docs/decisions/061-restricted-routing.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.db.models import (
+    Account,
+    Assessment,
+    Change,
+    Conflict,
+    Family,
+    Notification,
+    Participant,
+    Person,
+    ServiceRecord,
+    Visit,
+)
+from app.sync.scope import Scope
+from app.sync.watermarks import peer_acks
+
+_HANGING = (Notification, Assessment, Visit)
+
+
+class RoutedScope(Scope):
+    """A laptop's scope without other accounts' restricted families."""
+
+    def __init__(self, base: Scope, families: set[str], persons: set[str]) -> None:
+        super().__init__(base.ids)
+        self.base = base
+        self.families = families
+        self.persons = persons
+        self.excluded: set[str] = set()
+
+    def __contains__(self, item: tuple[str, str]) -> bool:
+        return item[1] not in self.excluded and item in self.base
+
+    def line(self, line: dict[str, Any]) -> dict[str, Any]:
+        """A change line as the laptop may receive it: no reference to an excluded person."""
+        if line["e"] not in ("participant", "service") or not self.persons:
+            return line
+        data = json.loads(line["d"])
+        if data.get("person_id") not in self.persons:
+            return line
+        data["person_id"] = None
+        return {**line, "d": json.dumps(data, ensure_ascii=False)}
+
+
+def device_logins(session: Session, device_id: str) -> set[str]:
+    """The accounts that sign in on a device (known at the centre from enrollment)."""
+    return set(session.scalars(select(Account.login).where(Account.device_id == device_id)))
+
+
+def excluded_families(session: Session, device_id: str) -> set[str]:
+    """Restricted families whose responsible is not an account of the device."""
+    logins = sorted(device_logins(session, device_id))
+    query = select(Family.id).where(Family.restricted.is_(True))
+    if logins:
+        query = query.where(or_(Family.responsible.is_(None), Family.responsible.not_in(logins)))
+    return set(session.scalars(query))
+
+
+def _hanging_ids(session: Session, families: set[str]) -> tuple[set[str], set[str]]:
+    """(persons, every other record id) hanging on the families."""
+    ids = sorted(families)
+    persons: set[str] = set()
+    others: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        persons.update(session.scalars(select(Person.id).where(Person.family_id.in_(chunk))))
+        for model in _HANGING:
+            others.update(session.scalars(select(model.id).where(model.family_id.in_(chunk))))
+        others.update(
+            session.scalars(select(ServiceRecord.id).where(ServiceRecord.family_id.in_(chunk)))
+        )
+    person_ids = sorted(persons)
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start : start + 500]
+        others.update(
+            session.scalars(
+                select(ServiceRecord.id).where(
+                    ServiceRecord.person_id.in_(chunk), ServiceRecord.family_id.is_(None)
+                )
+            )
+        )
+    return persons, others
+
+
+def routed_scope(session: Session, base: Scope, device_id: str) -> RoutedScope:
+    """The scope of a laptop with other accounts' restricted families taken out."""
+    families = excluded_families(session, device_id)
+    persons, others = _hanging_ids(session, families) if families else (set(), set())
+    scope = RoutedScope(base, families, persons)
+    scope.excluded = families | persons | others
+    return scope
+
+
+def purge_list(session: Session, scope: RoutedScope, device_id: str) -> list[str]:
+    """Excluded families the device has held: it wrote a change of them, or acknowledged one."""
+    if not scope.families:
+        return []
+    acks = peer_acks(session, device_id)
+    held = []
+    for family_id in sorted(scope.families):
+        rows = session.execute(
+            select(Change.origin, Change.seq).where(Change.record_id == family_id)
+        ).all()
+        if any(o == device_id or s <= acks.get(o, 0) for o, s in rows):
+            held.append(family_id)
+    return held
+
+
+def purge(session: Session, family_ids: Iterable[str], own_device: str, acked: int) -> list[str]:
+    """Laptop: erase the named families with what hangs on them and their change log, unless
+    a local change of them is not yet acknowledged by the centre (`acked`: the centre's ack
+    of this device's changes); returns the ids erased."""
+    erased = []
+    for family_id in family_ids:
+        if not isinstance(family_id, str) or session.get(Family, family_id) is None:
+            continue
+        persons, others = _hanging_ids(session, {family_id})
+        ids = sorted({family_id} | persons | others)
+        unsent = session.scalar(
+            select(Change.seq)
+            .where(Change.origin == own_device, Change.seq > acked, Change.record_id.in_(ids))
+            .limit(1)
+        )
+        if unsent is not None:
+            continue  # the unsent work goes to the centre first; the purge comes next time
+        person_ids = sorted(persons)
+        if person_ids:
+            session.execute(
+                update(Participant)
+                .where(Participant.person_id.in_(person_ids))
+                .values(person_id=None)
+            )
+            session.execute(
+                update(ServiceRecord)
+                .where(ServiceRecord.person_id.in_(person_ids))
+                .values(person_id=None)
+            )
+        for model in (*_HANGING, ServiceRecord):
+            session.execute(delete(model).where(model.id.in_(ids)))
+        session.execute(delete(Person).where(Person.id.in_(person_ids)))
+        session.execute(delete(Family).where(Family.id == family_id))
+        session.execute(delete(Change).where(Change.record_id.in_(ids)))
+        session.execute(delete(Conflict).where(Conflict.record_id.in_(ids)))
+        erased.append(family_id)
+    return erased
