@@ -15,6 +15,9 @@ from platformdirs import user_data_dir
 from app.db.database import Database, open_database
 from app.i18n import tr
 
+# A command waits this long for another program (the GUI, another import) to finish writing.
+COMMAND_WRITE_WAIT = 15 * 60.0
+
 
 def default_database() -> Path:
     """`opora.db` in the platform's user data folder."""
@@ -36,6 +39,12 @@ def password_from_environment(variable: str, login: str | None) -> str | None:
     return None
 
 
+def _tell_waiting() -> None:
+    sys.stderr.write(tr("another program is changing the database; waiting for it to finish…"))
+    sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
 @dataclass
 class CommandContext:
     """Options shared by every command, and the database opened on demand."""
@@ -49,6 +58,8 @@ class CommandContext:
         """The database, opened and authenticated once per command."""
         if self._db is None:
             self._db = open_database(self.db_target, login=self.user, password=self.password_lazy())
+            self._db.wait.seconds = COMMAND_WRITE_WAIT
+            self._db.wait.on_wait = _tell_waiting
         return self._db
 
     def password_lazy(self) -> str | None:

@@ -161,4 +161,18 @@ UK: dict[str, str] = {
     "SQLite file or SQLAlchemy URL": "файл SQLite або URL SQLAlchemy",
     "login of the acting account": "логін облікового запису",
     "Opora: case work with families in difficult life circumstances": "Опора — облік роботи з сім'ями у СЖО",
+    # robustness: the error boundary (app/boundary.py), waiting writers, full disks
+    "another program is changing the database; waiting for it to finish…": "базу даних зараз змінює інша програма; чекаю, доки вона закінчить…",
+    "the database is busy: another program has been changing it for too long; close it or wait, then try again": "база даних зайнята: інша програма надто довго її змінює; закрийте її або зачекайте й спробуйте ще раз",
+    "not enough disk space; free some space and try again": "недостатньо місця на диску; звільніть місце й спробуйте ще раз",
+    "the database cannot be changed: it is on read-only media or in a write-protected folder; copy it to a writable folder": "базу даних неможливо змінити: вона на носії лише для читання або в захищеній від запису теці; скопіюйте її до теки, куди можна записувати",
+    "the disk could not be written or read (it may be full, removed or failing); nothing was changed": "не вдалося записати чи прочитати диск (він може бути заповнений, від'єднаний або несправний); нічого не змінено",
+    "the database file is damaged; restore it from a backup": "файл бази даних пошкоджено; відновіть його з резервної копії",
+    "the database file cannot be opened (missing folder or no permission)": "файл бази даних не вдається відкрити (немає теки або дозволу)",
+    "a file outgrew what this disk or account allows; nothing was changed": "файл перевищив розмір, дозволений цим диском або обліковим записом; нічого не змінено",
+    "the disk is read-only; use a writable folder": "диск доступний лише для читання; виберіть теку, куди можна записувати",
+    "no permission to read or write a file here; use another folder": "немає дозволу читати чи записувати файл тут; виберіть іншу теку",
+    "not enough memory; close other programs and try again": "недостатньо пам'яті; закрийте інші програми й спробуйте ще раз",
+    "an unexpected error occurred ({kind}); nothing was changed. Details for support are in {log}": "сталася неочікувана помилка ({kind}); нічого не змінено. Відомості для служби підтримки — у файлі {log}",
+    "an unexpected error occurred ({kind}); nothing was changed": "сталася неочікувана помилка ({kind}); нічого не змінено",
 }

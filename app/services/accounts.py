@@ -13,7 +13,7 @@ from app.services.family_index import Viewer
 def viewer_for(db: Database) -> Viewer:
     """The signed-in account as a `Viewer`: restricted cases show only to their specialist
     and to centre staff. A database opened without an account (the demo) sees everything."""
-    with db.session() as session:
+    with db.reading() as session:
         account = session.get(Account, db.login) if db.login else None
         if account is None:
             return Viewer(login=db.login or "", centre=True)
@@ -28,7 +28,7 @@ def change_password(db: Database, login: str, old_password: str, new_password: s
     The old password must be right (`AuthError` otherwise)."""
     if not new_password:
         raise UsageError(tr("the password is empty"))
-    with db.session() as session:
+    with db.reading() as session:
         account = session.get(Account, login)
         if account is None or not keyring.verify_password(old_password, account.password_hash):
             raise AuthError(tr("wrong login or password"))

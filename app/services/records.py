@@ -353,7 +353,7 @@ def export_records(db: Database) -> Iterator[str]:
     Every field present (null when empty), keys and lists sorted, no ASCII escaping, types
     in the contract's order, then by id. Sync metadata never appears."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    with db.session() as session:
+    with db.reading() as session:
         for entity in INTERCHANGE:
             table = entity.table
             # Columns selected in the order of their sorted keys, so the dict is built sorted
@@ -396,7 +396,7 @@ class RecordService:
         """A live record's fields (stored values), or None."""
         entity = TYPES[type_name]
         table = entity.table
-        with self.db.session() as session:
+        with self.db.reading() as session:
             row = session.execute(select(table).where(table.c.id == record_id)).first()
         if row is None or row.deleted:
             return None
