@@ -210,8 +210,14 @@ def create_database(target: str | Path, *, encrypted: bool) -> Database:
     key = keyring.new_database_key() if encrypted else None
     wait = WriteWait()
     engine = _engine_for(where, key, wait)
-    with engine.begin() as connection:
-        migrate.upgrade(connection)
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    except BaseException:
+        engine.dispose()
+        if where.path is not None:
+            _remove_with_companions(where.path)
+        raise
     return Database(where, engine, key, wait=wait)
 
 
@@ -277,16 +283,75 @@ def open_database(
             db.login = _check_password(db, login, password)
     except SADatabaseError as error:
         engine.dispose()
-        raise OporaError(
-            tr(
-                "the database {path} is not an Opora database or is damaged",
-                path=where.path or where.url,
-            )
-        ) from error
+        explained = _open_failure(where, error, encrypted=key is not None)
+        if explained is None:
+            raise  # busy, full, failing disk: the error boundary says which
+        raise explained from error
     except BaseException:
         engine.dispose()
         raise
     return db
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _open_failure(where: Target, error: SADatabaseError, *, encrypted: bool) -> OporaError | None:
+    """Why a database file did not open, said accurately: read-only media, a missing or
+    foreign key file, or a file that is not an Opora database; None to let the error
+    boundary speak (a busy, full or failing disk)."""
+    path = where.path
+    code = str(getattr(error.orig, "sqlite_errorname", "") or "")
+    if path is None:
+        return OporaError(
+            tr("the database {path} is not an Opora database or is damaged", path=where.url)
+        )
+    if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
+        if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+            return OporaError(
+                tr(
+                    "the database {path} is on read-only media or in a write-protected folder; "
+                    "copy it, with its companion files, to a writable folder",
+                    path=path,
+                )
+            )
+        return None
+    if not code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return None
+    keys = keyring.keyring_path(path)
+    if encrypted:
+        return OporaError(
+            tr(
+                "the key file {keys} does not open the database {path}: it belongs to another "
+                "database, or the database is damaged; restore both from a backup",
+                keys=keys,
+                path=path,
+            )
+        )
+    if _looks_encrypted(path):
+        return OporaError(
+            tr(
+                "the database {path} is encrypted, but its key file {keys} is missing; put the "
+                "key file back beside it (a backup has one)",
+                path=path,
+                keys=keys,
+            )
+        )
+    return OporaError(tr("the database {path} is not an Opora database or is damaged", path=path))
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """Whether a file that SQLite cannot read looks like an SQLCipher database: whole pages
+    of random bytes rather than a damaged SQLite file or some other document."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return False
+    if size < 1024 or size % 1024 or head.startswith(SQLITE_HEADER):
+        return False
+    return len(set(head)) > 200  # random bytes use nearly all 256 values
 
 
 def _check_password(db: Database, login: str | None, password: str | None) -> str:
@@ -328,31 +393,41 @@ def _migrate_if_needed(db: Database) -> None:
         migrate.upgrade(connection)
 
 
+def _remove_with_companions(path: Path) -> None:
+    """Remove an SQLite file and the journal, WAL and shared-memory files SQLite made for it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 def backup_file(db: Database, destination: Path) -> Path:
     """A consistent copy of an SQLite database (online backup API), encrypted as the
-    original; the keyring is copied beside it. Written to a temporary name, then renamed."""
+    original; the keyring is copied beside it. Written to a temporary name, then renamed;
+    a failure (a full disk) leaves nothing behind."""
     assert db.path is not None
     temporary = destination.with_name(destination.name + ".tmp")
-    temporary.unlink(missing_ok=True)
+    _remove_with_companions(temporary)
     module: Any = sqlcipher3 if db.key is not None else sqlite3
-    target = module.connect(str(temporary))
     try:
-        if db.key is not None:
-            target.execute(f"PRAGMA key = \"x'{db.key.hex()}'\"")
-        raw = db.engine.raw_connection()
+        target = module.connect(str(temporary))
         try:
-            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            if db.key is not None:
+                target.execute(f"PRAGMA key = \"x'{db.key.hex()}'\"")
+            raw = db.engine.raw_connection()
+            try:
+                raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            finally:
+                raw.close()
+            target.execute("PRAGMA journal_mode=DELETE")
         finally:
-            raw.close()
-        target.execute("PRAGMA journal_mode=DELETE")
+            target.close()
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        if db.target.encrypted and db.target.keyring is not None:
+            keyring.write(keyring.keyring_path(destination), keyring.read(db.target.keyring))
+        temporary.replace(destination)
+        fsync_directory(destination.parent)
     finally:
-        target.close()
-    with open(temporary, "rb+") as handle:
-        os.fsync(handle.fileno())
-    temporary.replace(destination)
-    fsync_directory(destination.parent)
-    if db.target.encrypted and db.target.keyring is not None:
-        keyring.write(keyring.keyring_path(destination), keyring.read(db.target.keyring))
+        _remove_with_companions(temporary)
     return destination
 
 

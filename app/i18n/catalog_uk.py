@@ -175,4 +175,9 @@ UK: dict[str, str] = {
     "not enough memory; close other programs and try again": "недостатньо пам'яті; закрийте інші програми й спробуйте ще раз",
     "an unexpected error occurred ({kind}); nothing was changed. Details for support are in {log}": "сталася неочікувана помилка ({kind}); нічого не змінено. Відомості для служби підтримки — у файлі {log}",
     "an unexpected error occurred ({kind}); nothing was changed": "сталася неочікувана помилка ({kind}); нічого не змінено",
+    "the database {path} is on read-only media or in a write-protected folder; copy it, with its companion files, to a writable folder": "база даних {path} на носії лише для читання або в захищеній від запису теці; скопіюйте її разом із супутніми файлами до теки, куди можна записувати",
+    "the key file {keys} does not open the database {path}: it belongs to another database, or the database is damaged; restore both from a backup": "файл ключів {keys} не відкриває базу даних {path}: він від іншої бази, або базу пошкоджено; відновіть обидва файли з резервної копії",
+    "the database {path} is encrypted, but its key file {keys} is missing; put the key file back beside it (a backup has one)": "база даних {path} зашифрована, але її файлу ключів {keys} немає; покладіть файл ключів поруч із нею (він є в резервній копії)",
+    "the key file {file} is damaged; restore it from a backup of the database": "файл ключів {file} пошкоджено; відновіть його з резервної копії бази даних",
+    "the key file of the database is damaged; restore it from a backup": "файл ключів бази даних пошкоджено; відновіть його з резервної копії",
 }
