@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.commands.context import CommandContext
+from app.errors import ValidationError
 from app.files import atomic_text_writer
 from app.i18n import tr
 from app.services.records import export_records, import_records
@@ -28,9 +29,18 @@ def register(subparsers: Any) -> None:
 def run_import(args: argparse.Namespace, context: CommandContext) -> int:
     """Import a file all or nothing."""
     db = context.open()
-    count = import_records(db, Path(args.file))
+    doubts: list[ValidationError] = []
+    count = import_records(db, Path(args.file), warn=doubts.append)
+    if not context.json:
+        for doubt in doubts:
+            sys.stderr.write(tr("warning: {message}", message=str(doubt)) + "\n")
+    document: dict[str, object] = {"file": args.file, "imported": count}
+    if doubts:
+        document["warnings"] = [
+            {"line": d.line, "field": d.field, "message": d.message} for d in doubts
+        ]
     context.emit(
-        {"file": args.file, "imported": count},
+        document,
         tr("imported {count} records from {file}", count=count, file=args.file),
     )
     return 0

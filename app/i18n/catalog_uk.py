@@ -180,4 +180,11 @@ UK: dict[str, str] = {
     "the database {path} is encrypted, but its key file {keys} is missing; put the key file back beside it (a backup has one)": "база даних {path} зашифрована, але її файлу ключів {keys} немає; покладіть файл ключів поруч із нею (він є в резервній копії)",
     "the key file {file} is damaged; restore it from a backup of the database": "файл ключів {file} пошкоджено; відновіть його з резервної копії бази даних",
     "the key file of the database is damaged; restore it from a backup": "файл ключів бази даних пошкоджено; відновіть його з резервної копії",
+    "is too large a number": "завелике число",
+    "contains a character that is not allowed ({code})": "містить недозволений символ ({code})",
+    "nested too deeply": "надто глибока вкладеність",
+    "a name or key is not valid text ({code})": "назва поля не є правильним текстом ({code})",
+    "{file} is not a regular file": "{file} не є звичайним файлом",
+    "mixes Latin and Cyrillic letters in one word; check the spelling": "змішує латинські й кириличні літери в одному слові; перевірте написання",
+    "warning: {message}": "попередження: {message}",
 }

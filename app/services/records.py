@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +26,9 @@ from app.db.ids import new_id as new_id_
 from app.db.registry import INTERCHANGE, TYPES, EntitySpec, referrers
 from app.db.writer import RecordWriter
 from app.errors import UsageError, ValidationError
+from app.files import NotARegularFile, open_regular
 from app.i18n import tr
-from app.i18n.text import full_name
+from app.i18n.text import full_name, mixed_script_words
 from app.services.reference import known_codes
 from app.services.validation import check_record, parse_uuid, parse_value
 
@@ -287,14 +288,21 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 
 
 def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line of an interchange file."""
+    """(line number, object) for each non-blank line of an interchange file.
+
+    Only a regular file is read (a FIFO would hang the import); a line nested too deeply
+    for the parser is refused like any malformed line."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:  # a byte-order mark is fine
+        with open_regular(path, encoding="utf-8-sig") as handle:  # a byte-order mark is fine
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
                 try:
                     value = json.loads(line)
+                except RecursionError:
+                    raise ValidationError("json", tr("nested too deeply")).located(
+                        str(path), number
+                    ) from None
                 except ValueError as error:
                     raise ValidationError(
                         "json", tr("not a JSON object: {error}", error=error)
@@ -304,6 +312,8 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                         "json", tr("not a JSON object: {error}", error=type(value).__name__)
                     ).located(str(path), number)
                 yield number, value
+    except NotARegularFile:
+        raise UsageError(tr("{file} is not a regular file", file=path)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(tr("cannot read {file}: {error}", file=path, error=error)) from error
 
@@ -322,11 +332,24 @@ def _large_page_cache(session: Session) -> Iterator[None]:
             session.execute(text("PRAGMA cache_size=-2000"))
 
 
-def import_records(db: Database, path: Path | str) -> int:
+def text_warnings(edit: Edit) -> Iterator[ValidationError]:
+    """Doubts about an edit's text that do not stop it: a word mixing Latin look-alikes
+    into Cyrillic («Мaрія»), flagged so that someone checks the spelling."""
+    for name, value in edit.fields.items():
+        spec = edit.entity.by_name[name]
+        if spec.kind == "text" and isinstance(value, str) and mixed_script_words(value):
+            yield ValidationError(
+                name, tr("mixes Latin and Cyrillic letters in one word; check the spelling")
+            )
+
+
+def import_records(
+    db: Database, path: Path | str, warn: Callable[[ValidationError], None] | None = None
+) -> int:
     """Apply an interchange file as local edits, all or nothing; returns records written.
 
     Any bad line raises `ValidationError` located at the file and line, and nothing is
-    written."""
+    written. Doubts that do not stop the import (`text_warnings`) go to `warn`, located."""
     path = Path(path)
     lines = list(read_lines(path))
     with db.session() as session, _large_page_cache(session):
@@ -337,6 +360,9 @@ def import_records(db: Database, path: Path | str) -> int:
                 edits.append((number, parse_edit(raw, batch.codes)))
             except ValidationError as error:
                 raise error.located(str(path), number) from None
+            if warn is not None:
+                for doubt in text_warnings(edits[-1][1]):
+                    warn(doubt.located(str(path), number))
         batch.prefetch(edit for _, edit in edits)
         batch.file = str(path)
         for number, edit in edits:

@@ -16,11 +16,14 @@ from typing import Any
 from app.db.registry import EntitySpec, FieldSpec
 from app.errors import ValidationError
 from app.i18n import tr
+from app.i18n.text import RefusedCharacter, clean_text
 
 OLDEST_BIRTH = dt.date(1900, 1, 1)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _RNOKPP_WEIGHTS = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
+# The largest whole number SQLite stores (a parse-level bound, not a field's limit).
+STORABLE_INT = 2**63 - 1
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -78,6 +81,17 @@ def check_rnokpp(value: str, field: str = "rnokpp") -> str:
     return value
 
 
+def stored_text(value: str, field: str) -> str:
+    """Text as it is stored (NFC, Unix line ends); a control, bidirectional-override,
+    invisible or broken (lone surrogate) character is refused, naming its code point."""
+    try:
+        return clean_text(value)
+    except RefusedCharacter as refused:
+        raise ValidationError(
+            field, tr("contains a character that is not allowed ({code})", code=refused.code)
+        ) from None
+
+
 def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> Any:
     """The stored value of one field from its interchange value (None clears the field)."""
     name = spec.name
@@ -91,6 +105,8 @@ def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> A
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValidationError(name, tr("must be a whole number of 0 or more"))
+        if value > STORABLE_INT:
+            raise ValidationError(name, tr("is too large a number"))
         return value
     if kind == "codes":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -102,7 +118,7 @@ def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> A
         return sorted(set(value)) or None  # an empty list is no list: null in the export
     if not isinstance(value, str):
         raise ValidationError(name, tr("must be text"))
-    text = value.strip()
+    text = stored_text(value, name).strip()
     if kind == "ref":
         return parse_uuid(text, name) if text else None
     if not text:
