@@ -9,7 +9,7 @@ from typing import Any
 
 from app.commands.context import CommandContext
 from app.db import keyring
-from app.db.database import Target, backup_file, open_database
+from app.db.database import Database, Target, backup_file, open_database, restore_content
 from app.errors import OporaError, UsageError
 from app.i18n import tr
 
@@ -35,7 +35,11 @@ def run_backup(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, context: CommandContext) -> int:
-    """Check the backup opens with the user's password, then put it in place atomically."""
+    """Check the backup opens with the user's password, then put its content in place.
+
+    A new file is simply created from the backup. An existing database is taken
+    exclusively and overwritten in place (`restore_content`): refused while another program
+    has it open, so no acknowledged work is swapped away under a running import."""
     source = Path(args.file).resolve()
     target = Target.parse(context.db_target)
     if target.path is None or not source.is_file():
@@ -53,16 +57,39 @@ def run_restore(args: argparse.Namespace, context: CommandContext) -> int:
             if error.exit_code == 4:
                 raise
             raise UsageError(tr("{path} is not an Opora backup", path=source)) from error
-        check.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(target.path) + suffix).unlink(missing_ok=True)
-        if staging_keys.exists():
-            staging_keys.replace(keyring.keyring_path(target.path))
-        else:
-            keyring.keyring_path(target.path).unlink(missing_ok=True)
-        staging.replace(target.path)
+        try:
+            if target.path.exists():
+                _restore_in_place(check, target, context)
+            else:
+                check.close()
+                if staging_keys.exists():
+                    staging_keys.replace(keyring.keyring_path(target.path))
+                staging.replace(target.path)
+        finally:
+            check.close()
     finally:
         for leftover in (staging, staging_keys, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
             leftover.unlink(missing_ok=True)
     context.emit({"restored": str(source)}, tr("database restored from {path}", path=source))
     return 0
+
+
+def _restore_in_place(backup: Database, target: Target, context: CommandContext) -> None:
+    live_keys = target.keyring
+    key = None
+    if live_keys is not None and live_keys.exists():
+        accounts = keyring.read(live_keys)
+        only = next(iter(accounts)) if len(accounts) == 1 else None
+        login = context.user or only or backup.login or ""
+        password = context.password_lazy() or ""
+        key = keyring.unwrap(accounts, login, password)
+    if (key is None) != (backup.key is None):
+        raise UsageError(
+            tr(
+                "the backup is encrypted and the database is not, or the reverse; "
+                "restore it to a new file (--db NEW_FILE)"
+            )
+        )
+    restore_content(backup, target, key)
+    if backup.key is not None and live_keys is not None and backup.target.keyring is not None:
+        keyring.write(live_keys, keyring.read(backup.target.keyring))

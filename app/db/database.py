@@ -71,6 +71,12 @@ class WriteWait:
     on_wait: Callable[[], None] | None = None
 
 
+def _use_key(connection: Any, key: bytes) -> None:
+    """Key an SQLCipher connection (quietly: a wrong key is our message, not its log)."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+
+
 def _begin_immediate(driver: Any, wait: WriteWait) -> None:
     """`BEGIN IMMEDIATE`, retried until `wait.seconds` have passed: a writer takes the write
     lock before it reads, so its snapshot can never go stale under another writer (a
@@ -100,7 +106,7 @@ def _sqlite_engine(path: Path, key: bytes | None, wait: WriteWait) -> Engine:
             str(path), check_same_thread=False, timeout=STATEMENT_WAIT_MS / 1000
         )
         if key is not None:
-            connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            _use_key(connection, key)
         return connection
 
     # hide_parameters: an error's text never carries a record's values (DESIGN, invariant 7)
@@ -411,7 +417,7 @@ def backup_file(db: Database, destination: Path) -> Path:
         target = module.connect(str(temporary))
         try:
             if db.key is not None:
-                target.execute(f"PRAGMA key = \"x'{db.key.hex()}'\"")
+                _use_key(target, db.key)
             raw = db.engine.raw_connection()
             try:
                 raw.driver_connection.backup(target)  # type: ignore[union-attr]
@@ -429,6 +435,52 @@ def backup_file(db: Database, destination: Path) -> Path:
     finally:
         _remove_with_companions(temporary)
     return destination
+
+
+def restore_content(backup: Database, target: Target, key: bytes | None) -> None:
+    """Replace the content of the database file at `target` (keyed with `key`) with that of
+    `backup`, in place and atomically, holding the file exclusively.
+
+    The file is never swapped under a live connection: if any other program has it open
+    (the GUI, an import), it is refused with a message; while the copy runs, no one else
+    can read or write it; a crash or a full disk mid-way leaves the old content (SQLite's
+    rollback journal). The file keeps `key` unless the backup's differs, then it is re-keyed
+    to the backup's so that the backup's key file opens it."""
+    assert target.path is not None
+    module: Any = sqlcipher3 if key is not None else sqlite3
+    live = module.connect(str(target.path), timeout=STATEMENT_WAIT_MS / 1000)
+    try:
+        if key is not None:
+            _use_key(live, key)
+        live.isolation_level = None
+        live.execute("PRAGMA locking_mode=EXCLUSIVE")
+        try:
+            mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            live.execute("BEGIN EXCLUSIVE")
+            live.execute("COMMIT")  # the exclusive lock stays until the connection closes
+        except module.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            mode = "wal"
+        if str(mode).lower() != "delete":
+            raise OporaError(
+                tr(
+                    "the database {path} is in use by another program (an Opora window or "
+                    "command); close it, then restore again",
+                    path=target.path,
+                )
+            )
+        raw = backup.engine.raw_connection()
+        try:
+            raw.driver_connection.backup(live)  # type: ignore[union-attr]
+        finally:
+            raw.close()
+        if backup.key is not None and backup.key != key:
+            live.execute(f"PRAGMA rekey = \"x'{backup.key.hex()}'\"")
+        live.execute("PRAGMA journal_mode=WAL")
+    finally:
+        live.close()
+    fsync_directory(target.path.parent)
 
 
 def count_rows(db: Database, model: type) -> int:
