@@ -206,8 +206,12 @@ class _PrivateLog(logging.handlers.RotatingFileHandler):
 
 def _get_handler() -> _PrivateLog | None:
     global _handler
-    if _handler is not None:
+    if _handler is not None and _handler.baseFilename == os.path.abspath(log_path()):
         return _handler
+    if _handler is not None:  # the user's folders changed (tests): a new file
+        logging.getLogger("opora.failures").removeHandler(_handler)
+        _handler.close()
+        _handler = None
     try:
         log_folder().mkdir(parents=True, exist_ok=True)
         handler = _PrivateLog(
