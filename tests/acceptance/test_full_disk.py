@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,10 @@ import pytest
 from tests.acceptance.bulk import families_file, laptop_bundles
 from tests.acceptance.conftest import (
     FIELD_PASSWORD,
+    PASSWORD,
+    ROOT,
+    _env,
+    command,
     copy_db,
     opora,
     uid,
@@ -132,3 +137,52 @@ def test_a_full_disk_fails_cleanly(
     assert state(place.centre) == before_state, str(result)
     again = opora(*arguments(place), db=db, **options)  # room again: the same command works
     assert again.code == 0, str(again)
+
+
+def _unshare_works() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_works(), reason="needs a user mount namespace (unshare -rm)")
+def test_a_really_full_3_mb_disk(sample_db: Path, tmp_path: Path) -> None:
+    """The same on a real 3 MB tmpfs (ENOSPC rather than EFBIG), mounted in a private mount
+    namespace for the length of the commands, filled but for about 100 KB."""
+    disk, out = tmp_path / "disk", tmp_path / "out"
+    disk.mkdir()
+    out.mkdir()
+    more = families_file(tmp_path, "tmpfs", 1000)
+
+    def run(name: str, *arguments: Any) -> str:
+        argv = " ".join(f"'{a}'" for a in command(*arguments, db=disk / "centre.db"))
+        return f"{argv} > '{out}/{name}.out' 2> '{out}/{name}.err'; echo $? > '{out}/{name}.rc'"
+
+    free = 100 * KB
+    script = "; ".join(
+        [
+            f"mount -t tmpfs -o size=3m tmpfs '{disk}' || exit 9",
+            f"cp '{sample_db}' '{disk}/centre.db'",
+            f"head -c $(( $(df -B1 --output=avail '{disk}' | tail -1) - {free} )) /dev/zero"
+            f" > '{disk}/filler'",
+            run("before", "records", "export"),
+            run("import", "records", "import", more),
+            run("backup", "backup", "--out", disk / "copy.db"),
+            run("after", "records", "export"),
+            f"ls -A '{disk}' > '{out}/listing'",
+        ]
+    )
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        env=_env(PASSWORD, None, None), cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    read = {p.name: p.read_text("utf-8") for p in out.iterdir()}
+    assert read["before.rc"].strip() == "0" and read["after.rc"].strip() == "0", read
+    for name in ("import", "backup"):
+        assert read[f"{name}.rc"].strip() == "1", read
+        err = read[f"{name}.err"]
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+        assert "диск" in err, err
+    assert read["after.out"] == read["before.out"] and read["before.out"]
+    assert sorted(read["listing"].split()) == ["centre.db", "filler"], read["listing"]

@@ -83,6 +83,7 @@ def test_a_key_file_of_another_database_is_named(encrypted: Path, tmp_path: Path
     result = opora("records", "export", db=encrypted)
     assert result.code == 1, str(result)
     assert "centre.db.keys" in result.err and "іншої бази" in result.err, result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err  # SQLCipher's own log silent
 
 
 def _unshare_works() -> bool:
