@@ -85,7 +85,7 @@ class MemberError(ValidationError):
 
 def load_family(db: Database, family_id: str) -> FamilyData | None:
     """A live family and its live members (alphabetically by relation then age)."""
-    with db.session() as session:
+    with db.reading() as session:
         family = session.get(Family, family_id)
         if family is None or family.deleted:
             return None
@@ -185,7 +185,7 @@ class FamilyEvents:
 def family_events(db: Database, family_id: str) -> FamilyEvents:
     """Services, visits, assessments and notifications of a family, newest first."""
     services = service_rows(db, ServiceFilter(family_id=family_id))
-    with db.session() as session:
+    with db.reading() as session:
         visits = [
             EventRow(v.id, v.date, v.purpose or "", v.result or "")
             for v in session.scalars(
@@ -228,7 +228,7 @@ class HistoryRow:
 
 def family_history(db: Database, family_id: str, limit: int = 500) -> list[HistoryRow]:
     """The change log of the family, its members and its events, newest first."""
-    with db.session() as session:
+    with db.reading() as session:
         people = dict(
             session.execute(
                 select(Person.id, Person.surname + " " + Person.given_name).where(

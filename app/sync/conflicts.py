@@ -25,7 +25,7 @@ TAKE = ("winner", "loser")
 
 def list_conflicts(db: Database, *, status: str | None = None) -> list[dict[str, Any]]:
     """Conflicts in the form of `conflicts list --json`, oldest first (devices by name)."""
-    with db.session() as session:
+    with db.reading() as session:
         names = dict(session.execute(select(Device.id, Device.name)).all())
         query = select(Conflict).order_by(Conflict.detected_at, Conflict.id)
         if status is not None:
