@@ -189,4 +189,5 @@ UK: dict[str, str] = {
     "warning: {message}": "попередження: {message}",
     "the database {path} is in use by another program (an Opora window or command); close it, then restore again": "базою даних {path} зараз користується інша програма (вікно Опори або команда); закрийте її й повторіть відновлення",
     "the backup is encrypted and the database is not, or the reverse; restore it to a new file (--db NEW_FILE)": "резервна копія зашифрована, а база даних ні (або навпаки); відновіть її в новий файл (--db НОВИЙ_ФАЙЛ)",
+    "is not UTF-8 text": "не є текстом у кодуванні UTF-8",
 }

@@ -290,11 +290,17 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for each non-blank line of an interchange file.
 
-    Only a regular file is read (a FIFO would hang the import); a line nested too deeply
-    for the parser is refused like any malformed line."""
+    Only a regular file is read (a FIFO would hang the import); a line that is not UTF-8 or
+    is nested too deeply for the parser is refused, located, like any malformed line."""
     try:
-        with open_regular(path, encoding="utf-8-sig") as handle:  # a byte-order mark is fine
-            for number, line in enumerate(handle, start=1):
+        with open_regular(path) as handle:
+            for number, raw in enumerate(handle, start=1):
+                try:  # a byte-order mark is fine
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    raise ValidationError("json", tr("is not UTF-8 text")).located(
+                        str(path), number
+                    ) from None
                 if not line.strip():
                     continue
                 try:

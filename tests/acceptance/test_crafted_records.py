@@ -64,6 +64,16 @@ def test_a_crafted_line_is_refused_naming_line_and_field(
     assert export_records(sample_db) == before
 
 
+def test_a_line_that_is_not_utf8_is_located(sample_db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "latin1.jsonl"
+    good = json.dumps(person("Ірина", id=uid("u:1")), ensure_ascii=False).encode("utf-8")
+    bad = '{"type": "person", "id": "' + uid("u:2") + '", "surname": "Kovalenko\xe9"}'
+    source.write_bytes(good + b"\n" + bad.encode("latin-1") + b"\n")
+    result = opora("records", "import", source, db=sample_db)
+    assert result.code == 2, str(result)
+    assert names_location(result.err, source, 2, "json"), result.err
+
+
 def test_a_fifo_is_refused_at_once(sample_db: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "records.jsonl"
     os.mkfifo(fifo)
