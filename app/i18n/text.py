@@ -36,8 +36,8 @@ ALLOWED_CONTROLS = frozenset("\t\n")
 # Latin letters that look like Cyrillic ones, as they slip into names typed on a keyboard
 # switched to the wrong layout.
 LOOK_ALIKES = str.maketrans(
-    "aceiopxyABCEHIKMOPTXyı",
-    "асеіорхуАВСЕНІКМОРТХуі",
+    "aceiopxyABCEHIKMOPTX\u0131kmhbt",  # the last five: capitals' look-alikes, lowered
+    "асеіорхуАВСЕНІКМОРТХікмнвт",
 )
 _WORD = re.compile(r"[^\W\d_]+")
 

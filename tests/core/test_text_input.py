@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.db.database import Database
 from app.errors import ValidationError
@@ -42,3 +46,31 @@ def test_a_form_refuses_an_rtl_override(plain_centre: Database) -> None:
             "person", None, {"surname": "Ко\u202eваль", "given_name": "Олена"}
         )
     assert refused.value.field == "surname" and "U+202E" in refused.value.message
+
+
+CYRILLIC_WORDS = st.text(alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАВЕКМНОРСТХ", min_size=2)
+
+
+@given(st.text())
+def test_clean_text_keeps_only_what_may_be_stored(text: str) -> None:
+    try:
+        cleaned = clean_text(text)
+    except RefusedCharacter:
+        return
+    assert unicodedata.is_normalized("NFC", cleaned)
+    assert "\r" not in cleaned
+    assert all(c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs") for c in cleaned)
+    assert clean_text(cleaned) == cleaned
+
+
+@given(CYRILLIC_WORDS, st.data())
+def test_a_latin_look_alike_never_hides_a_name_from_search(word: str, data: st.DataObject) -> None:
+    swaps = {"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "і": "i", "Н": "H", "К": "K"}
+    places = [i for i, c in enumerate(word) if c in swaps]
+    if not places:
+        return
+    i = data.draw(st.sampled_from(places))
+    typo = word[:i] + swaps[word[i]] + word[i + 1 :]
+    if any(c.isalpha() and not c.isascii() for c in typo):  # still a Cyrillic word
+        assert mixed_script_words(typo) == 1
+        assert search_key(typo) == search_key(word)
