@@ -8,12 +8,12 @@ in Ukrainian (OPORA_LANG=en for English).
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 
+from app.boundary import explain
 from app.commands.context import CommandContext, default_database
 from app.errors import OporaError
 from app.files import private_files
@@ -97,8 +97,23 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
     return early.parse_known_args(prefix)[0]
 
 
+def _command_words(args: argparse.Namespace | None) -> str:
+    """`records import`, `sync export`…: which command failed, without any of its values."""
+    if args is None:
+        return "opora"
+    words = [getattr(args, name, None) for name in ("command", "action", "kind", "report")]
+    return " ".join(str(w) for w in words if isinstance(w, str))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status. Every file it creates is 0600."""
+    """Run one command; returns the exit status. Every file it creates is 0600.
+
+    The one error boundary of the command line: whatever fails becomes one line on stderr
+    in the user's language (app/boundary.py), never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # a stray lone surrogate must not crash the printing
+            reconfigure(errors="backslashreplace")
     with private_files():
         return _main(argv)
 
@@ -108,6 +123,7 @@ def _main(argv: Sequence[str] | None) -> int:
     as_json = "--json" in args_list
     args_list = [a for a in args_list if a != "--json"]
     context: CommandContext | None = None
+    args: argparse.Namespace | None = None
     try:
         command = command_name(args_list)
         if command is not None and command_needs_account(command) and "-h" not in args_list:
@@ -136,24 +152,22 @@ def _main(argv: Sequence[str] | None) -> int:
         if code == 0:
             context.succeeded()
         return code
-    except OporaError as error:
-        sys.stderr.write(tr("error: {message}", message=str(error)) + "\n")
-        return error.exit_code
     except BrokenPipeError:
         # The reader stopped early (`opora records export | head`): nothing to report.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except OSError as error:
-        if error.errno == errno.ENOSPC:
-            sys.stderr.write(tr("not enough disk space: {error}", error=error) + "\n")
-        else:
-            sys.stderr.write(tr("error: {message}", message=str(error)) + "\n")
-        return 1
     except KeyboardInterrupt:
         return 1
+    except Exception as error:  # noqa: BLE001 - the boundary: every failure becomes a message
+        explained = explain(error, where=_command_words(args))
+        sys.stderr.write(tr("error: {message}", message=explained.message) + "\n")
+        return explained.exit_code
     finally:
         if context is not None:
-            context.close()
+            try:
+                context.close()
+            except Exception:  # noqa: BLE001 - closing after a failure must stay quiet
+                pass
 
 
 if __name__ == "__main__":

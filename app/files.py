@@ -8,6 +8,7 @@ code that creates files itself (SQLite's database, WAL and journal files).
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,3 +92,22 @@ def atomic_text_writer(path: Path) -> Iterator[IO[str]]:
     """`atomic_writer` for UTF-8 text with Unix newlines."""
     with atomic_writer(path, "w", encoding="utf-8") as handle:
         yield handle
+
+
+class NotARegularFile(OSError):
+    """The path names a pipe, a device or a folder, which a reader would wait on for ever."""
+
+
+def open_regular(path: Path, encoding: str | None = None) -> IO:  # type: ignore[type-arg]
+    """Open a file for reading, refusing anything but a regular file (a FIFO would block the
+    reader for ever): opened without blocking, checked, then read normally."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(str(path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return open(fd, "rb" if encoding is None else "r", encoding=encoding)
+    except BaseException:
+        os.close(fd)
+        raise

@@ -257,6 +257,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Opora: something went wrong</source>
+        <translation>Опора: щось пішло не так</translation>
+    </message>
+    <message>
+        <source>What you saved before is safe. Close this message and try again; if it happens again, restart Opora. If it keeps happening, give the log file to whoever supports your centre:</source>
+        <translation>Усе, що ви зберегли раніше, у безпеці. Закрийте це повідомлення й спробуйте ще раз; якщо повториться — перезапустіть Опору. Якщо помилка не зникає, передайте файл журналу тому, хто підтримує роботу вашого центру:</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Home visit</source>

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ui import collector
+from ui import collector, error_dialog
 from ui.icons import icon
 from ui.settings import UiSettings
 from ui.translations import install_translators
@@ -32,6 +32,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         )
         app = QApplication(argv if argv is not None else sys.argv)
     collector.install(app)
+    error_dialog.install()
     configure_application(app)
     return app
 

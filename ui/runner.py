@@ -17,6 +17,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.boundary import explain
+from app.errors import OporaError
+
 
 class Cancelled(Exception):
     """Raised inside the worker when the user cancelled between two progress steps."""
@@ -148,9 +151,17 @@ class Task(QObject):
         if isinstance(exc, Cancelled) or not self._owner_alive():
             return
         if self._on_error is not None:
-            self._on_error(exc)
+            self._on_error(exc if isinstance(exc, OporaError) else _explained(exc))
         else:
             raise exc
+
+
+def _explained(exc: BaseException) -> OporaError:
+    """An unexpected error as handlers show it: one translated line without record values
+    (app/boundary.py; the error is logged), the original kept as the cause."""
+    error = OporaError(explain(exc, where="gui task").message)
+    error.__cause__ = exc
+    return error
 
 
 _running: set[Task] = set()

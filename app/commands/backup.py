@@ -10,7 +10,14 @@ from typing import Any
 from app.commands.context import CommandContext
 from app.db import keyring
 from app.db.actors import new_epoch
-from app.db.database import Target, backup_file, open_database, self_device_id
+from app.db.database import (
+    Database,
+    Target,
+    backup_file,
+    open_database,
+    restore_content,
+    self_device_id,
+)
 from app.errors import OporaError, UsageError
 from app.i18n import tr
 
@@ -36,7 +43,11 @@ def run_backup(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, context: CommandContext) -> int:
-    """Check the backup opens with the user's password, then put it in place atomically."""
+    """Check the backup opens with the user's password, then put its content in place.
+
+    A new file is simply created from the backup. An existing database is taken
+    exclusively and overwritten in place (`restore_content`): refused while another program
+    has it open, so no acknowledged work is swapped away under a running import."""
     context.close()  # the role was checked on the current database; it is replaced now
     context.note_sign_in = False
     source = Path(args.file).resolve()
@@ -56,20 +67,43 @@ def run_restore(args: argparse.Namespace, context: CommandContext) -> int:
             if error.exit_code == 4:
                 raise
             raise UsageError(tr("{path} is not an Opora backup", path=source)) from error
-        with check.session() as session:
-            # The restored database starts a new epoch: it must never reuse a sequence number
-            # of the changes it made after this backup (docs/decisions/032-replica-epochs.md).
-            new_epoch(session, self_device_id(session))
-        check.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(target.path) + suffix).unlink(missing_ok=True)
-        if staging_keys.exists():
-            staging_keys.replace(keyring.keyring_path(target.path))
-        else:
-            keyring.keyring_path(target.path).unlink(missing_ok=True)
-        staging.replace(target.path)
+        try:
+            with check.session() as session:
+                # The restored database starts a new epoch: it must never reuse a sequence
+                # number of the changes it made after this backup (decision 032).
+                new_epoch(session, self_device_id(session))
+            if target.path.exists():
+                _restore_in_place(check, target, context)
+            else:
+                check.close()
+                if staging_keys.exists():
+                    staging_keys.replace(keyring.keyring_path(target.path))
+                staging.replace(target.path)
+        finally:
+            check.close()
     finally:
         for leftover in (staging, staging_keys, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
             leftover.unlink(missing_ok=True)
     context.emit({"restored": str(source)}, tr("database restored from {path}", path=source))
     return 0
+
+
+def _restore_in_place(backup: Database, target: Target, context: CommandContext) -> None:
+    live_keys = target.keyring
+    key = None
+    if live_keys is not None and live_keys.exists():
+        accounts = keyring.read(live_keys)
+        only = next(iter(accounts)) if len(accounts) == 1 else None
+        login = context.user or only or backup.login or ""
+        password = context.password_lazy() or ""
+        key = keyring.unwrap(accounts, login, password)
+    if (key is None) != (backup.key is None):
+        raise UsageError(
+            tr(
+                "the backup is encrypted and the database is not, or the reverse; "
+                "restore it to a new file (--db NEW_FILE)"
+            )
+        )
+    restore_content(backup, target, key)
+    if backup.key is not None and live_keys is not None and backup.target.keyring is not None:
+        keyring.write(live_keys, keyring.read(backup.target.keyring))

@@ -16,6 +16,9 @@ from app.db.database import Database, Target, open_database
 from app.i18n import tr
 from app.services.permissions import Actor, actor_of, require_command
 
+# A command waits this long for another program (the GUI, another import) to finish writing.
+COMMAND_WRITE_WAIT = 15 * 60.0
+
 
 def default_database() -> Path:
     """`opora.db` in the platform's user data folder."""
@@ -35,6 +38,12 @@ def password_from_environment(variable: str, login: str | None) -> str | None:
         )
         return getpass.getpass(tr(prompt, login=login or "?"))
     return None
+
+
+def _tell_waiting() -> None:
+    sys.stderr.write(tr("another program is changing the database; waiting for it to finish…"))
+    sys.stderr.write("\n")
+    sys.stderr.flush()
 
 
 @dataclass
@@ -59,6 +68,8 @@ class CommandContext:
                 self.db_target,
                 self.user,
             )
+            self._db.wait.seconds = COMMAND_WRITE_WAIT
+            self._db.wait.on_wait = _tell_waiting
         return self._db
 
     def authorise(self, command: str) -> Actor:

@@ -55,7 +55,7 @@ def run_enroll(args: argparse.Namespace, context: CommandContext) -> int:
 def run_list(args: argparse.Namespace, context: CommandContext) -> int:
     """Print every known device."""
     db = context.open()
-    with db.session() as session:
+    with db.reading() as session:
         districts = dict(session.execute(select(District.id, District.name)).all())
         devices = [
             {

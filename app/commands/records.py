@@ -9,6 +9,7 @@ from typing import Any
 
 from app.commands.context import CommandContext
 from app.commands.sync import warn_clock
+from app.errors import ValidationError
 from app.files import atomic_text_writer
 from app.i18n import tr
 from app.services import audit
@@ -31,9 +32,18 @@ def run_import(args: argparse.Namespace, context: CommandContext) -> int:
     """Import a file all or nothing."""
     db = context.open()
     warn_clock(db)  # a wrong date is said before more is written
-    count = import_records(db, Path(args.file))
+    doubts: list[ValidationError] = []
+    count = import_records(db, Path(args.file), warn=doubts.append)
+    if not context.json:
+        for doubt in doubts:
+            sys.stderr.write(tr("warning: {message}", message=str(doubt)) + "\n")
+    document: dict[str, object] = {"file": args.file, "imported": count}
+    if doubts:
+        document["warnings"] = [
+            {"line": d.line, "field": d.field, "message": d.message} for d in doubts
+        ]
     context.emit(
-        {"file": args.file, "imported": count},
+        document,
         tr("imported {count} records from {file}", count=count, file=args.file),
     )
     return 0

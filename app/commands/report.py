@@ -120,7 +120,7 @@ def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
     if args.out == "-" and args.format != "json":
         raise UsageError(tr("the output file must end in {suffix}", suffix=f".{args.format}"))
     db = context.open()
-    with db.session() as session:
+    with db.reading() as session:
         summary = compute_summary_in(session, args.date_from, args.date_to, args.district)
     audit.log(db, "export", None, None)
     if args.out == "-":

@@ -23,6 +23,7 @@ from app.db.models import RefEntry
 from app.db.registry import EntitySpec, FieldSpec
 from app.errors import ValidationError
 from app.i18n import tr
+from app.i18n.text import RefusedCharacter, clean_text
 
 OLDEST_BIRTH = dt.date(1900, 1, 1)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -94,6 +95,17 @@ def known_codes(session: Session) -> dict[str, set[str]]:
     return codes
 
 
+def stored_text(value: str, field: str) -> str:
+    """Text as it is stored (NFC, Unix line ends); a control, bidirectional-override,
+    invisible or broken (lone surrogate) character is refused, naming its code point."""
+    try:
+        return clean_text(value)
+    except RefusedCharacter as refused:
+        raise ValidationError(
+            field, tr("contains a character that is not allowed ({code})", code=refused.code)
+        ) from None
+
+
 def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> Any:
     """The stored value of one field from its interchange value (None clears the field).
     Sizes are bounded by the field's declared limits (registry), so no value grows a
@@ -126,7 +138,7 @@ def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> A
         raise ValidationError(name, tr("must be text"))
     if len(value) > spec.max_length:
         raise ValidationError(name, tr("is longer than {limit} characters", limit=spec.max_length))
-    text = value.strip()
+    text = stored_text(value, name).strip()
     if kind == "ref":
         return parse_uuid(text, name) if text else None
     if not text:

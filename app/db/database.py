@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,16 +56,61 @@ class Target:
         return self.keyring is not None and self.keyring.exists()
 
 
-def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
+# How long one statement waits for a lock before SQLite reports «database is locked»; a
+# unit of work that writes waits longer for its turn (`WriteWait`), in steps of this.
+STATEMENT_WAIT_MS = 2000
+READ_ONLY = "opora_read_only"
+
+
+@dataclass
+class WriteWait:
+    """How long a unit of work waits for another program's write to finish, and whom to
+    tell once it starts waiting (the command line prints a notice)."""
+
+    seconds: float = 30.0
+    on_wait: Callable[[], None] | None = None
+
+
+def _use_key(connection: Any, key: bytes) -> None:
+    """Key an SQLCipher connection (quietly: a wrong key is our message, not its log)."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+
+
+def _begin_immediate(driver: Any, wait: WriteWait) -> None:
+    """`BEGIN IMMEDIATE`, retried until `wait.seconds` have passed: a writer takes the write
+    lock before it reads, so its snapshot can never go stale under another writer (a
+    deferred transaction that read first gets «database is locked» at once, busy timeout or
+    not)."""
+    deadline = time.monotonic() + wait.seconds
+    told = False
+    while True:
+        try:
+            driver.execute("BEGIN IMMEDIATE")
+            return
+        except (sqlite3.OperationalError, sqlcipher3.OperationalError) as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            if not told and wait.on_wait is not None:
+                wait.on_wait()
+            told = True
+
+
+def _sqlite_engine(path: Path, key: bytes | None, wait: WriteWait) -> Engine:
     module: Any = sqlcipher3 if key is not None else sqlite3
 
     def connect() -> Any:
-        connection = module.connect(str(path), check_same_thread=False, timeout=30)
+        connection = module.connect(
+            str(path), check_same_thread=False, timeout=STATEMENT_WAIT_MS / 1000
+        )
         if key is not None:
-            connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            _use_key(connection, key)
         return connection
 
-    engine = create_engine("sqlite://", creator=connect, module=module)
+    # hide_parameters: an error's text never carries a record's values (DESIGN, invariant 7)
+    engine = create_engine("sqlite://", creator=connect, module=module, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -73,12 +119,15 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={STATEMENT_WAIT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")  # a reader never waits for writers (WAL)
+        else:
+            _begin_immediate(connection.connection.driver_connection, wait)
 
     return engine
 
@@ -91,10 +140,14 @@ class Database:
     engine: Engine
     key: bytes | None = None
     login: str | None = None
+    wait: WriteWait = field(default_factory=WriteWait)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _readers: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        readers = self.engine.execution_options(**{READ_ONLY: True})
+        self._readers = sessionmaker(readers, expire_on_commit=False)
 
     @property
     def path(self) -> Path | None:
@@ -106,14 +159,24 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back if it raises."""
+        """One unit of work: commits when the block ends, rolls back if it raises.
+
+        On SQLite it takes the write lock first (`BEGIN IMMEDIATE`), waiting its turn while
+        another program writes; reads that change nothing use `reading`."""
         with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads: one consistent snapshot that never waits for a
+        writer (SQLite's WAL); it is rolled back when the block ends."""
+        with self._readers() as session:
             yield session
 
     @property
     def device_id(self) -> str:
         """This replica's device id."""
-        with self.session() as session:
+        with self.reading() as session:
             return self_device_id(session)
 
     def close(self) -> None:
@@ -129,10 +192,10 @@ def self_device_id(session: Session) -> str:
     return device
 
 
-def _engine_for(target: Target, key: bytes | None) -> Engine:
+def _engine_for(target: Target, key: bytes | None, wait: WriteWait | None = None) -> Engine:
     if target.path is not None:
-        return _sqlite_engine(target.path, key)
-    return create_engine(target.url, pool_pre_ping=True)
+        return _sqlite_engine(target.path, key, wait or WriteWait())
+    return create_engine(target.url, pool_pre_ping=True, hide_parameters=True)
 
 
 def create_database(target: str | Path, *, encrypted: bool) -> Database:
@@ -151,10 +214,17 @@ def create_database(target: str | Path, *, encrypted: bool) -> Database:
             tr("PostgreSQL databases are not encrypted by Opora; use the server's own protection")
         )
     key = keyring.new_database_key() if encrypted else None
-    engine = _engine_for(where, key)
-    with engine.begin() as connection:
-        migrate.upgrade(connection)
-    return Database(where, engine, key)
+    wait = WriteWait()
+    engine = _engine_for(where, key, wait)
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    except BaseException:
+        engine.dispose()
+        if where.path is not None:
+            _remove_with_companions(where.path)
+        raise
+    return Database(where, engine, key, wait=wait)
 
 
 def add_account(
@@ -213,8 +283,9 @@ def open_database(
         if keyring.needs_rewrap(accounts, login):  # made with an older, cheaper scrypt
             accounts[login] = keyring.wrap(key, login, password)
             keyring.write(where.keyring, accounts)
-    engine = _engine_for(where, key)
-    db = Database(where, engine, key, login)
+    wait = WriteWait()
+    engine = _engine_for(where, key, wait)
+    db = Database(where, engine, key, login, wait)
     try:
         _migrate_if_needed(db)
         if authenticate and key is None:
@@ -223,16 +294,75 @@ def open_database(
             _strengthen_verifier(db, login, password)
     except SADatabaseError as error:
         engine.dispose()
-        raise OporaError(
-            tr(
-                "the database {path} is not an Opora database or is damaged",
-                path=where.path or where.url,
-            )
-        ) from error
+        explained = _open_failure(where, error, encrypted=key is not None)
+        if explained is None:
+            raise  # busy, full, failing disk: the error boundary says which
+        raise explained from error
     except BaseException:
         engine.dispose()
         raise
     return db
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _open_failure(where: Target, error: SADatabaseError, *, encrypted: bool) -> OporaError | None:
+    """Why a database file did not open, said accurately: read-only media, a missing or
+    foreign key file, or a file that is not an Opora database; None to let the error
+    boundary speak (a busy, full or failing disk)."""
+    path = where.path
+    code = str(getattr(error.orig, "sqlite_errorname", "") or "")
+    if path is None:
+        return OporaError(
+            tr("the database {path} is not an Opora database or is damaged", path=where.url)
+        )
+    if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
+        if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+            return OporaError(
+                tr(
+                    "the database {path} is on read-only media or in a write-protected folder; "
+                    "copy it, with its companion files, to a writable folder",
+                    path=path,
+                )
+            )
+        return None
+    if not code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return None
+    keys = keyring.keyring_path(path)
+    if encrypted:
+        return OporaError(
+            tr(
+                "the key file {keys} does not open the database {path}: it belongs to another "
+                "database, or the database is damaged; restore both from a backup",
+                keys=keys,
+                path=path,
+            )
+        )
+    if _looks_encrypted(path):
+        return OporaError(
+            tr(
+                "the database {path} is encrypted, but its key file {keys} is missing; put the "
+                "key file back beside it (a backup has one)",
+                path=path,
+                keys=keys,
+            )
+        )
+    return OporaError(tr("the database {path} is not an Opora database or is damaged", path=path))
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """Whether a file that SQLite cannot read looks like an SQLCipher database: whole pages
+    of random bytes rather than a damaged SQLite file or some other document."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return False
+    if size < 1024 or size % 1024 or head.startswith(SQLITE_HEADER):
+        return False
+    return len(set(head)) > 200  # random bytes use nearly all 256 values
 
 
 def _check_password(db: Database, login: str | None, password: str | None) -> str:
@@ -266,7 +396,7 @@ def _strengthen_verifier(db: Database, login: str, password: str) -> None:
 
 
 def _migrate_if_needed(db: Database) -> None:
-    with db.engine.connect() as connection:
+    with db.engine.execution_options(**{READ_ONLY: True}).connect() as connection:
         revision = migrate.current_revision(connection)
     head = migrate.head_revision()
     if revision == head:
@@ -292,32 +422,88 @@ def _migrate_if_needed(db: Database) -> None:
         migrate.upgrade(connection)
 
 
+def _remove_with_companions(path: Path) -> None:
+    """Remove an SQLite file and the journal, WAL and shared-memory files SQLite made for it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 def backup_file(db: Database, destination: Path) -> Path:
     """A consistent copy of an SQLite database (online backup API), encrypted as the
-    original; the keyring is copied beside it. Written to a temporary name, then renamed."""
+    original; the keyring is copied beside it. Written to a temporary name, then renamed;
+    a failure (a full disk) leaves nothing behind."""
     assert db.path is not None
     temporary = destination.with_name(destination.name + ".tmp")
-    temporary.unlink(missing_ok=True)
+    _remove_with_companions(temporary)
     module: Any = sqlcipher3 if db.key is not None else sqlite3
-    target = module.connect(str(temporary))
     try:
-        if db.key is not None:
-            target.execute(f"PRAGMA key = \"x'{db.key.hex()}'\"")
-        raw = db.engine.raw_connection()
+        target = module.connect(str(temporary))
         try:
-            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            if db.key is not None:
+                _use_key(target, db.key)
+            raw = db.engine.raw_connection()
+            try:
+                raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            finally:
+                raw.close()
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        if db.target.encrypted and db.target.keyring is not None:
+            keyring.write(keyring.keyring_path(destination), keyring.read(db.target.keyring))
+        temporary.replace(destination)
+        fsync_directory(destination.parent)
+    finally:
+        _remove_with_companions(temporary)
+    return destination
+
+
+def restore_content(backup: Database, target: Target, key: bytes | None) -> None:
+    """Replace the content of the database file at `target` (keyed with `key`) with that of
+    `backup`, in place and atomically, holding the file exclusively.
+
+    The file is never swapped under a live connection: if any other program has it open
+    (the GUI, an import), it is refused with a message; while the copy runs, no one else
+    can read or write it; a crash or a full disk mid-way leaves the old content (SQLite's
+    rollback journal). The file keeps `key` unless the backup's differs, then it is re-keyed
+    to the backup's so that the backup's key file opens it."""
+    assert target.path is not None
+    module: Any = sqlcipher3 if key is not None else sqlite3
+    live = module.connect(str(target.path), timeout=STATEMENT_WAIT_MS / 1000)
+    try:
+        if key is not None:
+            _use_key(live, key)
+        live.isolation_level = None
+        live.execute("PRAGMA locking_mode=EXCLUSIVE")
+        try:
+            mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            live.execute("BEGIN EXCLUSIVE")
+            live.execute("COMMIT")  # the exclusive lock stays until the connection closes
+        except module.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            mode = "wal"
+        if str(mode).lower() != "delete":
+            raise OporaError(
+                tr(
+                    "the database {path} is in use by another program (an Opora window or "
+                    "command); close it, then restore again",
+                    path=target.path,
+                )
+            )
+        raw = backup.engine.raw_connection()
+        try:
+            raw.driver_connection.backup(live)  # type: ignore[union-attr]
         finally:
             raw.close()
-        target.execute("PRAGMA journal_mode=DELETE")
+        if backup.key is not None and backup.key != key:
+            live.execute(f"PRAGMA rekey = \"x'{backup.key.hex()}'\"")
+        live.execute("PRAGMA journal_mode=WAL")
     finally:
-        target.close()
-    with open(temporary, "rb+") as handle:
-        os.fsync(handle.fileno())
-    temporary.replace(destination)
-    fsync_directory(destination.parent)
-    if db.target.encrypted and db.target.keyring is not None:
-        keyring.write(keyring.keyring_path(destination), keyring.read(db.target.keyring))
-    return destination
+        live.close()
+    fsync_directory(target.path.parent)
 
 
 def count_rows(db: Database, model: type) -> int:

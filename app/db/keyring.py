@@ -91,15 +91,49 @@ def wrap(key: bytes, login: str, password: str) -> dict[str, object]:
     }
 
 
+# Bounds of the scrypt parameters a key file may ask for: a tampered file must not make the
+# program spend gigabytes or hours before it says «wrong password».
+_MAX_N, _MAX_R, _MAX_P = 2**20, 32, 16
+_ENTRY_TEXT = ("salt", "nonce", "wrapped")
+
+
+def _damaged(path: Path) -> OporaError:
+    return OporaError(
+        tr("the key file {file} is damaged; restore it from a backup of the database", file=path)
+    )
+
+
+def _valid_entry(entry: object) -> bool:
+    if not isinstance(entry, dict) or entry.get("kdf", "scrypt") != "scrypt":
+        return False
+    numbers = [entry.get(name) for name in ("n", "r", "p")]
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in numbers):
+        return False
+    n, r, p = numbers
+    if n > _MAX_N or n & (n - 1) or r > _MAX_R or p > _MAX_P:  # type: ignore[operator]
+        return False
+    try:
+        return all(_unb64(entry[name]) for name in _ENTRY_TEXT)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+
+
 def read(path: Path) -> dict[str, dict[str, object]]:
-    """Accounts → wrapped key entries of a keyring file."""
+    """Accounts → wrapped key entries of a keyring file (a damaged one is refused whole)."""
     try:
         document = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as error:
+    except OSError as error:
         raise OporaError(tr("cannot read {file}: {error}", file=path, error=error)) from error
-    if document.get("format") != FORMAT:
-        raise OporaError(tr("cannot read {file}: {error}", file=path, error=FORMAT))
-    return dict(document["accounts"])
+    except (ValueError, RecursionError):
+        raise _damaged(path) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _damaged(path)
+    accounts = document.get("accounts")
+    if not isinstance(accounts, dict) or not all(
+        isinstance(login, str) and _valid_entry(entry) for login, entry in accounts.items()
+    ):
+        raise _damaged(path)
+    return dict(accounts)
 
 
 def write(path: Path, accounts: dict[str, dict[str, object]]) -> None:
@@ -114,6 +148,8 @@ def unwrap(accounts: dict[str, dict[str, object]], login: str, password: str) ->
     entry = accounts.get(login)
     if entry is None:
         raise AuthError(tr("wrong login or password"))
+    if not _valid_entry(entry):
+        raise OporaError(tr("the key file of the database is damaged; restore it from a backup"))
     kek = derive(
         password,
         _unb64(str(entry["salt"])),
@@ -127,6 +163,10 @@ def unwrap(accounts: dict[str, dict[str, object]], login: str, password: str) ->
         )
     except InvalidTag:
         raise AuthError(tr("wrong login or password")) from None
+    except (ValueError, TypeError):  # a nonce of the wrong length: the file was altered
+        raise OporaError(
+            tr("the key file of the database is damaged; restore it from a backup")
+        ) from None
 
 
 def needs_rewrap(accounts: dict[str, dict[str, object]], login: str) -> bool:

@@ -131,7 +131,7 @@ def load_journal(
         raise UsageError(
             tr("the period's start {start} is after its end {end}", start=date_from, end=date_to)
         )
-    with db.session() as session:
+    with db.reading() as session:
         group = _live(session, SupportGroup, group_id, "no group with id {id}")
         query = select(GroupSession).where(
             GroupSession.group_id == group_id, GroupSession.deleted.is_(False)
@@ -168,7 +168,7 @@ def load_registration(db: Database, session_id: str, blank_rows: int = 5) -> Reg
     """The registration sheet of a session: the group's participants plus blank rows."""
     if blank_rows < 0:
         raise UsageError(tr("the number of blank rows cannot be negative"))
-    with db.session() as session:
+    with db.reading() as session:
         meeting = _live(session, GroupSession, session_id, "no session with id {id}")
         group = _live(session, SupportGroup, meeting.group_id, "no group with id {id}")
         formats = _labels(session, "session_format")
@@ -194,7 +194,7 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
     """The family card: the family, its members, categories, factors and work log. A family
     the account may not see is reported as absent."""
     actor = actor_of(db)
-    with db.session() as session:
+    with db.reading() as session:
         family = _live(session, Family, family_id, "no family with id {id}")
         if not actor.may_see(family.restricted, family.responsible):
             raise UsageError(tr("no family with id {id}", id=family_id))

@@ -24,7 +24,7 @@ def write_summary(db: Database, summary: Summary, fmt: str, path: Path) -> Path:
         with atomic_writer(path, "w", encoding="utf-8") as handle:
             handle.write(summary_json_text(summary))
         return path
-    with db.session() as session:
+    with db.reading() as session:
         centre, labels = load_centre(session), load_summary_labels(session)
     if fmt == "pdf":
         from app.reports.pdf.summary_pdf import render_summary as render

@@ -310,5 +310,5 @@ def compute_summary(
 
     Raises ``UsageError`` for an unknown district or a period that ends before it starts.
     """
-    with db.session() as session:
+    with db.reading() as session:
         return compute_summary_in(session, date_from, date_to, district)

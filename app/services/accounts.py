@@ -178,7 +178,7 @@ def change_password(db: Database, login: str, old_password: str, new_password: s
     The old password must be right (`AuthError` otherwise)."""
     if not new_password:
         raise UsageError(tr("the password is empty"))
-    with db.session() as session:
+    with db.reading() as session:
         account = session.get(Account, login)
         if account is None or not keyring.verify_password(old_password, account.password_hash):
             raise AuthError(tr("wrong login or password"))

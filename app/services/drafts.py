@@ -26,7 +26,7 @@ def save_draft(db: Database, key: str, content: dict[str, Any]) -> None:
 
 def load_draft(db: Database, key: str) -> tuple[dt.datetime, dict[str, Any]] | None:
     """The draft of a form and when it was saved, or None."""
-    with db.session() as session:
+    with db.reading() as session:
         value = session.scalar(select(Setting.value).where(Setting.key == _PREFIX + key))
     if not value:
         return None

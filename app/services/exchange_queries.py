@@ -19,7 +19,7 @@ class Peer:
 
 
 def this_device(db: Database) -> Peer | None:
-    with db.session() as session:
+    with db.reading() as session:
         row = session.execute(
             select(Device.id, Device.name, Device.kind).where(Device.is_self.is_(True))
         ).first()
@@ -28,7 +28,7 @@ def this_device(db: Database) -> Peer | None:
 
 def peers(db: Database) -> list[Peer]:
     """Devices this replica exchanges with (not revoked), by name."""
-    with db.session() as session:
+    with db.reading() as session:
         rows = session.execute(
             select(Device.id, Device.name, Device.kind).where(
                 Device.is_self.is_(False), Device.revoked_at.is_(None)

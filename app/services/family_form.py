@@ -194,7 +194,7 @@ class FamilyEvents:
 def family_events(db: Database, family_id: str) -> FamilyEvents:
     """Services, visits, assessments and notifications of a family, newest first."""
     services = service_rows(db, ServiceFilter(family_id=family_id))
-    with db.session() as session:
+    with db.reading() as session:
         visits = [
             EventRow(v.id, v.date, v.purpose or "", v.result or "")
             for v in session.scalars(
@@ -237,7 +237,7 @@ class HistoryRow:
 
 def family_history(db: Database, family_id: str, limit: int = 500) -> list[HistoryRow]:
     """The change log of the family, its members and its events, newest first."""
-    with db.session() as session:
+    with db.reading() as session:
         people = dict(
             session.execute(
                 select(Person.id, Person.surname + " " + Person.given_name).where(

@@ -169,7 +169,7 @@ def load_family_rows(db: Database, viewer: Viewer | None = None) -> list[FamilyR
     Dates and code lists are read as text and parsed here: SQLAlchemy's per-row type
     processing would triple the time on a centre's 100,000 persons. The last contact is
     left empty; `load_last_contacts` fills it in a second step."""
-    with db.session() as session:
+    with db.reading() as session:
         family_rows = session.execute(_family_query()).all()
         person_rows = session.execute(_person_query()).all()
     return _build_rows(family_rows, person_rows, viewer or Viewer())
@@ -188,7 +188,7 @@ def load_first_rows(
     viewer = viewer or Viewer()
     letters = "".join(c for c in UKRAINIAN_ALPHABET if c not in "ґь")
     rows: list[FamilyRow] = []
-    with db.session() as session:
+    with db.reading() as session:
         for letter in letters:
             upper = chr(ord(letter) + 1)
             ids = set(
@@ -230,7 +230,7 @@ def load_last_contacts(db: Database) -> dict[str, dt.date]:
     """The latest service or home visit per family."""
     last: dict[str, str] = {}
     text = String()
-    with db.session() as session:
+    with db.reading() as session:
         for model in (ServiceRecord, Visit):
             contacts = session.execute(
                 select(model.family_id, func.max(type_coerce(model.date, text)))

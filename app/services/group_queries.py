@@ -35,7 +35,7 @@ class GroupRow:
 def group_rows(db: Database, today: dt.date | None = None) -> list[GroupRow]:
     """Live groups with sessions held so far and participants, alphabetically."""
     today = today or dt.date.today()
-    with db.session() as session:
+    with db.reading() as session:
         held = dict(
             session.execute(
                 select(GroupSession.group_id, func.count())
@@ -102,7 +102,7 @@ class GroupSheet:
 
 def group_sheet(db: Database, group_id: str) -> GroupSheet | None:
     """Everything the group card and its attendance grid show."""
-    with db.session() as session:
+    with db.reading() as session:
         group = session.get(SupportGroup, group_id)
         if group is None or group.deleted:
             return None

@@ -54,7 +54,7 @@ class SettlementChoice:
 
 def districts(db: Database) -> list[Choice]:
     """Live starosta districts, alphabetically."""
-    with db.session() as session:
+    with db.reading() as session:
         rows = session.execute(
             select(District.id, District.name).where(District.deleted.is_(False))
         ).all()
@@ -63,7 +63,7 @@ def districts(db: Database) -> list[Choice]:
 
 def settlements(db: Database) -> list[SettlementChoice]:
     """Live settlements with their district, alphabetically."""
-    with db.session() as session:
+    with db.reading() as session:
         rows = session.execute(
             select(Settlement.id, Settlement.name, Settlement.district_id, District.name)
             .outerjoin(District, District.id == Settlement.district_id)
@@ -76,7 +76,7 @@ def settlements(db: Database) -> list[SettlementChoice]:
 def reference_labels(db: Database, kind: str, language: str = "uk") -> list[tuple[str, str]]:
     """(code, label) of a reference kind (category, factor, service, relation,
     session_format) in the shipped order."""
-    with db.session() as session:
+    with db.reading() as session:
         return labels(session, kind, language)
 
 
@@ -131,7 +131,7 @@ def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]
     for token in search_key(text).split():
         query = query.where(Person.search_key.contains(token, autoescape=True))
     actor = actor_of(db)
-    with db.session() as session:
+    with db.reading() as session:
         hidden = hidden_for(session, actor)
         if hidden:
             query = query.where(Person.id.not_in(sorted(hidden.persons)))
@@ -144,7 +144,7 @@ def find_persons(db: Database, text: str, limit: int = 50) -> list[PersonChoice]
 def person_choice(db: Database, person_id: str) -> PersonChoice | None:
     """One person as a picker shows them, or None."""
     actor = actor_of(db)
-    with db.session() as session:
+    with db.reading() as session:
         if person_id in hidden_for(session, actor).persons:
             return None
         row = session.execute(_person_choices().where(Person.id == person_id)).first()
@@ -210,7 +210,7 @@ def service_rows(db: Database, wanted: ServiceFilter, limit: int = 5_000) -> lis
         )
         query = query.where(ServiceRecord.family_id.in_(in_district))
     actor = actor_of(db)
-    with db.session() as session:
+    with db.reading() as session:
         hidden = hidden_for(session, actor)
         if hidden:
             query = query.where(
@@ -289,7 +289,7 @@ class StatusSummary:
 
 def status_summary(db: Database) -> StatusSummary:
     """What the status bar shows; exchange figures are 0/None before the first exchange."""
-    with db.session() as session:
+    with db.reading() as session:
         device = session.execute(
             select(Device.id, Device.name, Device.kind).where(Device.is_self.is_(True))
         ).first()
@@ -298,7 +298,7 @@ def status_summary(db: Database) -> StatusSummary:
         own = int(
             session.scalar(select(func.max(Change.seq)).where(Change.origin == device_id)) or 0
         )
-    with db.session() as session:
+    with db.reading() as session:
         acked = int(
             session.scalar(select(func.max(PeerAck.seq)).where(PeerAck.origin == device_id)) or 0
         )
@@ -317,12 +317,12 @@ def status_summary(db: Database) -> StatusSummary:
 
 
 def get_setting_value(db: Database, key: str) -> str:
-    with db.session() as session:
+    with db.reading() as session:
         row = session.get(Setting, key)
     return row.value or "" if row else ""
 
 
 def family_names_of(db: Database, family_ids: Sequence[str]) -> dict[str, str]:
     """Display names of some families (their main member)."""
-    with db.session() as session:
+    with db.reading() as session:
         return family_names(session, set(family_ids))

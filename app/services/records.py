@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +30,9 @@ from app.db.models import Change, Device
 from app.db.registry import DELETE_RULES, INTERCHANGE, TYPES, EntitySpec, referrers
 from app.db.writer import RecordWriter
 from app.errors import NotPermitted, UsageError, ValidationError
+from app.files import NotARegularFile, open_regular
 from app.i18n import tr
-from app.i18n.text import full_name
+from app.i18n.text import full_name, mixed_script_words
 from app.services import audit
 from app.services.permissions import (
     RESTRICTED_LABEL,
@@ -401,14 +402,27 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 
 
 def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line of an interchange file."""
+    """(line number, object) for each non-blank line of an interchange file.
+
+    Only a regular file is read (a FIFO would hang the import); a line that is not UTF-8 or
+    is nested too deeply for the parser is refused, located, like any malformed line."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:  # a byte-order mark is fine
-            for number, line in enumerate(handle, start=1):
+        with open_regular(path) as handle:
+            for number, raw in enumerate(handle, start=1):
+                try:  # a byte-order mark is fine
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    raise ValidationError("json", tr("is not UTF-8 text")).located(
+                        str(path), number
+                    ) from None
                 if not line.strip():
                     continue
                 try:
                     value = json.loads(line)
+                except RecursionError:
+                    raise ValidationError("json", tr("nested too deeply")).located(
+                        str(path), number
+                    ) from None
                 except ValueError as error:
                     raise ValidationError(
                         "json", tr("not a JSON object: {error}", error=error)
@@ -418,6 +432,8 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                         "json", tr("not a JSON object: {error}", error=type(value).__name__)
                     ).located(str(path), number)
                 yield number, value
+    except NotARegularFile:
+        raise UsageError(tr("{file} is not a regular file", file=path)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(tr("cannot read {file}: {error}", file=path, error=error)) from error
 
@@ -436,11 +452,24 @@ def _large_page_cache(session: Session) -> Iterator[None]:
             session.execute(text("PRAGMA cache_size=-2000"))
 
 
-def import_records(db: Database, path: Path | str) -> int:
+def text_warnings(edit: Edit) -> Iterator[ValidationError]:
+    """Doubts about an edit's text that do not stop it: a word mixing Latin look-alikes
+    into Cyrillic («Мaрія»), flagged so that someone checks the spelling."""
+    for name, value in edit.fields.items():
+        spec = edit.entity.by_name[name]
+        if spec.kind == "text" and isinstance(value, str) and mixed_script_words(value):
+            yield ValidationError(
+                name, tr("mixes Latin and Cyrillic letters in one word; check the spelling")
+            )
+
+
+def import_records(
+    db: Database, path: Path | str, warn: Callable[[ValidationError], None] | None = None
+) -> int:
     """Apply an interchange file as local edits, all or nothing; returns records written.
 
     Any bad line raises `ValidationError` located at the file and line, and nothing is
-    written."""
+    written. Doubts that do not stop the import (`text_warnings`) go to `warn`, located."""
     path = Path(path)
     lines = list(read_lines(path))
     actor = actor_of(db)
@@ -452,6 +481,9 @@ def import_records(db: Database, path: Path | str) -> int:
                 edits.append((number, parse_edit(raw, batch.codes)))
             except ValidationError as error:
                 raise error.located(str(path), number) from None
+            if warn is not None:
+                for doubt in text_warnings(edits[-1][1]):
+                    warn(doubt.located(str(path), number))
         batch.prefetch(edit for _, edit in edits)
         batch.file = str(path)
         for number, edit in edits:
@@ -471,7 +503,7 @@ def export_records(db: Database) -> Iterator[str]:
     in the contract's order, then by id. Sync metadata never appears."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     actor = actor_of(db)
-    with db.session() as session:
+    with db.reading() as session:
         hidden = hidden_for(session, actor)
         for entity in INTERCHANGE:
             table = entity.table
@@ -532,7 +564,7 @@ class RecordService:
         entity = TYPES[type_name]
         table = entity.table
         actor = actor_of(self.db)
-        with self.db.session() as session:
+        with self.db.reading() as session:
             row = session.execute(select(table).where(table.c.id == record_id)).first()
             if row is None or row.deleted:
                 return None

@@ -50,7 +50,7 @@ def set_setting(db: Database, key: str, value: str | None) -> None:
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
     """One setting of this replica, or `default`."""
-    with db.session() as session:
+    with db.reading() as session:
         row = session.get(Setting, key)
     return default if row is None or row.value is None else row.value
 

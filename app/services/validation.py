@@ -10,6 +10,7 @@ from app.db.checks import (
     parse_date,
     parse_uuid,
     parse_value,
+    stored_text,
 )
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "parse_date",
     "parse_uuid",
     "parse_value",
+    "stored_text",
 ]

@@ -29,7 +29,7 @@ TAKE = ("winner", "loser")
 
 def list_conflicts(db: Database, *, status: str | None = None) -> list[dict[str, Any]]:
     """Conflicts in the form of `conflicts list --json`, oldest first (devices by name)."""
-    with db.session() as session:
+    with db.reading() as session:
         names = dict(session.execute(select(Device.id, Device.name)).all())
         for actor, device in actor_devices(session).items():  # changes name their actor
             names.setdefault(actor, names.get(device, device))

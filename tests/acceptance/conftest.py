@@ -125,9 +125,31 @@ class Result:
         return f"{self.args} -> {self.code}\nstdout: {self.out[:2000]}\nstderr: {self.err[:2000]}"
 
 
+# Every message the session's commands printed on stderr, and the folder their failure log
+# is written under (XDG_STATE_HOME): test_privacy.py greps both for the test data's names.
+MESSAGES: list[str] = []
+STATE_HOME: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def state_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user state folder (and so the failure log) of every command of the session."""
+    folder = tmp_path_factory.mktemp("state-home")
+    STATE_HOME[:] = [folder]
+    return folder
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The privacy check runs last, over the messages of every command before it."""
+    last = [item for item in items if item.name.startswith("test_zz_")]
+    items[:] = [item for item in items if item not in last] + last
+
+
 def _env(password: str | None, lang: str | None, extra: dict[str, str] | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPORA_")}
     env["PYTHONIOENCODING"] = "utf-8"
+    if STATE_HOME:
+        env["XDG_STATE_HOME"] = str(STATE_HOME[0])
     env.pop("PYTHONWARNINGS", None)
     if password is not None:
         env["OPORA_PASSWORD"] = password
@@ -154,8 +176,12 @@ def opora(
     lang: str | None = None,
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
+    file_size_limit: int | None = None,
 ) -> Result:
-    """Run one command to the end; a Python traceback is always a failure."""
+    """Run one command to the end; a Python traceback is always a failure.
+
+    `file_size_limit` caps every file the command writes (RLIMIT_FSIZE), as a full disk
+    would: a write past it fails with EFBIG."""
     argv = command(*args, db=db, user=user)
     done = subprocess.run(
         argv,
@@ -166,11 +192,24 @@ def opora(
         cwd=str(cwd or ROOT),
         stdin=subprocess.DEVNULL,
         timeout=180,
+        preexec_fn=None if file_size_limit is None else _limit_file_size(file_size_limit),
     )
+    MESSAGES.append(done.stderr)
     result = Result(argv[3:], done.returncode, done.stdout, done.stderr)
     assert "Traceback (most recent call last)" not in done.stderr, str(result)
     assert done.returncode in (0, 1, 2, 3, 4, 5, 6), str(result)
     return result
+
+
+def _limit_file_size(limit: int) -> Any:
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
 
 
 def opora_many(calls: Sequence[tuple[Sequence[Any], dict[str, Any]]]) -> list[Result]:

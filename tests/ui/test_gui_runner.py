@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.errors import OporaError
 from ui.runner import Progress, run_in_background
 
 
@@ -46,15 +49,20 @@ def test_generator_progress_then_result(qtbot: QtBot) -> None:
     assert [(s.done, s.total) for s in steps] == [(1, 3), (2, 3), (3, 3)]
 
 
-def test_error_goes_to_on_error(qtbot: QtBot) -> None:
+def test_error_goes_to_on_error(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     errors: list[BaseException] = []
 
     def op() -> None:
-        raise ValueError("bad")
+        raise ValueError("Коваленко")
 
     run_in_background(op, lambda _v: None, on_error=errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert isinstance(errors[0], ValueError)
+    # an unexpected error reaches the handler explained (app/boundary.py), without its text
+    assert isinstance(errors[0], OporaError) and isinstance(errors[0].__cause__, ValueError)
+    assert "ValueError" in errors[0].message and "Коваленко" not in errors[0].message
 
 
 def test_cancel_stops_between_steps(qtbot: QtBot) -> None:

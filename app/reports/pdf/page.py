@@ -11,6 +11,7 @@ from typing import BinaryIO
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -60,12 +61,27 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
+HEADER_LINES = 2  # a header line wraps at most once; the rest is cut with «…»
+TITLE_CHARS = 120
+
+
+def shorten(text: str, limit: int = TITLE_CHARS) -> str:
+    """`text`, cut with «…» after `limit` characters (titles, footers)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _wrap(lines: Sequence[HeaderLine], width: float) -> list[tuple[str, HeaderLine]]:
     out: list[tuple[str, HeaderLine]] = []
     for line in lines:
         font = BOLD if line.bold else REGULAR
-        for part in simpleSplit(line.text, font, line.size, width) or [""]:
-            out.append((part, line))
+        parts = simpleSplit(shorten(line.text, 400), font, line.size, width) or [""]
+        if len(parts) > HEADER_LINES:
+            parts = parts[:HEADER_LINES]
+            last = parts[-1]
+            while last and stringWidth(last + "…", font, line.size) > width:
+                last = last[:-1]
+            parts[-1] = last + "…"
+        out.extend((part, line) for part in parts)
     return out
 
 
@@ -118,7 +134,7 @@ def build_pdf(
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=title,
+        title=shorten(title),
         author="Opora",
         lang="uk-UA",
         initialFontName=REGULAR,  # else an unused, unembedded Helvetica is referenced
@@ -127,7 +143,7 @@ def build_pdf(
     )
 
     class _Canvas(_NumberedCanvas):
-        footer_left = title
+        footer_left = shorten(title, 90)
 
     doc.build(story, canvasmaker=_Canvas)
 

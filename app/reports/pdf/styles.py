@@ -43,9 +43,42 @@ TOTAL_BG = colors.HexColor("#F2F2F2")
 BAR = colors.HexColor("#3B6EA5")
 
 
+# A table row cannot break across pages, so no cell may grow taller than this (about a third
+# of a page); longer text is cut with «…». Text past MAX_CHARS is never even laid out.
+MAX_CELL_HEIGHT = 260.0
+MAX_CHARS = 5000
+ELLIPSIS = "…"
+
+
+class BoundedParagraph(Paragraph):
+    """Plain text that wraps, and is cut short with «…» rather than outgrow a page."""
+
+    def __init__(self, text: str, style: ParagraphStyle, limit: float = MAX_CELL_HEIGHT):
+        self.plain = text if len(text) <= MAX_CHARS else text[:MAX_CHARS] + ELLIPSIS
+        self.limit = limit
+        super().__init__(escape(self.plain), style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        if height <= self.limit:
+            return width, height
+        low, high = 0, len(self.plain)  # the longest beginning that fits
+        while low < high:
+            middle = (low + high + 1) // 2
+            trial = Paragraph(escape(self.plain[:middle] + ELLIPSIS), self.style)
+            if trial.wrap(availWidth, availHeight)[1] <= self.limit:
+                low = middle
+            else:
+                high = middle - 1
+        self.plain = self.plain[:low].rstrip() + ELLIPSIS
+        Paragraph.__init__(self, escape(self.plain), self.style)
+        return super().wrap(availWidth, availHeight)
+
+
 def para(text: object, style: ParagraphStyle = CELL) -> Paragraph:
-    """A paragraph of plain text (escaped, so names with < or & print as typed)."""
-    return Paragraph(escape("" if text is None else str(text)), style)
+    """A paragraph of plain text (escaped, so names with < or & print as typed), cut short
+    with «…» if it would not fit on a page."""
+    return BoundedParagraph("" if text is None else str(text), style)
 
 
 def grid_style(*, header_rows: int = 1, extra: list[tuple] | None = None) -> TableStyle:
