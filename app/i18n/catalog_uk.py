@@ -162,3 +162,7 @@ UK: dict[str, str] = {
     "login of the acting account": "логін облікового запису",
     "Opora: case work with families in difficult life circumstances": "Опора — облік роботи з сім'ями у СЖО",
 }
+
+from app.i18n.catalog_online import UK_ONLINE  # noqa: E402
+
+UK.update(UK_ONLINE)
