@@ -239,25 +239,23 @@ def _one_pass(db: Database, link: Link, folder: Path) -> RoundResult:
     header = read_header(outbox)
     bundle_id = header.bundle_id
     total = outbox.stat().st_size
-    confirmed = False
+    held = [0]  # bytes the centre has confirmed holding
     try:
         _, state = link.json("GET", f"/uploads/{bundle_id}")
-        have = 0 if state.get("applied") else int(state.get("received") or 0)
-        confirmed = have > 0 or bool(state.get("applied"))
+        held[0] = total if state.get("applied") else int(state.get("received") or 0)
         while True:
             if not state.get("applied"):
-                have = _upload(link, outbox, bundle_id, have, total)
-                confirmed = True
+                _upload(link, outbox, bundle_id, held, total)
             code, answer = link.json(
                 "POST", f"/uploads/{bundle_id}/apply", timeout=link.options.apply_timeout
             )
             if code in (404, 409):  # the centre lost or misses part of it: send the rest
-                have = int(answer.get("received") or 0)
+                held[0] = int(answer.get("received") or 0)
                 state = {}
                 continue
             break
     except CentreUnreachable:
-        if not confirmed:
+        if held[0] == 0:
             outbox.unlink(missing_ok=True)  # nothing reached the centre: leave no trace
         raise
     except BundleRejected:
@@ -282,10 +280,10 @@ def _one_pass(db: Database, link: Link, folder: Path) -> RoundResult:
     return RoundResult(int(header.counts.get("lines", 0)), result.changes, result.conflicts)
 
 
-def _upload(link: Link, outbox: Path, bundle_id: str, have: int, total: int) -> int:
-    """Send the chunks the centre has not acknowledged; returns the bytes it holds."""
+def _upload(link: Link, outbox: Path, bundle_id: str, held: list[int], total: int) -> None:
+    """Send the chunks the centre has not acknowledged; `held[0]` follows what it holds."""
     with outbox.open("rb") as handle:
-        while have < total:
+        while (have := held[0]) < total:
             handle.seek(have)
             chunk = handle.read(link.options.chunk)
             code, answer = link.json(
@@ -295,16 +293,16 @@ def _upload(link: Link, outbox: Path, bundle_id: str, have: int, total: int) -> 
                 headers={"Content-Type": "application/octet-stream"},
             )
             if answer.get("applied"):
-                return total
+                held[0] = total
+                return
             if code in (200, 409):
-                have = int(answer.get("received") or 0)
+                held[0] = int(answer.get("received") or 0)
                 continue
             if code in (403, 422):
                 raise BundleRejected(
                     tr("the centre refused the bundle: {error}", error=answer.get("error"))
                 )
             link.failed(f"HTTP {code}")
-    return have
 
 
 def _download(link: Link, folder: Path, token: str, size: int) -> Path:
