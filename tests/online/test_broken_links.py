@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -116,7 +115,7 @@ def test_twenty_rounds_over_a_randomly_dropping_link_converge(net: Network, serv
     proxy = Proxy(server.port, random_cuts(7, 0.08))
     families = 0
     outcomes = []
-    for n in range(20):
+    for _round in range(20):
         laptop = rng.choice(["L1", "L2"])
         count = rng.randint(1, 30)
         add_families(net, laptop, count, notes=rng.choice([0, 3000]))
