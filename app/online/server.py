@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import secrets
+import signal
 import socket
 import time
 from collections.abc import Callable
@@ -60,8 +61,8 @@ class ServeLimits:
     wait_for_slot: float = 20.0
 
 
-def _error(status: int, reason: str, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"reason": reason, "error": message, **extra}, status_code=status)
+def _error(code: int, reason: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"reason": reason, "error": message, **extra}, status_code=code)
 
 
 class Spool:
@@ -347,7 +348,13 @@ def build_app(spool: Spool) -> Starlette:
         Route(f"{API}/replies/{{token}}", reply, methods=["GET"]),
         Route(f"{API}/replies/{{token}}", forget_reply, methods=["DELETE"]),
     ]
-    return Starlette(routes=routes)
+
+    async def failure(request: Request, exc: Exception) -> Response:
+        # The log names the kind of failure only: messages may quote a record's values.
+        log.error("exchange failed path=%s error=%s", request.url.path, type(exc).__name__)
+        return _error(500, "server-error", "")
+
+    return Starlette(routes=routes, exception_handlers={Exception: failure})
 
 
 async def _check_sender(spool: Spool, bundle_id: str) -> tuple[str, str] | None:
@@ -401,6 +408,10 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _stopped(_number: int, _frame: Any) -> None:
+    raise SystemExit(0)
+
+
 def run_server(
     db: Database,
     sock: socket.socket,
@@ -430,7 +441,7 @@ def run_server(
     config = uvicorn.Config(
         factory,
         factory=True,
-        log_level="warning",
+        log_level="critical",  # its tracebacks could quote values; ours name types only
         access_log=False,
         ssl_certfile=tls[0] if tls else None,
         ssl_keyfile=tls[1] if tls else None,
@@ -445,6 +456,10 @@ def run_server(
     shown = f"[{host}]" if ":" in host else host
     if announce is not None:
         announce(f"{scheme}://{shown}:{port}")
+    # uvicorn stops gracefully on SIGTERM/SIGINT, then re-raises the signal to the handler
+    # that was there before: let that one end the process with status 0.
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, _stopped)
     try:
         server.run(sockets=[sock])
     finally:
