@@ -159,6 +159,7 @@ class Spool:
         if done.exists():
             receipt = json.loads(done.read_text("utf-8"))
             receipt["status"] = "already-applied"
+            imported = 0.0
         else:
             part = self.part(bundle_id)
             if not part.exists():
@@ -168,6 +169,7 @@ class Spool:
             if total is not None and size < total:
                 return 409, {"reason": "incomplete", "error": "", "received": size}
             result = import_bundle(self.db, part)
+            imported = time.monotonic() - started
             if result.status == REJECTED:
                 self.drop(bundle_id)
                 log.info("exchange bundle=%s status=rejected reason=%s", bundle_id, result.reason)
@@ -191,13 +193,15 @@ class Spool:
             target.unlink(missing_ok=True)
             return 403, {"reason": "revoked-device", "error": str(exc), "status": REJECTED}
         log.info(
-            "exchange device=%s bundle=%s status=%s changes=%d conflicts=%d reply=%d seconds=%.2f",
+            "exchange device=%s bundle=%s status=%s changes=%d conflicts=%d reply=%d "
+            "import_s=%.2f seconds=%.2f",
             receipt["sender"],
             bundle_id,
             receipt["status"],
             receipt["changes"],
             receipt["conflicts"],
             exported.changes,
+            imported,
             time.monotonic() - started,
         )
         answer = {
