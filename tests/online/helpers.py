@@ -19,10 +19,10 @@ from tests.sync.network import LAPTOP_PASSWORD, PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def env(password: str | None) -> dict[str, str]:
+def env(password: str | None, lang: str = "en") -> dict[str, str]:
     result = {k: v for k, v in os.environ.items() if not k.startswith("OPORA_")}
     result["PYTHONIOENCODING"] = "utf-8"
-    result["OPORA_LANG"] = "en"
+    result["OPORA_LANG"] = lang
     if password is not None:
         result["OPORA_PASSWORD"] = password
     return result
@@ -88,14 +88,16 @@ class Server:
         return self.log.read_text("utf-8", errors="replace")
 
 
-def sync_now(db: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def sync_now(
+    db: Path, *args: str, timeout: float = 120, lang: str = "en"
+) -> subprocess.CompletedProcess[str]:
     """`python -m app --db LAPTOP sync now …` as a subprocess."""
     done = subprocess.run(
         [sys.executable, "-m", "app", "--db", str(db), "sync", "now", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=env(LAPTOP_PASSWORD),
+        env=env(LAPTOP_PASSWORD, lang),
         cwd=str(ROOT),
         stdin=subprocess.DEVNULL,
         timeout=timeout,
