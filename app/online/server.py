@@ -78,6 +78,7 @@ class Spool:
         self._slots = asyncio.Semaphore(limits.concurrent)
         self._locks: dict[str, asyncio.Lock] = {}
         self._checked: set[str] = set()
+        self._applied = 0
         self.tidy()
 
     # plumbing
@@ -122,6 +123,13 @@ class Spool:
             return self.part(bundle_id).stat().st_size
         except FileNotFoundError:
             return 0
+
+    def forget(self, bundle_id: str) -> None:
+        """An upload is finished: its lock is no longer needed (and stale files go)."""
+        self._locks.pop(bundle_id, None)
+        self._applied += 1
+        if self._applied % 50 == 0:
+            self.tidy()
 
     def drop(self, bundle_id: str) -> None:
         for path in (self.part(bundle_id), self.meta(bundle_id)):
@@ -303,6 +311,8 @@ def build_app(spool: Spool) -> Starlette:
         try:
             async with spool.lock(bundle_id):
                 code, answer = await spool.in_db(spool.apply, bundle_id)
+            if code != 409:
+                spool.forget(bundle_id)
         finally:
             spool.release()
         return JSONResponse(answer, status_code=code)
