@@ -32,6 +32,7 @@ from app.online.protocol import (
     URL_SETTING,
     Endpoint,
     check_url,
+    normal_pin,
     work_folder,
 )
 from app.services.queries import status_summary
@@ -89,7 +90,7 @@ def endpoint_for(db: Database, url: str | None = None) -> Endpoint:
         raise UsageError(
             tr("the centre's certificate is not pinned: enroll with --exchange-url over HTTPS")
         )
-    return Endpoint(chosen, pin)
+    return Endpoint(chosen, normal_pin(pin) if pin else None)
 
 
 class Link:
