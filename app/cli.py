@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "app.commands.backup",
     "app.commands.devices",
     "app.commands.sync",
+    "app.commands.online",
     "app.commands.conflicts",
     "app.commands.report",
     "app.commands.gui",

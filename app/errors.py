@@ -76,3 +76,10 @@ class BundleRejected(OporaError):
     """A sync bundle was rejected (exit 3); nothing was changed."""
 
     exit_code = 3
+
+
+class CentreUnreachable(OporaError):
+    """The centre could not be reached, or the link broke and did not come back (exit 6);
+    nothing was changed that was not fully received and merged."""
+
+    exit_code = 6

@@ -231,6 +231,29 @@
     </message>
 </context>
 <context>
+    <name>BackgroundExchange</name>
+    <message>
+        <source>Online exchange</source>
+        <translation>Обмін через мережу</translation>
+    </message>
+    <message>
+        <source>Exchanging with the centre…</source>
+        <translation>Обмін із центром…</translation>
+    </message>
+    <message>
+        <source>Last exchange with the centre: {time}</source>
+        <translation>Останній обмін із центром: {time}</translation>
+    </message>
+    <message>
+        <source>The centre is not reachable; next try at {time}</source>
+        <translation>Центр недоступний; наступна спроба о {time}</translation>
+    </message>
+    <message>
+        <source>Exchange failed: {error}; next try at {time}</source>
+        <translation>Обмін не вдався: {error}; наступна спроба о {time}</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>dd.mm.yyyy</source>

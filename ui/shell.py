@@ -39,6 +39,18 @@ class Shell:
             status_source=self.status,
         )
         self.window.set_demo(context.demo)
+        from ui.background_exchange import start_background_exchange
+
+        self.exchange = start_background_exchange(
+            context.db, self.window.statusBar(), self.window, context.demo
+        )
+        if self.exchange is not None:
+            self.exchange.exchanged.connect(self._after_exchange)
+
+    def _after_exchange(self, result: object) -> None:
+        self.window.refresh_status()
+        if getattr(result, "received", 0):
+            self._reload_families()
 
     def _sync_page(self, parent: QWidget) -> QWidget:
         from ui.pages.sync_page import SyncPage

@@ -24,6 +24,8 @@ def register(subparsers: Any) -> None:
     enroll.add_argument("--district", nargs="+", action="extend", required=True)
     enroll.add_argument("--login", required=True)
     enroll.add_argument("--out", required=True)
+    enroll.add_argument("--exchange-url", metavar="URL")
+    enroll.add_argument("--tls-cert", metavar="FILE")
     enroll.set_defaults(handler=run_enroll)
     actions.add_parser("list", help=tr("enrolled devices")).set_defaults(handler=run_list)
     do_revoke = actions.add_parser("revoke", help=tr("refuse a device's bundles from now on"))
@@ -37,6 +39,9 @@ def run_enroll(args: argparse.Namespace, context: CommandContext) -> int:
     password = check_new_password(
         args.login, password_from_environment("OPORA_NEW_PASSWORD", args.login)
     )
+    from app.online.enroll import exchange_for_enrollment
+
+    exchange = exchange_for_enrollment(db, args.exchange_url, args.tls_cert)
     device_id = enroll_device(
         db,
         name=args.name,
@@ -44,6 +49,7 @@ def run_enroll(args: argparse.Namespace, context: CommandContext) -> int:
         login=args.login,
         password=password,
         out=args.out,
+        exchange=exchange,
     )
     context.emit(
         {"device": args.name, "id": device_id, "file": args.out},

@@ -36,6 +36,9 @@ def register(subparsers: Any) -> None:
     do_import = actions.add_parser("import", help=tr("merge bundles"))
     do_import.add_argument("files", nargs="+")
     do_import.set_defaults(handler=run_import)
+    from app.commands.online import register_sync_now
+
+    register_sync_now(actions)
 
 
 def run_export(args: argparse.Namespace, context: CommandContext) -> int:

@@ -243,3 +243,7 @@ UK: dict[str, str] = {
     "the backup is encrypted and the database is not, or the reverse; restore it to a new file (--db NEW_FILE)": "резервна копія зашифрована, а база даних ні (або навпаки); відновіть її в новий файл (--db НОВИЙ_ФАЙЛ)",
     "is not UTF-8 text": "не є текстом у кодуванні UTF-8",
 }
+
+from app.i18n.catalog_online import UK_ONLINE  # noqa: E402
+
+UK.update(UK_ONLINE)

@@ -43,6 +43,7 @@ def enroll_device(
     login: str,
     password: str,
     out: str | os.PathLike[str],
+    exchange: dict[str, Any] | None = None,
 ) -> str:
     """Centre: enroll a laptop serving `districts` (names or ids) and write its enrollment
     file sealed with `password`; returns the new device id."""
@@ -112,6 +113,8 @@ def enroll_device(
             "ack": known,
             "changes": list(lines),
         }
+        if exchange:
+            content["exchange"] = exchange  # online exchange address and certificate pin
         write_enrollment_file(out, content, password)
     return device_id
 
@@ -147,6 +150,10 @@ def init_field(
             db, device["name"], "field", DeviceKeys.from_json(content["keys"]), device["id"]
         )
         set_setting(db, "centre_name", centre.get("title") or centre["name"])
+        exchange = content.get("exchange") or {}
+        for key in ("url", "pin"):  # the online exchange's address and certificate pin
+            if isinstance(exchange.get(key), str):
+                set_setting(db, f"exchange_{key}", exchange[key])
         centre_keys = PublicKeys.from_json(centre["keys"]).to_json()
         with db.session() as session:
             session.get(Device, device["id"]).districts = device["districts"]  # type: ignore[union-attr]

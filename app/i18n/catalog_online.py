@@ -1,0 +1,30 @@
+# ruff: noqa: E501
+"""Ukrainian text of the online exchange's messages (`serve`, `sync now`), keyed by English."""
+
+UK_ONLINE: dict[str, str] = {
+    "certificate SHA-256: {pin}": "SHA-256 сертифіката: {pin}",
+    "exchanged with the centre: sent {sent}, received {received}, conflicts {conflicts}": "обмін із центром: надіслано {sent}, отримано {received}, конфліктів {conflicts}",
+    "give both --tls-cert and --tls-key": "вкажіть і --tls-cert, і --tls-key",
+    "one online exchange round with the centre": "один сеанс обміну з центром через мережу",
+    "only the centre serves the exchange": "обмін обслуговує лише центр",
+    "plain HTTP only on this computer (loopback): give --tls-cert and --tls-key": "незахищений HTTP дозволено лише на цьому комп'ютері (loopback): вкажіть --tls-cert і --tls-key",
+    "serving the exchange on {url}": "обмін доступний за адресою {url}",
+    "the TLS certificate and key cannot be used: {error}": "сертифікат і ключ TLS не вдається використати: {error}",
+    "the online exchange endpoint for laptops": "точка обміну через мережу для ноутбуків",
+    "no exchange address: give --url URL, or enroll with --exchange-url": "немає адреси обміну: вкажіть --url URL або зареєструйте ноутбук з --exchange-url",
+    "the centre cannot be reached at {url}": "центр недоступний за адресою {url}",
+    "the centre does not run «sync now»: it runs «serve»": "центр не виконує «sync now»: він запускає «serve»",
+    "the centre lost its answer; the next round remakes it": "центр втратив відповідь; наступний сеанс обміну створить її знову",
+    "the centre refused the bundle: {error}": "центр відхилив пакет: {error}",
+    "the centre's answer was refused: {error}": "відповідь центру відхилено: {error}",
+    "the centre's certificate at {url} does not match the enrollment file: refusing to connect": "сертифікат центру за адресою {url} не збігається з файлом реєстрації: з'єднання відхилено",
+    "the centre's certificate is not pinned: enroll with --exchange-url over HTTPS": "сертифікат центру не закріплено: зареєструйте ноутбук з --exchange-url через HTTPS",
+    "--tls-cert goes with --exchange-url": "--tls-cert вказують разом з --exchange-url",
+    "an HTTPS exchange needs the centre's certificate: give --tls-cert FILE": "для обміну через HTTPS потрібен сертифікат центру: вкажіть --tls-cert ФАЙЛ",
+    "plain HTTP is allowed only on this computer (loopback); use https://": "незахищений HTTP дозволено лише на цьому комп'ютері (loopback); використайте https://",
+    "{file} is not a PEM certificate": "{file} не є сертифікатом PEM",
+    "«{url}» is not an exchange address (https://HOST:PORT)": "«{url}» не є адресою обміну (https://ХОСТ:ПОРТ)",
+    "«{value}» is not a SHA-256 fingerprint": "«{value}» не є відбитком SHA-256",
+    "cannot listen on {host}:{port}: {error}": "не вдається приймати з'єднання на {host}:{port}: {error}",
+    "«{value}» is not HOST:PORT": "«{value}» не має вигляду ХОСТ:ПОРТ",
+}
