@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.db.database import Database, Target
@@ -64,6 +66,28 @@ def record(
     )
 
 
+def _retrying(db: Database, work: Callable[[Session], None]) -> None:
+    """Run a small write in its own unit of work, waiting while another process writes.
+
+    A read-only command (an export, a report) writes only its audit event; several of them
+    at once on one SQLite file contend for the write lock, and a transaction that began as a
+    reader is refused at once instead of waiting, so the event is retried for up to a minute.
+    """
+    delay = 0.02
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with db.session() as session:
+                work(session)
+            return
+        except OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 def log(
     db: Database,
     action: str,
@@ -72,8 +96,7 @@ def log(
     count: int | None = None,
 ) -> None:
     """Append one event by the signed-in account, in its own unit of work."""
-    with db.session() as session:
-        record(session, db.login, action, entity, record_id, count)
+    _retrying(db, lambda session: record(session, db.login, action, entity, record_id, count))
 
 
 def changed(session: Session, user: str | None, touched: list[tuple[str, str]]) -> None:
@@ -122,7 +145,6 @@ def _take_failures(session: Session, db: Database) -> None:
         except (ValueError, KeyError, TypeError):
             continue
     session.flush()
-    sidecar.unlink(missing_ok=True)
 
 
 def signed_in(opener: Callable[[], Database], target: str, user: str | None) -> Database:
@@ -150,9 +172,15 @@ def signed_in(opener: Callable[[], Database], target: str, user: str | None) -> 
 
 def note_sign_in(db: Database) -> None:
     """Record a sign-in, and the failed ones noted since the last."""
-    with db.session() as session:
+
+    def work(session: Session) -> None:
         _take_failures(session, db)
         record(session, db.login, "login")
+
+    _retrying(db, work)
+    sidecar = _failures_file(db.target)
+    if sidecar is not None:  # moved into the trail: the note is done with
+        sidecar.unlink(missing_ok=True)
 
 
 # -- reading ------------------------------------------------------------------------------

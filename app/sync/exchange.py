@@ -158,8 +158,8 @@ def export_bundle(
             extra["purge"] = purge_list(session, scope, target.id)
             extra["disabled"] = disabled_logins(session, target.id)
         extra["audit_ack"] = audit.acknowledgements(session, target.id)
-        if me.kind == "field":
-            lines = itertools.chain(lines, audit.outgoing(session, target.id))
+        events = audit.outgoing(session, target.id) if me.kind == "field" else []
+        lines = itertools.chain(lines, events)
         header = write_bundle(
             out,
             sender=me.id,
@@ -171,9 +171,10 @@ def export_bundle(
             lines=lines,
             ranges=ranges,
             ack=known,
+            counts={"audit": len(events)},
             extra=extra,
         )
-    return ExportResult(header, header.counts["lines"])
+    return ExportResult(header, header.counts["lines"] - len(events))
 
 
 def _default_peer(session: Session, me: Device) -> Device:
