@@ -278,7 +278,8 @@ def _one_pass(db: Database, link: Link, folder: Path) -> RoundResult:
         pass  # the centre drops unfetched answers by itself
     if result.status == REJECTED:
         raise BundleRejected(tr("the centre's answer was refused: {error}", error=result.error))
-    return RoundResult(int(header.counts.get("lines", 0)), result.changes, result.conflicts)
+    sent = int(header.counts.get("lines", 0)) - int(header.counts.get("audit", 0))
+    return RoundResult(sent, result.changes, result.conflicts)
 
 
 def _upload(link: Link, outbox: Path, bundle_id: str, held: list[int], total: int) -> None:

@@ -75,7 +75,8 @@ def test_tls_enrollment_pins_the_certificate(net: Network, tmp_path: Path) -> No
         enrollment = tmp_path / "L9.enroll"
         done = opora(
             "--db", str(net.path("centre")), "devices", "enroll", "--name", "L9",
-            "--district", "Морозівський", "--login", "user-L9", "--out", str(enrollment),
+            "--district", "Морозівський", "--district", "Любовицький",
+            "--login", "user-L9", "--out", str(enrollment),
             "--exchange-url", server.url,
             password=PASSWORD, extra={"OPORA_NEW_PASSWORD": LAPTOP_PASSWORD},
         )  # fmt: skip
