@@ -122,9 +122,11 @@ def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
     db = context.open()
     with db.reading() as session:
         summary = compute_summary_in(session, args.date_from, args.date_to, args.district)
-    audit.log(db, "export", None, None)
     if args.out == "-":
         sys.stdout.write(summary_json_text(summary))
+    else:
+        write_summary(db, summary, args.format, Path(args.out))
+    audit.log(db, "export", None, None)  # once the summary is out, never for a failed write
+    if args.out == "-":
         return 0
-    write_summary(db, summary, args.format, Path(args.out))
     return _done(context, "summary", args.out, format=args.format, summary=summary.to_json())
