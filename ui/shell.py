@@ -76,6 +76,13 @@ class Shell:
         self.families_page().reload()
 
     def open_family(self, family_id: str | None) -> FamilyCard:
+        """One card per family: opening it again raises the card already open."""
+        for open_card in self.cards:
+            if family_id is not None and open_card.data.id == family_id:
+                open_card.showNormal() if open_card.isMinimized() else open_card.show()
+                open_card.raise_()
+                open_card.activateWindow()
+                return open_card
         card = FamilyCard(self.context, family_id, self.window, new_service=self.open_service)
         card.saved.connect(lambda _id: self._reload_families())
         card.saved.connect(lambda _id: self.window.refresh_status())

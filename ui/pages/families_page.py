@@ -117,7 +117,7 @@ class FamiliesPage(QWidget):
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.model.modelReset.connect(self._size_columns)
-        self.table.doubleClicked.connect(self._open_index)
+        # activated only: a double-click emits it too (doubleClicked as well would open twice)
         self.table.activated.connect(self._open_index)
 
         self.empty = QLabel()
