@@ -117,3 +117,48 @@ def test_double_click_opens_one_card_and_a_second_open_raises_it(
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert shell.cards == [card]
     card.reject()
+
+
+def fully_shown(label: QWidget) -> bool:
+    """A word-wrapped label has the height its text needs at its width."""
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
+def test_a_long_error_is_shown_whole_in_a_small_dialog(
+    qtbot: QtBot, context: AppContext, typist: Typist
+) -> None:
+    import datetime as dt
+
+    dialog = EventDialog(context, first_family(context), "visit")
+    shown(qtbot, dialog)
+    dialog.resize(dialog.minimumWidth(), dialog.minimumSizeHint().height())
+    QApplication.processEvents()
+    date = dialog.fields["date"]
+    date.edit.clear()  # type: ignore[attr-defined]
+    typist(date.edit, (dt.date.today() + dt.timedelta(days=3)).strftime("%d.%m.%Y"))  # type: ignore[attr-defined]
+    typist(dialog.fields["purpose"], "Оцінка")
+    dialog.accept()
+    QApplication.processEvents()
+    label = dialog.errors._labels["date"]
+    assert "сьогодн" in label.text()
+    qtbot.waitUntil(lambda: fully_shown(label), timeout=2000)
+
+
+def test_member_dialog_shows_the_whole_birth_date_error(
+    qtbot: QtBot, context: AppContext, typist: Typist
+) -> None:
+    import datetime as dt
+
+    from ui.dialogs.member_dialog import MemberDialog
+
+    dialog = MemberDialog(context)
+    shown(qtbot, dialog)
+    typist(dialog.surname, "Ткач")
+    typist(dialog.given_name, "Марія")
+    typist(dialog.birth_date.edit, (dt.date.today() + dt.timedelta(days=3)).strftime("%d.%m.%Y"))
+    dialog.accept()
+    QApplication.processEvents()
+    label = dialog.errors._labels["birth_date"]
+    assert label.text().endswith("сьогоднішньої.")
+    qtbot.waitUntil(lambda: fully_shown(label), timeout=2000)
+    assert label.width() >= min(label.sizeHint().width(), dialog.width() // 2)
