@@ -12,7 +12,7 @@ from app.services.accounts import viewer_for
 from ui.app import create_application
 from ui.context import AppContext
 from ui.login_dialog import LoginDialog
-from ui.runner import run_with_progress
+from ui.runner import run_with_progress, shutdown
 from ui.settings import UiSettings
 from ui.shell import Shell
 
@@ -25,6 +25,39 @@ def show_window(db: Database, settings: UiSettings, demo: bool = False) -> Shell
     _shell = Shell(context)
     _shell.window.show()
     return _shell
+
+
+def close_window(db: Database | None) -> None:
+    """After the event loop: stop the window's timers, finish background work, close the
+    database and free the widgets while Python can still run their destructors."""
+    global _shell
+    import gc
+
+    import shiboken6
+
+    shell, _shell = _shell, None
+    if shell is not None:
+        shell.shutdown()
+    shutdown()
+    if db is not None:
+        db.close()
+    if shell is not None:
+        for widget in [*shell.cards, shell.window]:
+            if shiboken6.isValid(widget):
+                shiboken6.delete(widget)
+        shell.cards.clear()
+    QApplication.processEvents()
+    gc.collect()
+
+
+def run_window(db: Database, settings: UiSettings, demo: bool = False) -> int:
+    """Show the window on an open database, run the event loop, close everything."""
+    app = create_application()
+    show_window(db, settings, demo=demo)
+    try:
+        return int(app.exec())
+    finally:
+        close_window(db)
 
 
 def launch(target: str, login: str | None, password: str | None) -> int:
@@ -60,10 +93,7 @@ def launch(target: str, login: str | None, password: str | None) -> int:
         db = dialog.result_value
         assert db is not None
     settings.last_login = db.login or ""
-    show_window(db, settings)
-    code = app.exec()
-    db.close()
-    return int(code)
+    return run_window(db, settings)
 
 
 def launch_demo(path: Path, families: int) -> int:
@@ -90,7 +120,8 @@ def launch_demo(path: Path, families: int) -> int:
         done,
         on_error=failed,
     )
-    code = app.exec()
-    for db in opened:
-        db.close()
+    try:
+        code = app.exec()
+    finally:
+        close_window(opened[0] if opened else None)
     return int(code)

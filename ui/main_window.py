@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self,
         factories: Mapping[str, PageFactory],
         settings: UiSettings | None = None,
-        status_source: Callable[[], StatusInfo] | None = None,
+        status_source: Callable[[], StatusInfo | None] | None = None,
     ) -> None:
         super().__init__()
         self._factories = dict(factories)
@@ -254,9 +254,11 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Re-read the status line (after saves, exchanges, and once a minute)."""
-        if self._status_source is None:
-            return
+        if self._status_source is None or not self._status_timer.isActive():
+            return  # closed: the database may be closed too
         info = self._status_source()
+        if info is None:
+            return
         self.user_label.setText(self.tr("User: {name}").format(name=info.user))
         self.device_label.setText(self.tr("Device: {name}").format(name=info.device))
         self.database_label.setText(self.tr("Database: {name}").format(name=info.database))
@@ -285,6 +287,14 @@ class MainWindow(QMainWindow):
         title = self.tr("Opora")
         self.setWindowTitle(title + (" — " + self.tr("demo data") if demo else ""))
 
+    def stop_timers(self) -> None:
+        self._status_timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._status_timer.isActive():
+            self._status_timer.start()
+        super().showEvent(event)
+
     # geometry
     def _restore_geometry(self) -> None:
         saved = self._settings.geometry("main")
@@ -299,4 +309,5 @@ class MainWindow(QMainWindow):
                 return
         self._settings.set_geometry("main", self.saveGeometry())
         self._settings.sync()
+        self.stop_timers()
         super().closeEvent(event)

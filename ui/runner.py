@@ -136,6 +136,8 @@ class Task(QObject):
 
     @Slot(object)
     def _handle_done(self, result: object) -> None:
+        if self.finished:  # shut down before the result came
+            return
         self.finished = True
         self._release()
         if self._on_done is not None and self._owner_alive():
@@ -143,6 +145,8 @@ class Task(QObject):
 
     @Slot(object)
     def _handle_error(self, exc: BaseException) -> None:
+        if self.finished:
+            return
         self.finished = True
         self._release()
         if isinstance(exc, Cancelled) or not self._owner_alive():
@@ -212,6 +216,19 @@ def run_with_progress(
     dialog.canceled.connect(task.cancel)
     dialog.canceled.connect(dialog.close)
     return task
+
+
+def shutdown(timeout_ms: int = 30_000) -> bool:
+    """Before the program ends: cancel what can be cancelled, wait for the rest, and drop
+    every result not yet delivered. A worker still running while Python finalizes would
+    emit into freed objects and crash the process on exit."""
+    for task in list(_running):
+        task.cancel()
+        task.finished = True
+        task._on_done = task._on_error = task._progress = None
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    _running.clear()
+    return done
 
 
 def wait_for_all(timeout_ms: int = 10_000) -> bool:

@@ -60,7 +60,17 @@ class Shell:
         set_setting(self.context.db, "centre_name", name)
         set_setting(self.context.db, "centre_address", address)
 
-    def status(self) -> StatusInfo:
+    def shutdown(self) -> None:
+        """The program is ending: no more status reads, every card closed without asking."""
+        self.closed = True
+        self.window.stop_timers()
+        for card in list(self.cards):
+            card.dirty = False
+            card.close()
+
+    def status(self) -> StatusInfo | None:
+        if getattr(self, "closed", False):
+            return None
         summary = status_summary(self.context.db)
         last = summary.last_exchange.date() if summary.last_exchange else None
         return StatusInfo(

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,55 +55,16 @@ class Target:
         return self.keyring is not None and self.keyring.exists()
 
 
-# How long one statement waits for a lock before SQLite reports «database is locked»; a
-# unit of work that writes waits longer for its turn (`WriteWait`), in steps of this.
-STATEMENT_WAIT_MS = 2000
-READ_ONLY = "opora_read_only"
-
-
-@dataclass
-class WriteWait:
-    """How long a unit of work waits for another program's write to finish, and whom to
-    tell once it starts waiting (the command line prints a notice)."""
-
-    seconds: float = 30.0
-    on_wait: Callable[[], None] | None = None
-
-
-def _begin_immediate(driver: Any, wait: WriteWait) -> None:
-    """`BEGIN IMMEDIATE`, retried until `wait.seconds` have passed: a writer takes the write
-    lock before it reads, so its snapshot can never go stale under another writer (a
-    deferred transaction that read first gets «database is locked» at once, busy timeout or
-    not)."""
-    deadline = time.monotonic() + wait.seconds
-    told = False
-    while True:
-        try:
-            driver.execute("BEGIN IMMEDIATE")
-            return
-        except (sqlite3.OperationalError, sqlcipher3.OperationalError) as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
-            if time.monotonic() >= deadline:
-                raise
-            if not told and wait.on_wait is not None:
-                wait.on_wait()
-            told = True
-
-
-def _sqlite_engine(path: Path, key: bytes | None, wait: WriteWait) -> Engine:
+def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
     module: Any = sqlcipher3 if key is not None else sqlite3
 
     def connect() -> Any:
-        connection = module.connect(
-            str(path), check_same_thread=False, timeout=STATEMENT_WAIT_MS / 1000
-        )
+        connection = module.connect(str(path), check_same_thread=False, timeout=30)
         if key is not None:
             connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         return connection
 
-    # hide_parameters: an error's text never carries a record's values (DESIGN, invariant 7)
-    engine = create_engine("sqlite://", creator=connect, module=module, hide_parameters=True)
+    engine = create_engine("sqlite://", creator=connect, module=module)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -113,15 +73,12 @@ def _sqlite_engine(path: Path, key: bytes | None, wait: WriteWait) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={STATEMENT_WAIT_MS}")
+        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        if connection.get_execution_options().get(READ_ONLY):
-            connection.exec_driver_sql("BEGIN")  # a reader never waits for writers (WAL)
-        else:
-            _begin_immediate(connection.connection.driver_connection, wait)
+        connection.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -134,14 +91,10 @@ class Database:
     engine: Engine
     key: bytes | None = None
     login: str | None = None
-    wait: WriteWait = field(default_factory=WriteWait)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
-    _readers: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        readers = self.engine.execution_options(**{READ_ONLY: True})
-        self._readers = sessionmaker(readers, expire_on_commit=False)
 
     @property
     def path(self) -> Path | None:
@@ -153,24 +106,14 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back if it raises.
-
-        On SQLite it takes the write lock first (`BEGIN IMMEDIATE`), waiting its turn while
-        another program writes; reads that change nothing use `reading`."""
+        """One unit of work: commits when the block ends, rolls back if it raises."""
         with self._sessions() as session, session.begin():
-            yield session
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A unit of work that only reads: one consistent snapshot that never waits for a
-        writer (SQLite's WAL); it is rolled back when the block ends."""
-        with self._readers() as session:
             yield session
 
     @property
     def device_id(self) -> str:
         """This replica's device id."""
-        with self.reading() as session:
+        with self.session() as session:
             return self_device_id(session)
 
     def close(self) -> None:
@@ -186,10 +129,10 @@ def self_device_id(session: Session) -> str:
     return device
 
 
-def _engine_for(target: Target, key: bytes | None, wait: WriteWait | None = None) -> Engine:
+def _engine_for(target: Target, key: bytes | None) -> Engine:
     if target.path is not None:
-        return _sqlite_engine(target.path, key, wait or WriteWait())
-    return create_engine(target.url, pool_pre_ping=True, hide_parameters=True)
+        return _sqlite_engine(target.path, key)
+    return create_engine(target.url, pool_pre_ping=True)
 
 
 def create_database(target: str | Path, *, encrypted: bool) -> Database:
@@ -208,11 +151,10 @@ def create_database(target: str | Path, *, encrypted: bool) -> Database:
             tr("PostgreSQL databases are not encrypted by Opora; use the server's own protection")
         )
     key = keyring.new_database_key() if encrypted else None
-    wait = WriteWait()
-    engine = _engine_for(where, key, wait)
+    engine = _engine_for(where, key)
     with engine.begin() as connection:
         migrate.upgrade(connection)
-    return Database(where, engine, key, wait=wait)
+    return Database(where, engine, key)
 
 
 def add_account(
@@ -268,9 +210,8 @@ def open_database(
         if password is None:
             raise AuthError(tr("no password given: set OPORA_PASSWORD"))
         key = keyring.unwrap(accounts, login, password)
-    wait = WriteWait()
-    engine = _engine_for(where, key, wait)
-    db = Database(where, engine, key, login, wait)
+    engine = _engine_for(where, key)
+    db = Database(where, engine, key, login)
     try:
         _migrate_if_needed(db)
         if authenticate and key is None:
@@ -302,7 +243,7 @@ def _check_password(db: Database, login: str | None, password: str | None) -> st
 
 
 def _migrate_if_needed(db: Database) -> None:
-    with db.engine.execution_options(**{READ_ONLY: True}).connect() as connection:
+    with db.engine.connect() as connection:
         revision = migrate.current_revision(connection)
     head = migrate.head_revision()
     if revision == head:
