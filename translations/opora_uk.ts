@@ -145,6 +145,14 @@
         <translation>&amp;Висновок:</translation>
     </message>
     <message>
+        <source>Enter the date.</source>
+        <translation>Вкажіть дату.</translation>
+    </message>
+    <message>
+        <source>Fill this in: a record without it cannot be saved.</source>
+        <translation>Заповніть це поле: без нього запис не зберегти.</translation>
+    </message>
+    <message>
         <source>Not a date. Type it as 12.03.2024.</source>
         <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
     </message>
@@ -227,7 +235,7 @@
     </message>
     <message>
         <source>On record and off record</source>
-        <translation>На обліку і зняті з обліку</translation>
+        <translation>Усі статуси</translation>
     </message>
     <message>
         <source>Taken off record</source>
@@ -301,8 +309,12 @@
         <translation>вулиця, будинок, квартира</translation>
     </message>
     <message>
-        <source>Restricted access (e.g. domestic violence)</source>
-        <translation>Обмежений доступ (наприклад, домашнє насильство)</translation>
+        <source>Restricted access</source>
+        <translation>Обмежений доступ</translation>
+    </message>
+    <message>
+        <source>For cases such as domestic violence: not shown in printouts or exports</source>
+        <translation>Для випадків на кшталт домашнього насильства: не потрапляє до друку й вивантажень</translation>
     </message>
     <message>
         <source>Se&amp;ttlement:</source>

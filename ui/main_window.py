@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -261,7 +262,9 @@ class MainWindow(QMainWindow):
             return
         self.user_label.setText(self.tr("User: {name}").format(name=info.user))
         self.device_label.setText(self.tr("Device: {name}").format(name=info.device))
-        self.database_label.setText(self.tr("Database: {name}").format(name=info.database))
+        # the file's name only (the whole path in the tooltip): a long path cut the bar
+        name = PurePath(info.database).name if info.database else ""
+        self.database_label.setText(self.tr("Database: {name}").format(name=name or "—"))
         self.exchange_label.setText(self.exchange_text(info))
         self.database_label.setToolTip(info.database)
 

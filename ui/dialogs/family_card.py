@@ -173,6 +173,10 @@ class FamilyCard(QDialog):
     # building
     def _build_family_tab(self) -> QWidget:
         self.settlement = QComboBox()
+        self.settlement.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.settlement.setMinimumContentsLength(16)
         for place in settlements(self.context.db):
             self.settlement.addItem(place.label, place.id)
         self.address = QLineEdit()
@@ -183,7 +187,10 @@ class FamilyCard(QDialog):
         self.on_record_from = DateField()
         self.on_record_to = DateField()
         self.close_reason = QLineEdit()
-        self.restricted = QCheckBox(self.tr("Restricted access (e.g. domestic violence)"))
+        self.restricted = QCheckBox(self.tr("Restricted access"))
+        self.restricted.setToolTip(
+            self.tr("For cases such as domestic violence: not shown in printouts or exports")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -41,6 +40,7 @@ from ui.models.lists import GroupsModel
 from ui.models.table import TableProxy
 from ui.text import date_text
 from ui.widgets.attendance_view import AttendanceView
+from ui.widgets.columns import ColumnFitter
 
 
 def _title(text: str) -> QLabel:
@@ -76,8 +76,7 @@ class GroupsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = ColumnFitter(self.table, (28, 22, 16, 18, 0, 0), grow=0)
         # activated only: a double-click emits it too (doubleClicked as well would open twice)
         self.table.activated.connect(self._open_index)
         self.empty = QLabel(self.tr("There are no support groups yet."))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -90,13 +91,14 @@ class ReportsPage(QWidget):
         controls.addWidget(self.date_to)
         controls.addWidget(self.district, 1)
         controls.addWidget(show)
-        controls.addWidget(self.pdf_button)
-        controls.addWidget(self.xlsx_button)
 
         self.figures = QTableWidget(0, 2)
         self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Count")])
         self.figures.verticalHeader().hide()
-        self.figures.horizontalHeader().setStretchLastSection(False)
+        figures_header = self.figures.horizontalHeader()
+        figures_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        figures_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.figures.setWordWrap(True)
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.figures.setAccessibleName(self.tr("Figures"))
         self.chart = BarChart()
@@ -104,6 +106,7 @@ class ReportsPage(QWidget):
         chart_area.setWidgetResizable(True)
         chart_area.setWidget(self.chart)
         self.status = QLabel(self.tr("Choose a period and press «Show»."))
+        self.status.setWordWrap(True)
         body = QGridLayout()
         body.addWidget(self.figures, 0, 0)
         chart_title = QLabel(self.tr("Families and persons who received each service"))
@@ -112,10 +115,15 @@ class ReportsPage(QWidget):
         body.addWidget(chart_area, 0, 1)
         body.setColumnStretch(0, 1)
         body.setColumnStretch(1, 1)
+        # the saving buttons on the line below, so the row fits at 150 %
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.xlsx_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(controls)
-        layout.addWidget(self.status)
+        layout.addLayout(actions)
         layout.addLayout(body, 1)
         self._preset_changed()
 
