@@ -76,6 +76,8 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     # the card's tables are short: fit the columns to their content after each load
     model.modelReset.connect(view.resizeColumnsToContents)
+    model.rowsInserted.connect(view.resizeColumnsToContents)  # a new member's whole name
+    model.dataChanged.connect(view.resizeColumnsToContents)
     return view
 
 
