@@ -626,10 +626,6 @@
         <translation>Дата, час, тема і форма проведення вибраного заняття (F2)</translation>
     </message>
     <message>
-        <source>✓ present · ✗ absent · П absent for a good reason. Arrows move, Space changes the mark, Delete clears it. Double-click a date (or F2) to change the session.</source>
-        <translation>✓ присутній · ✗ відсутній · П з поважної причини. Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти. Подвійне клацання на даті (або F2) — змінити заняття.</translation>
-    </message>
-    <message>
         <source>Select the participant in the table first.</source>
         <translation>Спочатку виберіть учасника в таблиці.</translation>
     </message>
@@ -666,6 +662,10 @@
         <translation>Відвідування</translation>
     </message>
     <message>
+        <source>Arrows move, Space changes the mark, Delete clears it. Double-click a date (or F2) to change the session.</source>
+        <translation>Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти. Подвійне клацання на даті (або F2) — змінити заняття.</translation>
+    </message>
+    <message>
         <source>For whom: {category} · Place: {place} · Facilitator: {who} · {start} – {end}</source>
         <translation>Для кого: {category} · Місце: {place} · Ведучий: {who} · {start} – {end}</translation>
     </message>
@@ -675,6 +675,10 @@
     <message>
         <source>When</source>
         <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
     </message>
     <message>
         <source>Device</source>
@@ -1811,6 +1815,118 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Вилучення</translation>
     </message>
     <message>
+        <source>Who reported</source>
+        <translation>Хто повідомив</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Зміст</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Розпочато</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>Difficult life circumstances present</source>
+        <translation>Наявність СЖО</translation>
+    </message>
+    <message>
+        <source>Parental capacity</source>
+        <translation>Батьківський потенціал</translation>
+    </message>
+    <message>
+        <source>Services needed</source>
+        <translation>Потрібні послуги</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Висновок</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мета</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Громада</translation>
+    </message>
+    <message>
+        <source>Starosta district</source>
+        <translation>Старостинський округ</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Ведучий</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата початку</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата завершення</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Група</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Форма проведення</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Заняття</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Учасник</translation>
+    </message>
+    <message>
+        <source>Reference list</source>
+        <translation>Довідник</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name in Ukrainian</source>
+        <translation>Назва українською</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Назва англійською</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версія</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
         <source>Family card</source>
         <translation>Картка сім&apos;ї</translation>
     </message>
@@ -1829,6 +1945,26 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Notification</source>
         <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Support group</source>
+        <translation>Група взаємопідтримки</translation>
+    </message>
+    <message>
+        <source>Group participant</source>
+        <translation>Учасник групи</translation>
+    </message>
+    <message>
+        <source>Group session</source>
+        <translation>Заняття групи</translation>
+    </message>
+    <message>
+        <source>Attendance mark</source>
+        <translation>Позначка відвідування</translation>
+    </message>
+    <message>
+        <source>Reference list entry</source>
+        <translation>Запис довідника</translation>
     </message>
     <message>
         <source>individual</source>

@@ -24,21 +24,62 @@ class Shell:
         self.context = context
         self.cards: list[FamilyCard] = []
         self.service_dialog: ServiceDialog | None = None
-        self.window = MainWindow(
+        self.window = self._build_window()
+
+    def _build_window(self) -> MainWindow:
+        context = self.context
+        window = MainWindow(
             {
                 "families": lambda parent: FamiliesPage(context, self.open_family, parent),
                 "groups": lambda parent: GroupsPage(context, parent),
                 "services": lambda parent: ServicesPage(context, self.open_service, parent),
                 "reports": lambda parent: ReportsPage(context, parent),
                 "sync": self._sync_page,
-                "settings": lambda parent: SettingsPage(
-                    context.settings, (self._centre, self._set_centre), parent
-                ),
+                "settings": self._settings_page,
             },
             settings=context.settings,
             status_source=self.status,
         )
-        self.window.set_demo(context.demo)
+        window.set_demo(context.demo)
+        return window
+
+    def _settings_page(self, parent: QWidget) -> QWidget:
+        page = SettingsPage(self.context.settings, (self._centre, self._set_centre), parent)
+        page.language_chosen.connect(self.switch_language)
+        return page
+
+    def switch_language(self, language: str) -> bool:
+        """The whole window again in another language, at once (no restart). Open family
+        cards are closed first, asking about unsaved changes; False when the user stays."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui.translations import install_translators
+
+        if not all(card.can_close() for card in self.cards):
+            return False
+        for card in list(self.cards):
+            card.dirty = False
+            card.close()
+        if self.service_dialog is not None:
+            self.service_dialog.close()
+            self.service_dialog = None
+        app = QApplication.instance()
+        if app is not None:
+            install_translators(app, language)
+        self.context.settings.language = language
+        self.context.forget_labels()
+        old = self.window
+        key = old.current_key()
+        self.window = self._build_window()
+        self.window.setGeometry(old.geometry())
+        if old.isMaximized():
+            self.window.setWindowState(old.windowState())
+        self.window.show_page(key)
+        self.window.show()
+        old.stop_timers()
+        old.hide()
+        old.deleteLater()
+        return True
 
     def _sync_page(self, parent: QWidget) -> QWidget:
         from ui.pages.sync_page import SyncPage

@@ -139,11 +139,15 @@ class GroupsPage(QWidget):
         self.menu: QMenu | None = None
         self.grid_error = QLabel()
         self.grid_error.setStyleSheet("color: #b00020;")
+        # the symbols the cells show, in the language in use («П» in Ukrainian, «E» in English)
+        symbols, names = self.grid_model.mark_symbols(), self.grid_model.mark_names()
+        marks = " · ".join(f"{symbols[mark]} {names[mark]}" for mark in symbols)
         self.legend = QLabel(
-            self.tr(
-                "✓ present · ✗ absent · П absent for a good reason. Arrows move, Space "
-                "changes the mark, Delete clears it. Double-click a date (or F2) to change "
-                "the session."
+            marks
+            + ". "
+            + self.tr(
+                "Arrows move, Space changes the mark, Delete clears it. Double-click a date "
+                "(or F2) to change the session."
             )
         )
         self.legend.setWordWrap(True)
