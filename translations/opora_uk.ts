@@ -377,6 +377,10 @@
         <translation>В&amp;илучити</translation>
     </message>
     <message>
+        <source>No members yet. Press «Add member…» (Insert) and start with the head of the family.</source>
+        <translation>Членів сім&apos;ї ще немає. Натисніть «Додати члена сім&apos;ї…» (Insert) і почніть з голови сім&apos;ї.</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>Мета</translation>
     </message>
@@ -411,6 +415,26 @@
     <message>
         <source>Record a notification…</source>
         <translation>Записати повідомлення…</translation>
+    </message>
+    <message>
+        <source>No services yet. Press «Provide a service…» to record one.</source>
+        <translation>Послуг ще немає. Натисніть «Надати послугу…», щоб записати першу.</translation>
+    </message>
+    <message>
+        <source>No home visits yet. Press «Record a visit…».</source>
+        <translation>Візитів ще немає. Натисніть «Записати візит…».</translation>
+    </message>
+    <message>
+        <source>No needs assessments yet. Press «Record an assessment…».</source>
+        <translation>Оцінок потреб ще немає. Натисніть «Записати оцінку потреб…».</translation>
+    </message>
+    <message>
+        <source>No notifications yet. Press «Record a notification…».</source>
+        <translation>Повідомлень ще немає. Натисніть «Записати повідомлення…».</translation>
+    </message>
+    <message>
+        <source>No changes yet: every save of this family will be listed here.</source>
+        <translation>Змін ще немає: тут з&apos;являтиметься кожне збереження цієї сім&apos;ї.</translation>
     </message>
     <message>
         <source>Services</source>

@@ -86,13 +86,13 @@ def launch(target: str, login: str | None, password: str | None) -> int:
         dialog = LoginDialog(
             str(where.path or where.url),
             lambda user, secret: open_database(target, login=user, password=secret),
-            login or settings.last_login,
+            login or settings.login_for(target),
         )
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return 4
         db = dialog.result_value
         assert db is not None
-    settings.last_login = db.login or ""
+    settings.set_login_for(target, db.login or "")
     return run_window(db, settings)
 
 

@@ -81,6 +81,21 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     return view
 
 
+def _empty_hint(model: RowTableModel[Any], text: str) -> QLabel:
+    """What an empty tab is for and how to start it; hidden while the table has rows."""
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
+
+    def update() -> None:
+        hint.setVisible(model.rowCount() == 0)
+
+    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+        signal.connect(update)
+    update()
+    return hint
+
+
 def _key(view: QWidget, key: Qt.Key, slot: Callable[[], object]) -> None:
     """A key for one table only (while it has the focus), so tabs do not share it."""
     shortcut = QShortcut(QKeySequence(key), view, activated=slot)
@@ -271,6 +286,14 @@ class FamilyCard(QDialog):
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
         layout.addWidget(self.members_error)
+        self.members_hint = _empty_hint(
+            self.members_model,
+            self.tr(
+                "No members yet. Press «Add member…» (Insert) and start with the head of "
+                "the family."
+            ),
+        )
+        layout.addWidget(self.members_hint)
         layout.addWidget(self.members_view, 1)
         return tab
 
@@ -311,6 +334,22 @@ class FamilyCard(QDialog):
                 lambda: self.add_event("notification"),
             ),
         }
+        hints = {
+            self.services_model: self.tr(
+                "No services yet. Press «Provide a service…» to record one."
+            ),
+            self.visits_model: self.tr("No home visits yet. Press «Record a visit…»."),
+            self.assessments_model: self.tr(
+                "No needs assessments yet. Press «Record an assessment…»."
+            ),
+            self.notifications_model: self.tr(
+                "No notifications yet. Press «Record a notification…»."
+            ),
+            self.history_model: self.tr(
+                "No changes yet: every save of this family will be listed here."
+            ),
+        }
+        self.empty_hints: dict[str, QLabel] = {}
         for model, title in (
             (self.services_model, self.tr("Services")),
             (self.visits_model, self.tr("Home visits")),
@@ -346,6 +385,9 @@ class FamilyCard(QDialog):
                 error.hide()
                 self.event_errors[kind] = error
                 layout.addWidget(error)
+            hint = _empty_hint(model, hints[model])
+            self.empty_hints[kinds.get(model, "history")] = hint
+            layout.addWidget(hint)
             layout.addWidget(view, 1)
             self.tabs.addTab(tab, title)
 
