@@ -1570,6 +1570,27 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>a new family</source>
+        <translation>нова сім&apos;я</translation>
+    </message>
+    <message>
+        <source>Unsaved changes were kept</source>
+        <translation>Незбережені зміни збережено</translation>
+    </message>
+    <message>
+        <source>Opora closed unexpectedly last time. What was typed and not saved is kept for:
+{families}
+
+Open these cards now to check and save it?</source>
+        <translation>Минулого разу «Опора» закрилася неочікувано. Те, що було введено й не збережено, зберігається для:
+{families}
+
+Відкрити ці картки зараз, щоб перевірити й зберегти?</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Exchange with the centre</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db.database import Database, Target, open_database
@@ -24,6 +25,7 @@ def show_window(db: Database, settings: UiSettings, demo: bool = False) -> Shell
     context = AppContext(db, settings, viewer_for(db), demo=demo)
     _shell = Shell(context)
     _shell.window.show()
+    QTimer.singleShot(300, _shell.offer_drafts)  # after a crash: say so, offer the drafts
     return _shell
 
 

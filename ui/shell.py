@@ -101,6 +101,47 @@ class Shell:
         set_setting(self.context.db, "centre_name", name)
         set_setting(self.context.db, "centre_address", address)
 
+    def offer_drafts(self) -> list[FamilyCard]:
+        """At start-up: say that the last session ended with unsaved family cards, and
+        open them with what was typed when the user agrees (otherwise drafts stay until
+        the card is opened again)."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.services.drafts import draft_keys, load_draft
+        from app.services.queries import family_names_of
+
+        keys = [key for key, _when in draft_keys(self.context.db) if key.startswith("family:")]
+        if not keys:
+            return []
+        ids = [key.split(":", 1)[1] for key in keys]
+        names = family_names_of(self.context.db, [i for i in ids if i != "new"])
+        new_family = QCoreApplication.translate("Shell", "a new family")
+        lines = "\n".join(
+            f"• {names.get(i, new_family) if i != 'new' else new_family}" for i in ids
+        )
+        answer = QMessageBox.question(
+            self.window,
+            QCoreApplication.translate("Shell", "Unsaved changes were kept"),
+            QCoreApplication.translate(
+                "Shell",
+                "Opora closed unexpectedly last time. What was typed and not saved is kept "
+                "for:\n{families}\n\nOpen these cards now to check and save it?",
+            ).format(families=lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return []
+        opened = []
+        for key, family_id in zip(keys, ids, strict=True):
+            draft = load_draft(self.context.db, key)
+            card = self.open_family(None if family_id == "new" else family_id)
+            if draft is not None:
+                card.restore_draft(draft[1])
+            opened.append(card)
+        return opened
+
     def shutdown(self) -> None:
         """The program is ending: no more status reads, every card closed without asking."""
         self.closed = True

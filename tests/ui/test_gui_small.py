@@ -62,3 +62,52 @@ def test_an_empty_tab_says_how_to_start(qtbot: QtBot, context: AppContext) -> No
     assert hint.isVisible() and "«Записати візит…»" in hint.text()
     assert not card.empty_hints["history"].isVisible()
     card.reject()
+
+
+def test_start_up_after_a_crash_says_so_and_reopens_the_draft(
+    qtbot: QtBot, context: AppContext, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.drafts import save_draft
+    from app.services.family_form import load_family
+    from ui.shell import Shell
+
+    with context.db.session() as session:
+        family_id = str(session.scalars(select(Family.id)).first())
+    card_before = Shell(context).open_family(family_id)
+    qtbot.addWidget(card_before)
+    draft = card_before.draft()
+    draft["texts"]["address"] = "вул. Після збою, 7"
+    card_before.dirty = False
+    card_before.done(0)
+    QApplication_process()  # that card's own start-up check has run (no draft yet)
+    save_draft(context.db, f"family:{family_id}", draft)
+
+    asked: list[str] = []
+
+    def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)  # type: ignore[attr-defined]
+    shell = Shell(context)
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    opened = shell.offer_drafts()
+    assert len(asked) == 1 and "неочікувано" in asked[0]
+    data = load_family(context.db, family_id)
+    assert data is not None
+    assert len(opened) == 1 and opened[0].address.text() == "вул. Після збою, 7"
+    assert opened[0].windowTitle().startswith("•")
+    QApplication_process()
+    assert len(asked) == 1  # the card does not ask a second time
+    opened[0].dirty = False
+    opened[0].reject()
+
+
+def QApplication_process() -> None:  # noqa: N802
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()

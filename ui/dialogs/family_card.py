@@ -638,6 +638,8 @@ class FamilyCard(QDialog):
 
     def offer_draft(self) -> None:
         """Opened after a crash: offer back what was typed and not saved."""
+        if self.dirty:  # already restored (the start-up notice did it)
+            return
         found = load_draft(self.context.db, self.draft_key)
         if found is None:
             return
