@@ -21,6 +21,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.db import keyring, migrate
 from app.db.models import Account, Device
@@ -64,7 +65,10 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
             connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         return connection
 
-    engine = create_engine("sqlite://", creator=connect, module=module)
+    # QueuePool: "sqlite://" would otherwise get SingletonThreadPool, which keeps five
+    # threads' connections and closes the others' under them («Cannot operate on a closed
+    # database» when the GUI's worker threads and the status bar read at once).
+    engine = create_engine("sqlite://", creator=connect, module=module, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -78,3 +78,33 @@ def test_status_is_not_read_after_the_window_closed(qtbot: QtBot, context: AppCo
     context.db.close()
     shell.window.refresh_status()  # the minute timer's slot, after the database closed
     assert reads == [1]
+
+
+def test_many_threads_read_at_once_without_closing_each_others_connections(
+    context: AppContext,
+) -> None:
+    """More reader threads than SingletonThreadPool kept (five): none loses its connection."""
+    import threading
+
+    from app.services.queries import status_summary
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(9)
+
+    def read() -> None:
+        try:
+            start.wait()
+            for _ in range(20):
+                status_summary(context.db)
+        except BaseException as error:  # noqa: BLE001 - collected for the assertion
+            errors.append(error)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    for _ in range(20):
+        status_summary(context.db)
+    for thread in threads:
+        thread.join()
+    assert errors == []
