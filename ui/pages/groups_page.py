@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -38,6 +39,7 @@ from ui.models.attendance_grid import AttendanceGrid, GridParticipant, GridSessi
 from ui.models.attendance_model import AttendanceModel
 from ui.models.lists import GroupsModel
 from ui.models.table import TableProxy
+from ui.runner import run_in_background, serial_pool
 from ui.text import date_text
 from ui.widgets.attendance_view import AttendanceView
 from ui.widgets.columns import ColumnFitter
@@ -63,6 +65,7 @@ class GroupsPage(QWidget):
         self.participant_dialog: ParticipantDialog | None = None
         self.group_dialog: GroupDialog | None = None
         self.session_dialog: SessionDialog | None = None
+        self.pending_marks = 0
 
         # list
         self.model = GroupsModel(lambda code: context.label("category", code), self)
@@ -198,6 +201,7 @@ class GroupsPage(QWidget):
             self.open_group(row.id)
 
     def open_group(self, group_id: str, session_id: str | None = None) -> None:
+        self.wait_for_marks()
         self.group_id = group_id
         self.sheet = group_sheet(self.context.db, group_id)
         if self.sheet is None:
@@ -247,19 +251,36 @@ class GroupsPage(QWidget):
         self.table.setFocus()
 
     def _mark_changed(self, participant_id: str, session_id: str, mark: object) -> None:
+        """The cell already shows the mark; it is written on the one writer thread, in
+        the order typed, so the next Space does not wait for the disk."""
         if self.sheet is None:
             return
-        try:
-            set_mark(
-                self.context.db,
-                self.sheet,
-                participant_id,
-                session_id,
-                mark if isinstance(mark, str) else None,
-            )
-            self.grid_error.clear()
-        except ValidationError as error:
-            self.grid_error.setText(sentence(error.message))
+        db, sheet = self.context.db, self.sheet
+        value = mark if isinstance(mark, str) else None
+        self.pending_marks += 1
+        run_in_background(
+            lambda: set_mark(db, sheet, participant_id, session_id, value),
+            self._mark_written,
+            on_error=self._mark_failed,
+            pool=serial_pool(),
+        )
+
+    def _mark_written(self, _result: object) -> None:
+        self.pending_marks -= 1
+        self.grid_error.clear()
+
+    def _mark_failed(self, error: BaseException) -> None:
+        self.pending_marks -= 1
+        if not isinstance(error, ValidationError):
+            raise error
+        self.grid_error.setText(sentence(error.message))
+        if self.group_id is not None:  # show what is stored
+            self.open_group(self.group_id)
+
+    def wait_for_marks(self) -> None:
+        """Before reading the group again: every mark typed is written."""
+        serial_pool().waitForDone()
+        QApplication.sendPostedEvents()
 
     def add_session_today(self) -> None:
         """«+ Заняття»: the session dialog with today's date; Enter adds it."""
