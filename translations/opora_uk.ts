@@ -72,6 +72,77 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Laptops</source>
+        <translation>Ноутбуки</translation>
+    </message>
+    <message>
+        <source>Connect a laptop…</source>
+        <translation>Підключити ноутбук…</translation>
+    </message>
+    <message>
+        <source>Connect a laptop (Ctrl+N)</source>
+        <translation>Підключити ноутбук (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Відкликати…</translation>
+    </message>
+    <message>
+        <source>A lost or stolen laptop: its bundles are refused from now on</source>
+        <translation>Загублений чи викрадений ноутбук: його пакети відтепер не приймаються</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Ноутбук</translation>
+    </message>
+    <message>
+        <source>Who works on it</source>
+        <translation>Хто на ньому працює</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Округи</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Підключено</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>No laptop is connected yet. Press «Connect a laptop…» (Ctrl+N): the wizard makes the file the laptop starts from.</source>
+        <translation>Ще не підключено жодного ноутбука. Натисніть «Підключити ноутбук…» (Ctrl+N): майстер створить файл, з якого ноутбук почне роботу.</translation>
+    </message>
+    <message>
+        <source>Laptops are connected at the centre, in its copy of Opora.</source>
+        <translation>Ноутбуки підключає центр у своїй «Опорі».</translation>
+    </message>
+    <message>
+        <source>revoked {date}</source>
+        <translation>відкликано {date}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>діє</translation>
+    </message>
+    <message>
+        <source>Revoke a laptop</source>
+        <translation>Відкликати ноутбук</translation>
+    </message>
+    <message>
+        <source>Revoke «{name}»? Bundles from this laptop will be refused from now on, here and, after the next exchange, on every laptop. Do this when it is lost or handed over. It cannot be undone: the laptop would have to be connected again with a new file.</source>
+        <translation>Відкликати «{name}»? Пакети з цього ноутбука відтепер не прийматимуться — тут, а після наступного обміну й на всіх ноутбуках. Робіть це, коли ноутбук загублено або передано. Скасувати не можна: ноутбук доведеться підключати знову з новим файлом.</translation>
+    </message>
+    <message>
+        <source>«{name}» is revoked.</source>
+        <translation>«{name}» відкликано.</translation>
+    </message>
+</context>
+<context>
     <name>DialogButtons</name>
     <message>
         <source>Save</source>
@@ -84,6 +155,171 @@
     <message>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollWizard</name>
+    <message>
+        <source>Connect a laptop</source>
+        <translation>Підключення ноутбука</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Назад</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Далі &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Which laptop, for which districts</source>
+        <translation>Який ноутбук і для яких округів</translation>
+    </message>
+    <message>
+        <source>Laptop name</source>
+        <translation>Назва ноутбука</translation>
+    </message>
+    <message>
+        <source>e.g. Ноутбук Морозівка</source>
+        <translation>наприклад, Ноутбук Морозівка</translation>
+    </message>
+    <message>
+        <source>Starosta districts</source>
+        <translation>Старостинські округи</translation>
+    </message>
+    <message>
+        <source>Laptop &amp;name:</source>
+        <translation>&amp;Назва ноутбука:</translation>
+    </message>
+    <message>
+        <source>&amp;Districts:</source>
+        <translation>&amp;Округи:</translation>
+    </message>
+    <message>
+        <source>The laptop will hold the families of the starosta districts you tick, and only those.</source>
+        <translation>На ноутбуці будуть сім&apos;ї позначених старостинських округів, і лише вони.</translation>
+    </message>
+    <message>
+        <source>Give the laptop a name you will recognise.</source>
+        <translation>Дайте ноутбуку назву, за якою ви його впізнаєте.</translation>
+    </message>
+    <message>
+        <source>A laptop with this name is already connected.</source>
+        <translation>Ноутбук із такою назвою вже підключено.</translation>
+    </message>
+    <message>
+        <source>Tick at least one district.</source>
+        <translation>Позначте хоча б один округ.</translation>
+    </message>
+    <message>
+        <source>Who will work on it</source>
+        <translation>Хто на ньому працюватиме</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логін</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Пароль ще раз</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логін:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Пароль ще &amp;раз:</translation>
+    </message>
+    <message>
+        <source>The specialist signs in on the laptop with this login and password. The enrollment file is locked with the same password: tell it to them in person, never in the same message as the file.</source>
+        <translation>Фахівець входить на ноутбуці з цим логіном і паролем. Файл підключення захищено тим самим паролем: повідомте його особисто, ніколи не в одному повідомленні з файлом.</translation>
+    </message>
+    <message>
+        <source>Enter a login without spaces, e.g. olena.koval.</source>
+        <translation>Введіть логін без пробілів, наприклад olena.koval.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Пароль має містити щонайменше 8 символів.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Паролі не збігаються.</translation>
+    </message>
+    <message>
+        <source>Where to save the enrollment file</source>
+        <translation>Куди зберегти файл підключення</translation>
+    </message>
+    <message>
+        <source>Create the file</source>
+        <translation>Створити файл</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>Файл підключення</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Вибрати…</translation>
+    </message>
+    <message>
+        <source>Save it on a USB stick to carry it to the laptop. The file holds the families of the chosen districts, encrypted with the password.</source>
+        <translation>Збережіть його на флешку, щоб перенести на ноутбук. Файл містить сім&apos;ї вибраних округів, зашифровані паролем.</translation>
+    </message>
+    <message>
+        <source>Enrollment files (*.enroll);;All files (*)</source>
+        <translation>Файли підключення (*.enroll);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>Виберіть, куди зберегти файл.</translation>
+    </message>
+    <message>
+        <source>There is no such folder. Choose another one.</source>
+        <translation>Такої папки немає. Виберіть іншу.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s file is ready</source>
+        <translation>Файл для ноутбука готовий</translation>
+    </message>
+    <message>
+        <source>Saved: {path}
+
+What to do now:
+1. Carry the file to the laptop «{name}» (a USB stick).
+2. On the laptop, install Opora and choose «Connect to the centre…», or run:
+    opora init field --enroll &quot;{file}&quot;
+3. Sign in as «{login}» with the password you set here, and tell it to the specialist in person.
+4. Delete the file from the USB stick once the laptop has opened it.
+
+Bundles from this laptop are accepted from now on; «Revoke…» in this list refuses them if the laptop is lost.</source>
+        <translation>Збережено: {path}
+
+Що робити далі:
+1. Перенесіть файл на ноутбук «{name}» (флешкою).
+2. На ноутбуці встановіть «Опору» і виберіть «Підключитися до центру…» або виконайте:
+    opora init field --enroll &quot;{file}&quot;
+3. Увійдіть як «{login}» з паролем, який ви тут задали, і повідомте його фахівцеві особисто.
+4. Видаліть файл із флешки, щойно ноутбук його відкрив.
+
+Пакети з цього ноутбука відтепер приймаються; «Відкликати…» в цьому списку відмовить їм, якщо ноутбук загубиться.</translation>
     </message>
 </context>
 <context>
@@ -818,6 +1054,10 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Settings</source>
         <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Пристрої</translation>
     </message>
     <message>
         <source>This section is not available in this version yet.</source>
@@ -1683,6 +1923,14 @@ Open these cards now to check and save it?</source>
     <message>
         <source>Value B</source>
         <translation>Значення B</translation>
+    </message>
+    <message>
+        <source>No laptop yet</source>
+        <translation>Ноутбуків ще немає</translation>
+    </message>
+    <message>
+        <source>No laptop is connected to the centre yet. Connect one now? The wizard makes the file the laptop starts from.</source>
+        <translation>До центру ще не підключено жодного ноутбука. Підключити зараз? Майстер створить файл, з якого ноутбук почне роботу.</translation>
     </message>
     <message>
         <source>Where to save the bundle</source>

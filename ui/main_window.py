@@ -24,7 +24,7 @@ from ui.icons import icon
 from ui.settings import UiSettings
 from ui.text import count_text, date_text
 
-PAGE_KEYS = ("families", "groups", "services", "reports", "sync", "settings")
+PAGE_KEYS = ("families", "groups", "services", "reports", "sync", "settings", "devices")
 _ICONS = {
     "families": "users",
     "groups": "users-round",
@@ -32,6 +32,7 @@ _ICONS = {
     "reports": "chart-column",
     "sync": "refresh-cw",
     "settings": "settings",
+    "devices": "laptop",
 }
 PageFactory = Callable[[QWidget], QWidget]
 
@@ -60,8 +61,10 @@ class MainWindow(QMainWindow):
         factories: Mapping[str, PageFactory],
         settings: UiSettings | None = None,
         status_source: Callable[[], StatusInfo | None] | None = None,
+        hidden: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
+        self._hidden = hidden  # sections this database does not have (devices on a laptop)
         self._factories = dict(factories)
         self._settings = settings or UiSettings()
         self._status_source = status_source
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(_ICONS[key]), self.page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
+            item.setHidden(key in hidden)
         self.navigation.setFixedWidth(self._navigation_width())
         self.navigation.currentRowChanged.connect(self._show_row)
 
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
             "reports": self.tr("Reports"),
             "sync": self.tr("Exchange"),
             "settings": self.tr("Settings"),
+            "devices": self.tr("Devices"),
         }
         return titles[key]
 
@@ -198,6 +203,8 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu(self.tr("&Go"))
         for number, key in enumerate(PAGE_KEYS, start=1):
+            if key in self._hidden:
+                continue
             go_menu.addAction(
                 self._action(
                     self.page_title(key),

@@ -36,12 +36,40 @@ class Shell:
                 "reports": lambda parent: ReportsPage(context, parent),
                 "sync": self._sync_page,
                 "settings": self._settings_page,
+                "devices": self._devices_page,
             },
             settings=context.settings,
             status_source=self.status,
+            hidden=frozenset() if self.is_centre() else frozenset({"devices"}),
         )
         window.set_demo(context.demo)
         return window
+
+    def is_centre(self) -> bool:
+        from app.services.exchange_queries import this_device
+
+        me = this_device(self.context.db)
+        return bool(me and me.kind == "centre")
+
+    def _devices_page(self, parent: QWidget) -> QWidget:
+        from ui.pages.devices_page import DevicesPage
+
+        page = DevicesPage(self.context, parent)
+        page.changed.connect(self._devices_changed)
+        return page
+
+    def _devices_changed(self) -> None:
+        sync = self.window._pages.get("sync")
+        reload_peers = getattr(sync, "reload_peers", None)
+        if callable(reload_peers):
+            reload_peers()
+
+    def connect_laptop(self) -> None:
+        """From the exchange page when no laptop is connected yet: the devices wizard."""
+        page = self.window.show_page("devices")
+        start = getattr(page, "new_item", None)
+        if callable(start):
+            start()
 
     def _settings_page(self, parent: QWidget) -> QWidget:
         page = SettingsPage(self.context.settings, (self._centre, self._set_centre), parent)
@@ -87,6 +115,7 @@ class Shell:
         page = SyncPage(self.context, parent)
         page.exchanged.connect(self.window.refresh_status)
         page.exchanged.connect(self._reload_families)
+        page.connect_laptop_requested.connect(self.connect_laptop)
         return page
 
     def _centre(self) -> tuple[str, str]:
