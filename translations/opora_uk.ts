@@ -521,8 +521,8 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Друк картки…</translation>
     </message>
     <message>
-        <source>Print the family card (Ctrl+P)</source>
-        <translation>Друк картки сім&apos;ї (Ctrl+P)</translation>
+        <source>Print the family card (Ctrl+P); the arrow saves it as a PDF</source>
+        <translation>Друк картки сім&apos;ї (Ctrl+P); стрілка — зберегти її як PDF</translation>
     </message>
     <message>
         <source>Family</source>
@@ -1339,8 +1339,20 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Не вдалося підготувати друк</translation>
     </message>
     <message>
+        <source>The printer could not be started.</source>
+        <translation>Не вдалося почати друк на принтері.</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Збережено: {path}</translation>
+    </message>
+    <message>
         <source>Preparing the printout…</source>
         <translation>Готую документ до друку…</translation>
+    </message>
+    <message>
+        <source>Print preview — {name}</source>
+        <translation>Попередній перегляд друку — {name}</translation>
     </message>
     <message>
         <source>attendance-journal.pdf</source>
@@ -1353,6 +1365,10 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>family-card.pdf</source>
         <translation>картка-сімʼї.pdf</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Зберегти PDF…</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ from ui.models.table import RowTableModel, TableProxy
 from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.print_button import print_button
 
 
 def _table(model: RowTableModel[Any], name: str) -> QTableView:
@@ -153,9 +154,12 @@ class FamilyCard(QDialog):
         header.addWidget(self.lock_label)
         header.addStretch(1)
         header.addWidget(self.service_button)
-        self.print_button = QPushButton(icon("printer"), self.tr("Print card…"))
-        self.print_button.setToolTip(self.tr("Print the family card (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_card)
+        self.print_button = print_button(
+            self.tr("Print card…"), self.print_card, self.save_card_pdf, self
+        )
+        self.print_button.setToolTip(
+            self.tr("Print the family card (Ctrl+P); the arrow saves it as a PDF")
+        )
         header.addWidget(self.print_button)
 
         self.tabs = QTabWidget()
@@ -173,10 +177,15 @@ class FamilyCard(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_card)
 
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self._fill()
         self._set_dirty(False)
         self.settlement.setFocus()
@@ -770,13 +779,27 @@ class FamilyCard(QDialog):
         self.events_changed.emit()
 
     def print_card(self) -> None:
-        """«Друк картки»: the family card as a PDF (app.reports), opened for printing."""
-        from ui.printing import print_family_card
+        """«Друк картки»: the family card's A4 pages in the print preview, then the printer."""
+        from ui.printing import print_printout
 
         if self.data.id is not None:
             if self.dirty and not self.save():
                 return
-            print_family_card(self, self.context, self.data.id)
+            self.print_job = print_printout(self, self.context, "family_card", self.data.id)
+
+    def save_card_pdf(self) -> None:
+        """The same pages saved as a PDF file."""
+        from ui.printing import save_printout
+
+        if self.data.id is not None:
+            if self.dirty and not self.save():
+                return
+            save_printout(self, self.context, "family_card", self.data.id)
+
+    def show_note(self, text: str) -> None:
+        """A confirmation beside the Save button («Збережено: …pdf»)."""
+        self.note.setText(text)
+        self.note.setToolTip(text)
 
     def _provide_service(self) -> None:
         if self._new_service is not None and self.data.id is not None:

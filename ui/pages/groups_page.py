@@ -43,6 +43,7 @@ from ui.runner import run_in_background, serial_pool
 from ui.text import date_text
 from ui.widgets.attendance_view import AttendanceView
 from ui.widgets.columns import ColumnFitter
+from ui.widgets.print_button import print_button
 
 
 def _title(text: str) -> QLabel:
@@ -120,10 +121,12 @@ class GroupsPage(QWidget):
             self.tr("Remove the selected participant from the group")
         )
         self.remove_participant_button.clicked.connect(self.remove_participant)
-        self.journal_button = QPushButton(icon("printer"), self.tr("Attendance journal"))
-        self.journal_button.clicked.connect(self.print_journal)
-        self.registration_button = QPushButton(icon("printer"), self.tr("Registration sheet"))
-        self.registration_button.clicked.connect(self.print_registration)
+        self.journal_button = print_button(
+            self.tr("Attendance journal"), self.print_journal, self.save_journal, self
+        )
+        self.registration_button = print_button(
+            self.tr("Registration sheet"), self.print_registration, self.save_registration, self
+        )
         self.grid_model = AttendanceModel(parent=self)
         self.grid_model.mark_changed.connect(self._mark_changed)
         self.grid = AttendanceView()
@@ -392,21 +395,33 @@ class GroupsPage(QWidget):
         dialog.accepted.connect(lambda: self.open_group(self.group_id or ""))
         dialog.open()
 
-    # printing is done by app.reports when it is there
-    def print_journal(self) -> None:
-        from ui.printing import print_attendance_journal
+    # printouts (app.reports): «Друк…» previews and prints, the arrow saves a PDF
+    def _printout(self, kind: str, save: bool) -> None:
+        from ui.printing import print_printout, save_printout
 
-        if self.group_id:
-            print_attendance_journal(self, self.context, self.group_id)
+        if kind == "journal":
+            record = self.group_id
+        else:
+            column = self.current_session_column()
+            record = self.sheet.sessions[column].id if self.sheet and column >= 0 else None
+        if not record:
+            return
+        if save:
+            save_printout(self, self.context, kind, record)
+        else:
+            self.print_job = print_printout(self, self.context, kind, record)
+
+    def print_journal(self) -> None:
+        self._printout("journal", save=False)
+
+    def save_journal(self) -> None:
+        self._printout("journal", save=True)
 
     def print_registration(self) -> None:
-        from ui.printing import print_registration_sheet
+        self._printout("registration", save=False)
 
-        if self.sheet is None:
-            return
-        column = self.current_session_column()
-        if column >= 0:
-            print_registration_sheet(self, self.context, self.sheet.sessions[column].id)
+    def save_registration(self) -> None:
+        self._printout("registration", save=True)
 
     def new_item(self) -> None:
         """Ctrl+N: a new group on the list, a session for today in a group's card."""
