@@ -1426,6 +1426,14 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Зберегти Excel…</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Друк…</translation>
+    </message>
+    <message>
+        <source>Print the summary (Ctrl+P)</source>
+        <translation>Друк звіту (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>from</source>
         <translation>з</translation>
     </message>

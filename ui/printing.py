@@ -162,7 +162,9 @@ class PrintJob:
     """«Друк…»: the PDF in a temporary file, the preview, the printer. `preview` is the
     dialog while it is open (tests press its print action)."""
 
-    def __init__(self, parent: QWidget, name: str, render: Callable[[Any], None]) -> None:
+    def __init__(
+        self, parent: QWidget, name: str, render: Callable[[Any], None], to_path: bool = False
+    ) -> None:
         self.parent = parent
         self.folder = tempfile.TemporaryDirectory(prefix="opora-print-")
         self.pdf = Path(self.folder.name) / name
@@ -170,12 +172,15 @@ class PrintJob:
         self.preview: QPrintPreviewDialog | None = None
         self.pages_sent = 0
         self._render = render
+        self._to_path = to_path  # render(path) writes the file itself (the summary does)
 
     def start(self, show: bool = True) -> None:
         run_with_progress(
             self.parent,
             QCoreApplication.translate("Printing", "Preparing the printout…"),
-            lambda: _atomic(self.pdf, self._render),
+            (lambda: self._render(self.pdf))
+            if self._to_path
+            else (lambda: _atomic(self.pdf, self._render)),
             lambda _r: self._ready(show),
             on_error=_failed(self.parent),
         )
@@ -206,8 +211,10 @@ class PrintJob:
 _jobs: list[PrintJob] = []  # kept while their preview is open
 
 
-def start_print(parent: QWidget, name: str, render: Callable[[Any], None]) -> PrintJob:
-    job = PrintJob(parent, name, render)
+def start_print(
+    parent: QWidget, name: str, render: Callable[[Any], None], to_path: bool = False
+) -> PrintJob:
+    job = PrintJob(parent, name, render, to_path)
     _jobs.append(job)
     if len(_jobs) > 4:
         del _jobs[0]

@@ -236,3 +236,25 @@ def test_print_to_a_real_cups_queue_gives_the_pdf_pages(
     finally:
         for path in received:
             path.unlink()
+
+
+def test_reports_print_the_summary_pages(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    from ui.pages.reports_page import ReportsPage
+
+    page = ReportsPage(context)
+    qtbot.addWidget(page)
+    page.compute()
+    qtbot.waitUntil(lambda: page.print_button.isEnabled(), timeout=30_000)
+    page.print_current()
+    job = page.print_job
+    preview = ready_job(qtbot, job)
+    kept = tmp_path / "summary.pdf"
+    kept.write_bytes(job.pdf.read_bytes())
+    job.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    job.printer.setOutputFileName(str(tmp_path / "received.pdf"))
+    job._paint(job.printer)
+    assert_same_pages(tmp_path / "received.pdf", kept)
+    preview.close()
+    wait_for_all()

@@ -80,7 +80,10 @@ class ReportsPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.xlsx_button = QPushButton(self.tr("Save Excel…"))
         self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
-        for button in (self.pdf_button, self.xlsx_button):
+        self.print_button = QPushButton(icon("printer"), self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print the summary (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_current)
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(False)
 
         controls = QHBoxLayout()
@@ -120,6 +123,7 @@ class ReportsPage(QWidget):
         actions.addWidget(self.status, 1)
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.xlsx_button)
+        actions.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(controls)
@@ -187,7 +191,7 @@ class ReportsPage(QWidget):
             if count
         ]
         self.chart.set_bars(sorted(bars, key=lambda b: -b[1]))
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(True)
 
     def save(self, kind: str) -> None:
@@ -203,6 +207,19 @@ class ReportsPage(QWidget):
         if path:
             self.context.settings.set_folder("reports", str(Path(path).parent))
             self.write(kind, Path(path))
+
+    def print_current(self) -> None:
+        """Ctrl+P / «Друк…»: the summary's A4 pages in the print preview, then the printer."""
+        from app.reports.output import write_summary
+        from ui.printing import start_print
+
+        if self.summary is None:
+            return
+        db, summary = self.context.db, self.summary
+        name = f"zvit-{summary.date_from}-{summary.date_to}.pdf"
+        self.print_job = start_print(
+            self, name, lambda path: write_summary(db, summary, "pdf", path), to_path=True
+        )
 
     def write(self, kind: str, path: Path) -> None:
         from app.reports.output import write_summary
