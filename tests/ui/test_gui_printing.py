@@ -238,9 +238,7 @@ def test_print_to_a_real_cups_queue_gives_the_pdf_pages(
             path.unlink()
 
 
-def test_reports_print_the_summary_pages(
-    qtbot: QtBot, context: AppContext, tmp_path: Path
-) -> None:
+def test_reports_print_the_summary_pages(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
     from ui.pages.reports_page import ReportsPage
 
     page = ReportsPage(context)
