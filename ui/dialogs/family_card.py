@@ -75,10 +75,18 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    # the card's tables are short: fit the columns to their content after each load
-    model.modelReset.connect(view.resizeColumnsToContents)
-    model.rowsInserted.connect(view.resizeColumnsToContents)  # a new member's whole name
-    model.dataChanged.connect(view.resizeColumnsToContents)
+
+    # the card's tables are short: fit the columns to their content after each load — when
+    # the table shows (a hidden tab's table is fitted when its tab is opened)
+    def fit() -> None:
+        if view.isVisible():
+            view.resizeColumnsToContents()
+        else:
+            view.setProperty("needs_fit", True)
+
+    model.modelReset.connect(fit)
+    model.rowsInserted.connect(fit)  # a new member's whole name
+    model.dataChanged.connect(fit)
     return view
 
 
@@ -163,9 +171,11 @@ class FamilyCard(QDialog):
         header.addWidget(self.print_button)
 
         self.tabs = QTabWidget()
+        self._history_stale = True
         self.tabs.addTab(self._build_family_tab(), self.tr("Family"))
         self.tabs.addTab(self._build_members_tab(), self.tr("Family members"))
         self._build_event_tabs()
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -324,6 +334,7 @@ class FamilyCard(QDialog):
         self.event_dialog: EventDialog | None = None
         self.service_dialog: ServiceDialog | None = None
         self.event_views: dict[str, QTableView] = {}
+        self.history_view: QTableView | None = None
         self.event_errors: dict[str, QLabel] = {}
         kinds = {
             self.services_model: "service",
@@ -369,6 +380,8 @@ class FamilyCard(QDialog):
             tab = QWidget()
             layout = QVBoxLayout(tab)
             view = _table(model, title)
+            if model is self.history_model:
+                self.history_view = view
             if model in adders:
                 kind = kinds[model]
                 text, slot = adders[model]
@@ -434,7 +447,22 @@ class FamilyCard(QDialog):
         self.visits_model.set_rows(events.visits)
         self.assessments_model.set_rows(events.assessments)
         self.notifications_model.set_rows(events.notifications)
-        self.history_model.set_rows(family_history(self.context.db, self.data.id))
+        self._history_stale = True  # read when its tab is opened: the change log is long
+        self._tab_shown()
+
+    def _tab_shown(self) -> None:
+        """The history is read, and a table's columns fitted, when their tab is opened."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        if self.history_view is not None and page.isAncestorOf(self.history_view):
+            if self._history_stale and self.data.id is not None:
+                self._history_stale = False
+                self.history_model.set_rows(family_history(self.context.db, self.data.id))
+        for view in page.findChildren(QTableView):
+            if view.property("needs_fit"):
+                view.setProperty("needs_fit", False)
+                view.resizeColumnsToContents()
 
     def _gather(self) -> dict[str, Any] | None:
         for name, field in (

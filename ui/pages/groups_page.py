@@ -247,6 +247,7 @@ class GroupsPage(QWidget):
                 marks=dict(self.sheet.marks),
             )
         )
+        self.grid.fit_to_contents()
 
     def show_list(self) -> None:
         self.reload()
