@@ -81,6 +81,7 @@ def print_pdf(printer: QPrinter, pdf: Path) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(QCoreApplication.translate("Printing", "The printer could not be started."))
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # the preview's zoom
     try:
         for number, image in enumerate(images):
             if number:
@@ -195,6 +196,9 @@ class PrintJob:
         )
         self.preview.paintRequested.connect(self._paint)
         self.preview.finished.connect(lambda _r: self._finished())
+        screen = self.parent.screen().availableGeometry() if self.parent.screen() else None
+        if screen is not None:  # 1366×768 at 150 %: 911×512 logical pixels
+            self.preview.resize(min(900, screen.width() - 40), screen.height() - 60)
         if show:
             self.preview.open()
 

@@ -8,10 +8,12 @@ grabs or measures it before asking for the next one.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -155,9 +157,45 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     window.show_page("settings")
     settle(app)
     yield "settings", window
-    for extra in getattr(shell, "tour_extras", lambda: [])():
-        settle(app, 5)
-        yield extra
+
+    devices = window.show_page("devices")
+    settle(app)
+    yield "devices", window
+    devices.new_item()  # type: ignore[attr-defined]
+    wizard = devices.wizard  # type: ignore[attr-defined]
+    settle(app, 5)
+    yield "enroll", wizard
+    wizard.name_edit.setText("Ноутбук Морозівка")
+    wizard.district_list.item(0).setCheckState(Qt.CheckState.Checked)
+    wizard.next()
+    wizard.login_edit.setText("olena.koval")
+    wizard.password_edit.setText("пароль-для-олени")
+    wizard.repeat_edit.setText("пароль-для-олени")
+    wizard.next()
+    settle(app, 5)
+    yield "enroll-file", wizard
+    folder = Path(tempfile.mkdtemp(prefix="opora-tour-"))
+    wizard.path_edit.setText(str(folder / "opora-Ноутбук-Морозівка.enroll"))
+    wizard.next()
+    settle(app, 5)
+    yield "enroll-done", wizard
+    wizard.accept()
+    settle(app, 5)
+    yield "devices-list", window
+    shutil.rmtree(folder, ignore_errors=True)
+
+    from ui.printing import print_printout
+
+    job = print_printout(window, shell.context, "family_card", page.model.row_at(3).id)
+    for _ in range(200):
+        settle(app, 1)
+        if job.preview is not None:
+            break
+    assert job.preview is not None
+    fit_screen(job.preview)
+    settle(app, 10)
+    yield "print-preview", job.preview
+    job.preview.close()
 
 
 def _visible(widget: QWidget, top: QWidget) -> bool:
