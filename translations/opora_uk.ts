@@ -411,6 +411,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>(немає членів)</translation>
     </message>
     <message>
+        <source> · found by another member</source>
+        <translation> · знайдено за іншим членом сім&apos;ї</translation>
+    </message>
+    <message>
         <source>Settlement</source>
         <translation>Населений пункт</translation>
     </message>

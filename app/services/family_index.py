@@ -57,6 +57,8 @@ class FamilyRow:
     restricted: bool
     last_contact: dt.date | None = None
     members: int = 0
+    # set by the last search: it matched another member than the one the list names
+    by_member: bool = field(default=False, repr=False, compare=False)
     search_text: str = field(default="", repr=False)
     name_key: tuple[str, str] = field(default=("", ""), repr=False)
 
@@ -262,6 +264,7 @@ class FamilyFilter:
         return search_key(self.text).split()
 
 
+MARK_MEMBER_MATCHES = 2000  # a result this short says which rows matched another member
 INFIX_FROM = 3  # a typed word this long also matches inside words («яна» → «Мар'яна»)
 
 
@@ -338,4 +341,9 @@ class FamilyIndex:
         if wanted.on_record is not None:
             day = today or dt.date.today()
             found = [r for r in found if r.on_record(day) == wanted.on_record]
-        return list(found)
+        found = list(found)
+        if tokens and len(found) <= MARK_MEMBER_MATCHES:
+            for row in found:
+                shown = search_key(" ".join((row.name, row.address, row.phone, row.settlement)))
+                row.by_member = not all(token in shown for token in tokens)
+        return found
