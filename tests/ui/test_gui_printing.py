@@ -256,3 +256,26 @@ def test_reports_print_the_summary_pages(qtbot: QtBot, context: AppContext, tmp_
     assert_same_pages(tmp_path / "received.pdf", kept)
     preview.close()
     wait_for_all()
+
+
+def test_saving_a_pdf_is_confirmed_in_the_window(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.dialogs.family_card import FamilyCard
+
+    target = tmp_path / "картка.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)")
+    )
+    with context.db.session() as session:
+        family = str(session.scalars(select(Family.id)).first())
+    card = FamilyCard(context, family)
+    qtbot.addWidget(card)
+    card.show()
+    card.print_button.save_action.trigger()  # the arrow's «Зберегти PDF…»
+    qtbot.waitUntil(lambda: "Збережено" in card.note.text(), timeout=20_000)
+    assert str(target) in card.note.text()
+    assert len(pdf_page_sizes(target)) >= 1
+    card.reject()
