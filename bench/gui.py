@@ -227,10 +227,14 @@ def main() -> int:
         text=True,
         check=False,
     )
-    if result.returncode != 0:
+    lines = result.stdout.strip().splitlines()
+    if not lines or not lines[-1].startswith("{"):
         print(result.stderr, file=sys.stderr)
         return 1
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    if result.returncode != 0:  # measured, then failed on exit: say so, keep the figures
+        print(f"the measuring process exited with {result.returncode}", file=sys.stderr)
+        print(result.stderr.strip().splitlines()[-8:], file=sys.stderr)
+    figures = json.loads(lines[-1])
     goals = {
         "window_s": 1.5,
         "list_first_screen_s": 0.3,
