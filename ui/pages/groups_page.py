@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -67,6 +67,7 @@ class GroupsPage(QWidget):
         self.group_dialog: GroupDialog | None = None
         self.session_dialog: SessionDialog | None = None
         self.pending_marks = 0
+        self._queued: list[tuple[GroupSheet, str, str, str | None]] = []
 
         # list
         self.model = GroupsModel(lambda code: context.label("category", code), self)
@@ -259,15 +260,22 @@ class GroupsPage(QWidget):
         the order typed, so the next Space does not wait for the disk."""
         if self.sheet is None:
             return
-        db, sheet = self.context.db, self.sheet
         value = mark if isinstance(mark, str) else None
         self.pending_marks += 1
-        run_in_background(
-            lambda: set_mark(db, sheet, participant_id, session_id, value),
-            self._mark_written,
-            on_error=self._mark_failed,
-            pool=serial_pool(),
-        )
+        self._queued.append((self.sheet, participant_id, session_id, value))
+        if len(self._queued) == 1:  # after this event's repaint: the cell first, then the disk
+            QTimer.singleShot(0, self, self._write_queued)
+
+    def _write_queued(self) -> None:
+        queued, self._queued = self._queued, []
+        db = self.context.db
+        for sheet, participant_id, session_id, value in queued:
+            run_in_background(
+                lambda s=sheet, p=participant_id, c=session_id, v=value: set_mark(db, s, p, c, v),
+                self._mark_written,
+                on_error=self._mark_failed,
+                pool=serial_pool(),
+            )
 
     def _mark_written(self, _result: object) -> None:
         self.pending_marks -= 1
@@ -283,6 +291,7 @@ class GroupsPage(QWidget):
 
     def wait_for_marks(self) -> None:
         """Before reading the group again: every mark typed is written."""
+        self._write_queued()
         serial_pool().waitForDone()
         QApplication.sendPostedEvents()
 
