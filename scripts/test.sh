@@ -2,7 +2,8 @@
 # Install Opora with its test tools and run every test (README's test command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/system-deps.sh poppler-utils
+# cups + cups-pdf: the printing test sends a printout through a real (private) CUPS queue
+bash scripts/system-deps.sh poppler-utils cups printer-driver-cups-pdf
 bash scripts/install.sh "[test]"
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -265,6 +265,77 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Laptops</source>
+        <translation>Ноутбуки</translation>
+    </message>
+    <message>
+        <source>Connect a laptop…</source>
+        <translation>Підключити ноутбук…</translation>
+    </message>
+    <message>
+        <source>Connect a laptop (Ctrl+N)</source>
+        <translation>Підключити ноутбук (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Відкликати…</translation>
+    </message>
+    <message>
+        <source>A lost or stolen laptop: its bundles are refused from now on</source>
+        <translation>Загублений чи викрадений ноутбук: його пакети відтепер не приймаються</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Ноутбук</translation>
+    </message>
+    <message>
+        <source>Who works on it</source>
+        <translation>Хто на ньому працює</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Округи</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Підключено</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>No laptop is connected yet. Press «Connect a laptop…» (Ctrl+N): the wizard makes the file the laptop starts from.</source>
+        <translation>Ще не підключено жодного ноутбука. Натисніть «Підключити ноутбук…» (Ctrl+N): майстер створить файл, з якого ноутбук почне роботу.</translation>
+    </message>
+    <message>
+        <source>Laptops are connected at the centre, in its copy of Opora.</source>
+        <translation>Ноутбуки підключає центр у своїй «Опорі».</translation>
+    </message>
+    <message>
+        <source>revoked {date}</source>
+        <translation>відкликано {date}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>діє</translation>
+    </message>
+    <message>
+        <source>Revoke a laptop</source>
+        <translation>Відкликати ноутбук</translation>
+    </message>
+    <message>
+        <source>Revoke «{name}»? Bundles from this laptop will be refused from now on, here and, after the next exchange, on every laptop. Do this when it is lost or handed over. It cannot be undone: the laptop would have to be connected again with a new file.</source>
+        <translation>Відкликати «{name}»? Пакети з цього ноутбука відтепер не прийматимуться — тут, а після наступного обміну й на всіх ноутбуках. Робіть це, коли ноутбук загублено або передано. Скасувати не можна: ноутбук доведеться підключати знову з новим файлом.</translation>
+    </message>
+    <message>
+        <source>«{name}» is revoked.</source>
+        <translation>«{name}» відкликано.</translation>
+    </message>
+</context>
+<context>
     <name>DialogButtons</name>
     <message>
         <source>Save</source>
@@ -277,6 +348,171 @@
     <message>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollWizard</name>
+    <message>
+        <source>Connect a laptop</source>
+        <translation>Підключення ноутбука</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Назад</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Далі &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Which laptop, for which districts</source>
+        <translation>Який ноутбук і для яких округів</translation>
+    </message>
+    <message>
+        <source>Laptop name</source>
+        <translation>Назва ноутбука</translation>
+    </message>
+    <message>
+        <source>e.g. Ноутбук Морозівка</source>
+        <translation>наприклад, Ноутбук Морозівка</translation>
+    </message>
+    <message>
+        <source>Starosta districts</source>
+        <translation>Старостинські округи</translation>
+    </message>
+    <message>
+        <source>Laptop &amp;name:</source>
+        <translation>&amp;Назва ноутбука:</translation>
+    </message>
+    <message>
+        <source>&amp;Districts:</source>
+        <translation>&amp;Округи:</translation>
+    </message>
+    <message>
+        <source>The laptop will hold the families of the starosta districts you tick, and only those.</source>
+        <translation>На ноутбуці будуть сім&apos;ї позначених старостинських округів, і лише вони.</translation>
+    </message>
+    <message>
+        <source>Give the laptop a name you will recognise.</source>
+        <translation>Дайте ноутбуку назву, за якою ви його впізнаєте.</translation>
+    </message>
+    <message>
+        <source>A laptop with this name is already connected.</source>
+        <translation>Ноутбук із такою назвою вже підключено.</translation>
+    </message>
+    <message>
+        <source>Tick at least one district.</source>
+        <translation>Позначте хоча б один округ.</translation>
+    </message>
+    <message>
+        <source>Who will work on it</source>
+        <translation>Хто на ньому працюватиме</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логін</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Пароль ще раз</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логін:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Пароль ще &amp;раз:</translation>
+    </message>
+    <message>
+        <source>The specialist signs in on the laptop with this login and password. The enrollment file is locked with the same password: tell it to them in person, never in the same message as the file.</source>
+        <translation>Фахівець входить на ноутбуці з цим логіном і паролем. Файл підключення захищено тим самим паролем: повідомте його особисто, ніколи не в одному повідомленні з файлом.</translation>
+    </message>
+    <message>
+        <source>Enter a login without spaces, e.g. olena.koval.</source>
+        <translation>Введіть логін без пробілів, наприклад olena.koval.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Пароль має містити щонайменше 8 символів.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Паролі не збігаються.</translation>
+    </message>
+    <message>
+        <source>Where to save the enrollment file</source>
+        <translation>Куди зберегти файл підключення</translation>
+    </message>
+    <message>
+        <source>Create the file</source>
+        <translation>Створити файл</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>Файл підключення</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Вибрати…</translation>
+    </message>
+    <message>
+        <source>Save it on a USB stick to carry it to the laptop. The file holds the families of the chosen districts, encrypted with the password.</source>
+        <translation>Збережіть його на флешку, щоб перенести на ноутбук. Файл містить сім&apos;ї вибраних округів, зашифровані паролем.</translation>
+    </message>
+    <message>
+        <source>Enrollment files (*.enroll);;All files (*)</source>
+        <translation>Файли підключення (*.enroll);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>Виберіть, куди зберегти файл.</translation>
+    </message>
+    <message>
+        <source>There is no such folder. Choose another one.</source>
+        <translation>Такої папки немає. Виберіть іншу.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s file is ready</source>
+        <translation>Файл для ноутбука готовий</translation>
+    </message>
+    <message>
+        <source>Saved: {path}
+
+What to do now:
+1. Carry the file to the laptop «{name}» (a USB stick).
+2. On the laptop, install Opora and choose «Connect to the centre…», or run:
+    opora init field --enroll &quot;{file}&quot;
+3. Sign in as «{login}» with the password you set here, and tell it to the specialist in person.
+4. Delete the file from the USB stick once the laptop has opened it.
+
+Bundles from this laptop are accepted from now on; «Revoke…» in this list refuses them if the laptop is lost.</source>
+        <translation>Збережено: {path}
+
+Що робити далі:
+1. Перенесіть файл на ноутбук «{name}» (флешкою).
+2. На ноутбуці встановіть «Опору» і виберіть «Підключитися до центру…» або виконайте:
+    opora init field --enroll &quot;{file}&quot;
+3. Увійдіть як «{login}» з паролем, який ви тут задали, і повідомте його фахівцеві особисто.
+4. Видаліть файл із флешки, щойно ноутбук його відкрив.
+
+Пакети з цього ноутбука відтепер приймаються; «Відкликати…» в цьому списку відмовить їм, якщо ноутбук загубиться.</translation>
     </message>
 </context>
 <context>
@@ -349,6 +585,14 @@
         <translation>&amp;Висновок:</translation>
     </message>
     <message>
+        <source>Enter the date.</source>
+        <translation>Вкажіть дату.</translation>
+    </message>
+    <message>
+        <source>Fill this in: a record without it cannot be saved.</source>
+        <translation>Заповніть це поле: без нього запис не зберегти.</translation>
+    </message>
+    <message>
         <source>Not a date. Type it as 12.03.2024.</source>
         <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
     </message>
@@ -369,6 +613,10 @@
     <message>
         <source>(no members)</source>
         <translation>(немає членів)</translation>
+    </message>
+    <message>
+        <source> · found by another member</source>
+        <translation> · знайдено за іншим членом сім&apos;ї</translation>
     </message>
     <message>
         <source>Settlement</source>
@@ -481,10 +729,6 @@
         <translation>Друк картки…</translation>
     </message>
     <message>
-        <source>Print the family card (Ctrl+P)</source>
-        <translation>Друк картки сім&apos;ї (Ctrl+P)</translation>
-    </message>
-    <message>
         <source>Family</source>
         <translation>Сім&apos;я</translation>
     </message>
@@ -505,8 +749,16 @@
         <translation>вулиця, будинок, квартира</translation>
     </message>
     <message>
-        <source>Restricted access (e.g. domestic violence)</source>
-        <translation>Обмежений доступ (наприклад, домашнє насильство)</translation>
+        <source>Print the family card (Ctrl+P); the arrow saves it as a PDF</source>
+        <translation>Друк картки сім&apos;ї (Ctrl+P); стрілка — зберегти її як PDF</translation>
+    </message>
+    <message>
+        <source>Restricted access</source>
+        <translation>Обмежений доступ</translation>
+    </message>
+    <message>
+        <source>For cases such as domestic violence: not shown in printouts or exports</source>
+        <translation>Для випадків на кшталт домашнього насильства: не потрапляє до друку й вивантажень</translation>
     </message>
     <message>
         <source>Se&amp;ttlement:</source>
@@ -569,6 +821,10 @@
         <translation>В&amp;илучити</translation>
     </message>
     <message>
+        <source>No members yet. Press «Add member…» (Insert) and start with the head of the family.</source>
+        <translation>Членів сім&apos;ї ще немає. Натисніть «Додати члена сім&apos;ї…» (Insert) і почніть з голови сім&apos;ї.</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>Мета</translation>
     </message>
@@ -603,6 +859,26 @@
     <message>
         <source>Record a notification…</source>
         <translation>Записати повідомлення…</translation>
+    </message>
+    <message>
+        <source>No services yet. Press «Provide a service…» to record one.</source>
+        <translation>Послуг ще немає. Натисніть «Надати послугу…», щоб записати першу.</translation>
+    </message>
+    <message>
+        <source>No home visits yet. Press «Record a visit…».</source>
+        <translation>Візитів ще немає. Натисніть «Записати візит…».</translation>
+    </message>
+    <message>
+        <source>No needs assessments yet. Press «Record an assessment…».</source>
+        <translation>Оцінок потреб ще немає. Натисніть «Записати оцінку потреб…».</translation>
+    </message>
+    <message>
+        <source>No notifications yet. Press «Record a notification…».</source>
+        <translation>Повідомлень ще немає. Натисніть «Записати повідомлення…».</translation>
+    </message>
+    <message>
+        <source>No changes yet: every save of this family will be listed here.</source>
+        <translation>Змін ще немає: тут з&apos;являтиметься кожне збереження цієї сім&apos;ї.</translation>
     </message>
     <message>
         <source>Services</source>
@@ -818,10 +1094,6 @@
         <translation>Дата, час, тема і форма проведення вибраного заняття (F2)</translation>
     </message>
     <message>
-        <source>✓ present · ✗ absent · П absent for a good reason. Arrows move, Space changes the mark, Delete clears it. Double-click a date (or F2) to change the session.</source>
-        <translation>✓ присутній · ✗ відсутній · П з поважної причини. Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти. Подвійне клацання на даті (або F2) — змінити заняття.</translation>
-    </message>
-    <message>
         <source>Select the participant in the table first.</source>
         <translation>Спочатку виберіть учасника в таблиці.</translation>
     </message>
@@ -858,6 +1130,10 @@
         <translation>Відвідування</translation>
     </message>
     <message>
+        <source>Arrows move, Space changes the mark, Delete clears it. Double-click a date (or F2) to change the session.</source>
+        <translation>Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти. Подвійне клацання на даті (або F2) — змінити заняття.</translation>
+    </message>
+    <message>
         <source>For whom: {category} · Place: {place} · Facilitator: {who} · {start} – {end}</source>
         <translation>Для кого: {category} · Місце: {place} · Ведучий: {who} · {start} – {end}</translation>
     </message>
@@ -867,6 +1143,10 @@
     <message>
         <source>When</source>
         <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
     </message>
     <message>
         <source>Device</source>
@@ -982,6 +1262,10 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Settings</source>
         <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Пристрої</translation>
     </message>
     <message>
         <source>This section is not available in this version yet.</source>
@@ -1263,8 +1547,20 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Не вдалося підготувати друк</translation>
     </message>
     <message>
+        <source>The printer could not be started.</source>
+        <translation>Не вдалося почати друк на принтері.</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Збережено: {path}</translation>
+    </message>
+    <message>
         <source>Preparing the printout…</source>
         <translation>Готую документ до друку…</translation>
+    </message>
+    <message>
+        <source>Print preview — {name}</source>
+        <translation>Попередній перегляд друку — {name}</translation>
     </message>
     <message>
         <source>attendance-journal.pdf</source>
@@ -1277,6 +1573,10 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>family-card.pdf</source>
         <translation>картка-сімʼї.pdf</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Зберегти PDF…</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1632,14 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Save Excel…</source>
         <translation>Зберегти Excel…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Друк…</translation>
+    </message>
+    <message>
+        <source>Print the summary (Ctrl+P)</source>
+        <translation>Друк звіту (Ctrl+P)</translation>
     </message>
     <message>
         <source>from</source>
@@ -1738,6 +2046,27 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>a new family</source>
+        <translation>нова сім&apos;я</translation>
+    </message>
+    <message>
+        <source>Unsaved changes were kept</source>
+        <translation>Незбережені зміни збережено</translation>
+    </message>
+    <message>
+        <source>Opora closed unexpectedly last time. What was typed and not saved is kept for:
+{families}
+
+Open these cards now to check and save it?</source>
+        <translation>Минулого разу «Опора» закрилася неочікувано. Те, що було введено й не збережено, зберігається для:
+{families}
+
+Відкрити ці картки зараз, щоб перевірити й зберегти?</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Exchange with the centre</source>
@@ -1830,6 +2159,14 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Value B</source>
         <translation>Значення B</translation>
+    </message>
+    <message>
+        <source>No laptop yet</source>
+        <translation>Ноутбуків ще немає</translation>
+    </message>
+    <message>
+        <source>No laptop is connected to the centre yet. Connect one now? The wizard makes the file the laptop starts from.</source>
+        <translation>До центру ще не підключено жодного ноутбука. Підключити зараз? Майстер створить файл, з якого ноутбук почне роботу.</translation>
     </message>
     <message>
         <source>Where to save the bundle</source>
@@ -2007,6 +2344,118 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Вилучення</translation>
     </message>
     <message>
+        <source>Who reported</source>
+        <translation>Хто повідомив</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Зміст</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Розпочато</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>Difficult life circumstances present</source>
+        <translation>Наявність СЖО</translation>
+    </message>
+    <message>
+        <source>Parental capacity</source>
+        <translation>Батьківський потенціал</translation>
+    </message>
+    <message>
+        <source>Services needed</source>
+        <translation>Потрібні послуги</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Висновок</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мета</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Громада</translation>
+    </message>
+    <message>
+        <source>Starosta district</source>
+        <translation>Старостинський округ</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Ведучий</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата початку</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата завершення</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Група</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Форма проведення</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Заняття</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Учасник</translation>
+    </message>
+    <message>
+        <source>Reference list</source>
+        <translation>Довідник</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name in Ukrainian</source>
+        <translation>Назва українською</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Назва англійською</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версія</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
         <source>Family card</source>
         <translation>Картка сім&apos;ї</translation>
     </message>
@@ -2025,6 +2474,26 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Notification</source>
         <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Support group</source>
+        <translation>Група взаємопідтримки</translation>
+    </message>
+    <message>
+        <source>Group participant</source>
+        <translation>Учасник групи</translation>
+    </message>
+    <message>
+        <source>Group session</source>
+        <translation>Заняття групи</translation>
+    </message>
+    <message>
+        <source>Attendance mark</source>
+        <translation>Позначка відвідування</translation>
+    </message>
+    <message>
+        <source>Reference list entry</source>
+        <translation>Запис довідника</translation>
     </message>
     <message>
         <source>individual</source>

@@ -27,6 +27,10 @@ class AppContext:
             self._labels[kind] = reference_labels(self.db, kind, current_language())
         return self._labels[kind]
 
+    def forget_labels(self) -> None:
+        """After a language change: read the labels again."""
+        self._labels.clear()
+
     def label(self, kind: str, code: str | None) -> str:
         if not code:
             return ""

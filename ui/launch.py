@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db.database import Database, Target, open_database
@@ -14,7 +15,7 @@ from app.services.audit import note_sign_in, signed_in
 from ui.app import create_application
 from ui.context import AppContext
 from ui.login_dialog import LoginDialog
-from ui.runner import run_with_progress
+from ui.runner import run_with_progress, shutdown
 from ui.settings import UiSettings
 from ui.shell import Shell
 
@@ -26,7 +27,41 @@ def show_window(db: Database, settings: UiSettings, demo: bool = False) -> Shell
     context = AppContext(db, settings, viewer_for(db), demo=demo)
     _shell = Shell(context)
     _shell.window.show()
+    QTimer.singleShot(300, _shell.offer_drafts)  # after a crash: say so, offer the drafts
     return _shell
+
+
+def close_window(db: Database | None) -> None:
+    """After the event loop: stop the window's timers, finish background work, close the
+    database and free the widgets while Python can still run their destructors."""
+    global _shell
+    import gc
+
+    import shiboken6
+
+    shell, _shell = _shell, None
+    if shell is not None:
+        shell.shutdown()
+    shutdown()
+    if db is not None:
+        db.close()
+    if shell is not None:
+        for widget in [*shell.cards, shell.window]:
+            if shiboken6.isValid(widget):
+                shiboken6.delete(widget)
+        shell.cards.clear()
+    QApplication.processEvents()
+    gc.collect()
+
+
+def run_window(db: Database, settings: UiSettings, demo: bool = False) -> int:
+    """Show the window on an open database, run the event loop, close everything."""
+    app = create_application()
+    show_window(db, settings, demo=demo)
+    try:
+        return int(app.exec())
+    finally:
+        close_window(db)
 
 
 def launch(target: str, login: str | None, password: str | None) -> int:
@@ -65,18 +100,15 @@ def _launch(target: str, login: str | None, password: str | None) -> int:
             lambda user, secret: signed_in(
                 lambda: open_database(target, login=user, password=secret), target, user
             ),
-            login or settings.last_login,
+            login or settings.login_for(target),
         )
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return 4
         db = dialog.result_value
         assert db is not None
-    settings.last_login = db.login or ""
+    settings.set_login_for(target, db.login or "")
     note_sign_in(db)
-    show_window(db, settings)
-    code = app.exec()
-    db.close()
-    return int(code)
+    return run_window(db, settings)
 
 
 def launch_demo(path: Path, families: int) -> int:
@@ -108,7 +140,8 @@ def _launch_demo(path: Path, families: int) -> int:
         done,
         on_error=failed,
     )
-    code = app.exec()
-    for db in opened:
-        db.close()
+    try:
+        code = app.exec()
+    finally:
+        close_window(opened[0] if opened else None)
     return int(code)

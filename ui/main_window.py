@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,7 @@ from ui.icons import icon
 from ui.settings import UiSettings
 from ui.text import count_text, date_text
 
-PAGE_KEYS = ("families", "groups", "services", "reports", "sync", "settings")
+PAGE_KEYS = ("families", "groups", "services", "reports", "sync", "settings", "devices")
 _ICONS = {
     "families": "users",
     "groups": "users-round",
@@ -31,6 +32,7 @@ _ICONS = {
     "reports": "chart-column",
     "sync": "refresh-cw",
     "settings": "settings",
+    "devices": "laptop",
 }
 PageFactory = Callable[[QWidget], QWidget]
 
@@ -58,9 +60,11 @@ class MainWindow(QMainWindow):
         self,
         factories: Mapping[str, PageFactory],
         settings: UiSettings | None = None,
-        status_source: Callable[[], StatusInfo] | None = None,
+        status_source: Callable[[], StatusInfo | None] | None = None,
+        hidden: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
+        self._hidden = hidden  # sections this database does not have (devices on a laptop)
         self._factories = dict(factories)
         self._settings = settings or UiSettings()
         self._status_source = status_source
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(_ICONS[key]), self.page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
+            item.setHidden(key in hidden)
         self.navigation.setFixedWidth(self._navigation_width())
         self.navigation.currentRowChanged.connect(self._show_row)
 
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
             "reports": self.tr("Reports"),
             "sync": self.tr("Exchange"),
             "settings": self.tr("Settings"),
+            "devices": self.tr("Devices"),
         }
         return titles[key]
 
@@ -197,6 +203,8 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu(self.tr("&Go"))
         for number, key in enumerate(PAGE_KEYS, start=1):
+            if key in self._hidden:
+                continue
             go_menu.addAction(
                 self._action(
                     self.page_title(key),
@@ -254,12 +262,16 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Re-read the status line (after saves, exchanges, and once a minute)."""
-        if self._status_source is None:
-            return
+        if self._status_source is None or not self._status_timer.isActive():
+            return  # closed: the database may be closed too
         info = self._status_source()
+        if info is None:
+            return
         self.user_label.setText(self.tr("User: {name}").format(name=info.user))
         self.device_label.setText(self.tr("Device: {name}").format(name=info.device))
-        self.database_label.setText(self.tr("Database: {name}").format(name=info.database))
+        # the file's name only (the whole path in the tooltip): a long path cut the bar
+        name = PurePath(info.database).name if info.database else ""
+        self.database_label.setText(self.tr("Database: {name}").format(name=name or "—"))
         self.exchange_label.setText(self.exchange_text(info))
         self.database_label.setToolTip(info.database)
 
@@ -285,6 +297,14 @@ class MainWindow(QMainWindow):
         title = self.tr("Opora")
         self.setWindowTitle(title + (" — " + self.tr("demo data") if demo else ""))
 
+    def stop_timers(self) -> None:
+        self._status_timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._status_timer.isActive():
+            self._status_timer.start()
+        super().showEvent(event)
+
     # geometry
     def _restore_geometry(self) -> None:
         saved = self._settings.geometry("main")
@@ -299,4 +319,5 @@ class MainWindow(QMainWindow):
                 return
         self._settings.set_geometry("main", self.saveGeometry())
         self._settings.sync()
+        self.stop_timers()
         super().closeEvent(event)

@@ -139,6 +139,8 @@ class Task(QObject):
 
     @Slot(object)
     def _handle_done(self, result: object) -> None:
+        if self.finished:  # shut down before the result came
+            return
         self.finished = True
         self._release()
         if self._on_done is not None and self._owner_alive():
@@ -146,6 +148,8 @@ class Task(QObject):
 
     @Slot(object)
     def _handle_error(self, exc: BaseException) -> None:
+        if self.finished:
+            return
         self.finished = True
         self._release()
         if isinstance(exc, Cancelled) or not self._owner_alive():
@@ -173,13 +177,33 @@ def run_in_background(
     progress: Callable[[Progress], None] | None = None,
     *,
     on_error: Callable[[BaseException], None] | None = None,
+    pool: QThreadPool | None = None,
 ) -> Task:
-    """Run op on the thread pool; on_done(result) / on_error(exc) / progress(step) run on
-    the GUI thread. A cancelled task calls neither on_done nor on_error."""
+    """Run op on the thread pool (or `pool`: see serial_pool); on_done(result) /
+    on_error(exc) / progress(step) run on the GUI thread. A cancelled task calls neither
+    on_done nor on_error."""
     task = Task(on_done, on_error, progress)
     _running.add(task)
-    QThreadPool.globalInstance().start(_Job(op, task.signals, task.cancel_event))
+    (pool or QThreadPool.globalInstance()).start(_Job(op, task.signals, task.cancel_event))
     return task
+
+
+_serial: QThreadPool | None = None
+
+
+def serial_pool() -> QThreadPool:
+    """One worker thread: writes queued here run one after another, in the order given
+    (attendance marks are written this way, so a mark shows at once and is saved after)."""
+    global _serial
+    if _serial is None:
+        _serial = QThreadPool()
+        _serial.setMaxThreadCount(1)
+        _serial.setExpiryTimeout(-1)
+    return _serial
+
+
+def _pools() -> list[QThreadPool]:
+    return [QThreadPool.globalInstance(), *([_serial] if _serial is not None else [])]
 
 
 def run_with_progress(
@@ -225,6 +249,19 @@ def run_with_progress(
     return task
 
 
+def shutdown(timeout_ms: int = 30_000) -> bool:
+    """Before the program ends: cancel what can be cancelled, wait for the rest, and drop
+    every result not yet delivered. A worker still running while Python finalizes would
+    emit into freed objects and crash the process on exit."""
+    for task in list(_running):
+        task.cancel()
+        task.finished = True
+        task._on_done = task._on_error = task._progress = None
+    done = all([pool.waitForDone(timeout_ms) for pool in _pools()])
+    _running.clear()
+    return done
+
+
 def wait_for_all(timeout_ms: int = 10_000) -> bool:
     """Block until the pool is idle (tests and shutdown); results still need the event loop."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return all([pool.waitForDone(timeout_ms) for pool in _pools()])

@@ -52,13 +52,18 @@ class UiSettings:
     def set_folder(self, key: str, path: str) -> None:
         self._store.setValue(f"folders/{key}", path)
 
-    @property
-    def last_login(self) -> str:
-        return str(self._store.value("login/last", ""))
+    @staticmethod
+    def _database_key(database: str) -> str:
+        import hashlib
 
-    @last_login.setter
-    def last_login(self, value: str) -> None:
-        self._store.setValue("login/last", value)
+        return hashlib.sha256(database.encode("utf-8")).hexdigest()[:16]
+
+    def login_for(self, database: str) -> str:
+        """The account last used with this database (another database's is not offered)."""
+        return str(self._store.value(f"login/{self._database_key(database)}", ""))
+
+    def set_login_for(self, database: str, login: str) -> None:
+        self._store.setValue(f"login/{self._database_key(database)}", login)
 
     def recent_service_codes(self) -> list[str]:
         value = self._store.value("services/recent", [])

@@ -62,6 +62,18 @@ def ensure_compiled(language: str) -> Path | None:
     return qm if qm.exists() else None
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where qtbase_*.qm may be: Qt's translations folder, PySide6's, and ours."""
+    import PySide6
+
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+        str(translations_dir()),
+    ]
+    return [f for f in dict.fromkeys(folders) if f and Path(f).is_dir()]
+
+
 def install_translators(app: QCoreApplication, language: str) -> bool:
     """Replace the app's translators for a language; True when Opora's own one loaded."""
     for translator in _installed:
@@ -76,11 +88,14 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     if language == "en":
         return True  # source strings are English
     loaded = False
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(locale, "qtbase", "_", qt_dir):
-        app.installTranslator(qt_translator)
-        _installed.append(qt_translator)
+    # Qt's own dialogs («Перегляд в:», «Тип файлів:», the print dialog): qtbase_uk.qm from
+    # Qt's folder, else from ours (a packaged build copies it there).
+    for folder in qt_translation_dirs():
+        qt_translator = QTranslator(app)
+        if qt_translator.load(locale, "qtbase", "_", folder):
+            app.installTranslator(qt_translator)
+            _installed.append(qt_translator)
+            break
     qm = ensure_compiled(language)
     if qm is not None:
         own = QTranslator(app)

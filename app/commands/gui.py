@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -43,9 +44,13 @@ def run_demo(out: str | None = None, families: int = DEMO_FAMILIES) -> int:
     """Create a demo database (no password, not encrypted) and open the GUI on it."""
     from ui.launch import launch_demo
 
+    if out:
+        return launch_demo(Path(out), families)
     folder = Path(tempfile.mkdtemp(prefix="opora-demo-"))
-    path = Path(out) if out else folder / "opora-demo.db"
-    return launch_demo(path, families)
+    try:
+        return launch_demo(folder / "opora-demo.db", families)
+    finally:  # demo data is thrown away with the window: no 6 MB left in a temp folder
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

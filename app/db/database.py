@@ -22,6 +22,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.db import keyring, migrate
 from app.db.models import Account, Device
@@ -109,8 +110,13 @@ def _sqlite_engine(path: Path, key: bytes | None, wait: WriteWait) -> Engine:
             _use_key(connection, key)
         return connection
 
-    # hide_parameters: an error's text never carries a record's values (DESIGN, invariant 7)
-    engine = create_engine("sqlite://", creator=connect, module=module, hide_parameters=True)
+    # hide_parameters: an error's text never carries a record's values (DESIGN, invariant 7).
+    # QueuePool: "sqlite://" would otherwise get SingletonThreadPool, which keeps five
+    # threads' connections and closes the others' under them («Cannot operate on a closed
+    # database» when the GUI's worker threads and the status bar read at once).
+    engine = create_engine(
+        "sqlite://", creator=connect, module=module, poolclass=QueuePool, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -41,3 +41,15 @@ def drop_draft(db: Database, key: str) -> None:
     """Forget a form's draft (after it was saved or deliberately discarded)."""
     with db.session() as session:
         session.execute(delete(Setting).where(Setting.key == _PREFIX + key))
+
+
+def draft_keys(db: Database) -> list[tuple[str, dt.datetime]]:
+    """Every form with a draft left (after a crash), oldest first."""
+    with db.session() as session:
+        keys = list(session.scalars(select(Setting.key).where(Setting.key.startswith(_PREFIX))))
+    found = []
+    for key in keys:
+        draft = load_draft(db, key[len(_PREFIX) :])
+        if draft is not None:
+            found.append((key[len(_PREFIX) :], draft[0]))
+    return sorted(found, key=lambda item: item[1])

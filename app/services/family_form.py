@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db.database import Database, self_device_id
 from app.db.models import (
+    Account,
     Assessment,
     Change,
     Device,
@@ -20,6 +22,7 @@ from app.db.models import (
     Notification,
     Person,
     ServiceRecord,
+    Setting,
     Visit,
 )
 from app.db.registry import TYPES
@@ -226,13 +229,41 @@ def family_events(db: Database, family_id: str) -> FamilyEvents:
 
 @dataclass(frozen=True)
 class HistoryRow:
-    """One change: when, on which device, which record, which fields."""
+    """One change: when, on which device, which record, which fields, and who works on
+    that device (see device_people)."""
 
     when: dt.datetime
     device: str
     entity: str
     record: str
     fields: tuple[str, ...]
+    who: str = ""
+
+
+DEVICE_LOGIN = "device_login:"  # setting key prefix: the account a laptop was enrolled for
+
+
+def device_people(session: Session) -> dict[str, str]:
+    """Device id → the person working on it. The change log records devices, not accounts:
+    a laptop is enrolled for one specialist's account (remembered at enrollment), and this
+    replica's own changes belong to its account when it has exactly one."""
+    accounts = {
+        login: name or login
+        for login, name in session.execute(select(Account.login, Account.display_name))
+    }
+    people: dict[str, str] = {}
+    for key, value in session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.startswith(DEVICE_LOGIN))
+    ):
+        if value:
+            people[key[len(DEVICE_LOGIN) :]] = accounts.get(value, value)
+    me = session.scalar(select(Device).where(Device.is_self.is_(True)))
+    if me is not None and me.id not in people:
+        field_accounts = list(session.execute(select(Account.login, Account.display_name)))
+        if len(field_accounts) == 1:
+            login, name = field_accounts[0]
+            people[me.id] = name or login
+    return people
 
 
 def family_history(db: Database, family_id: str, limit: int = 500) -> list[HistoryRow]:
@@ -249,6 +280,7 @@ def family_history(db: Database, family_id: str, limit: int = 500) -> list[Histo
         for model in (ServiceRecord, Visit, Assessment, Notification):
             ids.update(session.scalars(select(model.id).where(model.family_id == family_id)))
         devices = dict(session.execute(select(Device.id, Device.name)).all())
+        workers = device_people(session)
         changes = []
         wanted = sorted(ids)
         for start in range(0, len(wanted), 500):
@@ -270,7 +302,12 @@ def family_history(db: Database, family_id: str, limit: int = 500) -> list[Histo
             names = ()
         rows.append(
             HistoryRow(
-                when, devices.get(origin, origin[:8]), entity, people.get(record_id, ""), names
+                when,
+                devices.get(origin, origin[:8]),
+                entity,
+                people.get(record_id, ""),
+                names,
+                workers.get(origin, ""),
             )
         )
     return rows

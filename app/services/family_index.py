@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +49,8 @@ class FamilyRow:
     restricted: bool
     last_contact: dt.date | None = None
     members: int = 0
+    # set by the last search: it matched another member than the one the list names
+    by_member: bool = field(default=False, repr=False, compare=False)
     search_text: str = field(default="", repr=False)
     name_key: tuple[str, str] = field(default=("", ""), repr=False)
 
@@ -256,11 +258,16 @@ class FamilyFilter:
         return search_key(self.text).split()
 
 
+MARK_MEMBER_MATCHES = 2000  # a result this short says which rows matched another member
+INFIX_FROM = 3  # a typed word this long also matches inside words («яна» → «Мар'яна»)
+
+
 class FamilyIndex:
     """The loaded rows and a word index over their search text.
 
     A typed word matches a row when it begins one of the row's words (surname, given
-    name, patronymic, phone with and without +38, address, settlement): the words are
+    name, patronymic, phone with and without +38, address, settlement), or, from three
+    letters on, when it is found inside one of them: the words are
     kept sorted, so each typed word is a binary search plus the rows it names, however
     many families there are. A centre's 40,000 families answer in a few milliseconds,
     where a substring scan of every row took tens."""
@@ -273,6 +280,14 @@ class FamilyIndex:
                 owners.setdefault(word, []).append(position)
         self._words = sorted(owners)
         self._owners = [owners[word] for word in self._words]
+        # every word in one string, for a typed word found inside a word («яна» in
+        # «мар'яна»): str.find runs in C over the vocabulary, not over the rows
+        self._joined = "\n".join(self._words)
+        self._starts: list[int] = []
+        offset = 0
+        for word in self._words:
+            self._starts.append(offset)
+            offset += len(word) + 1
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -283,7 +298,21 @@ class FamilyIndex:
         found: set[int] = set()
         for owners in self._owners[start:end]:
             found.update(owners)
+        if len(token) >= INFIX_FROM:
+            found.update(self._inside(token))
         return found
+
+    def _inside(self, token: str) -> Iterator[int]:
+        """Rows with a word that contains `token` (not at its start)."""
+        joined, starts = self._joined, self._starts
+        at = joined.find(token)
+        while at != -1:
+            word = bisect_right(starts, at) - 1
+            yield from self._owners[word]
+            following = word + 1
+            if following >= len(starts):
+                break
+            at = joined.find(token, starts[following])
 
     def search(self, wanted: FamilyFilter, today: dt.date | None = None) -> list[FamilyRow]:
         """Rows matching every typed word, the district, category and status; in the
@@ -306,4 +335,9 @@ class FamilyIndex:
         if wanted.on_record is not None:
             day = today or dt.date.today()
             found = [r for r in found if r.on_record(day) == wanted.on_record]
-        return list(found)
+        found = list(found)
+        if tokens and len(found) <= MARK_MEMBER_MATCHES:
+            for row in found:
+                shown = search_key(" ".join((row.name, row.address, row.phone, row.settlement)))
+                row.by_member = not all(token in shown for token in tokens)
+        return found

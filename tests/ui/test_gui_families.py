@@ -170,6 +170,7 @@ def test_visit_recorded_from_the_card(qtbot: QtBot, context: AppContext, typist:
     assert not dialog.isVisible()
     assert card.visits_model.total() == visits_before + 1
     assert "Оцінка умов проживання" in [r.title for r in card.visits_model.rows()]
+    card.tabs.setCurrentIndex(card.tabs.count() - 1)  # the history is read when opened
     assert card.history_model.rows()[0].entity == "visit"
     card.reject()
 

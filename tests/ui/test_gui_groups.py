@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -51,6 +52,7 @@ def test_attendance_by_keyboard_is_saved(qtbot: QtBot, context: AppContext) -> N
     assert grid.currentIndex().row() == 2 and grid.currentIndex().column() == column
 
     people = [p.id for p in page.sheet.participants[:3]]
+    page.wait_for_marks()  # marks are written after they show, in the order typed
     with context.db.session() as session:
         stored = dict(
             session.execute(
@@ -65,6 +67,7 @@ def test_attendance_by_keyboard_is_saved(qtbot: QtBot, context: AppContext) -> N
     assert page.grid_model.index(2, column).data() == "П"
 
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    page.wait_for_marks()
     with context.db.session() as session:
         live = session.scalars(
             select(Attendance.participant_id).where(
@@ -101,3 +104,36 @@ def test_new_group_with_an_outside_participant(
     adding.accept()
     assert [p.name for p in page.sheet.participants] == ["Ковальчук Ніна"]  # type: ignore[union-attr]
     assert page.sheet.participants[0].phone == "+380501112233"  # type: ignore[union-attr]
+
+
+def test_a_mark_shows_before_it_is_written_and_is_written_off_the_gui_thread(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import ui.pages.groups_page as groups_module
+
+    writers: list[int] = []
+    real = groups_module.set_mark
+    gate = threading.Event()
+
+    def slow_mark(*args: object) -> None:
+        gate.wait(5)  # the disk is slow: the cell must not wait for it
+        writers.append(threading.get_ident())
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(groups_module, "set_mark", slow_mark)
+    page = GroupsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_group(page.model.row_at(0).id)
+    grid = page.grid
+    grid.setFocus()
+    grid.setCurrentIndex(page.grid_model.index(0, 0))
+    before = page.grid_model.index(0, 0).data()
+    qtbot.keyClick(grid, Qt.Key.Key_Space)
+    assert page.grid_model.index(0, 0).data() != before  # shown while the write waits
+    assert writers == []
+    gate.set()
+    page.wait_for_marks()
+    assert writers and threading.get_ident() not in writers

@@ -23,8 +23,16 @@ def test_navigation_lists_sections_in_ukrainian(qtbot: QtBot) -> None:
     window = MainWindow({})
     qtbot.addWidget(window)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Сім'ї", "Групи", "Послуги", "Звіти", "Синхронізація", "Налаштування"]
-    assert len(PAGE_KEYS) == 6
+    assert titles == [
+        "Сім'ї",
+        "Групи",
+        "Послуги",
+        "Звіти",
+        "Синхронізація",
+        "Налаштування",
+        "Пристрої",
+    ]
+    assert len(PAGE_KEYS) == 7
 
 
 def test_ctrl_f_goes_to_the_current_page(qtbot: QtBot) -> None:

@@ -106,7 +106,10 @@ def test_discrepancy_shown_side_by_side_and_resolved(qtbot: QtBot, context: AppC
     page = SyncPage(context)
     qtbot.addWidget(page)
     assert page.conflicts_box.title() == "Розбіжності даних (1)"
-    assert page.conflict_table.item(0, 0).text() == "Картка сім'ї"
+    from app.services.queries import family_names_of
+
+    name = family_names_of(context.db, [family_id])[family_id]
+    assert name and page.conflict_table.item(0, 0).text() == f"Картка сім'ї: {name}"
     assert page.conflict_table.item(0, 1).text() == "Адреса"
     assert page.value_a.text().startswith("вул. Садова, 5")
     assert page.value_b.text().startswith("вул. Садова, 7")

@@ -27,6 +27,12 @@ from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 
 KINDS = ("visit", "notification", "assessment")
+# What the form refuses to save empty (a visit without a purpose is an empty visit).
+REQUIRED = {
+    "visit": ("date", "purpose"),
+    "notification": ("date", "summary"),
+    "assessment": ("started",),
+}
 
 
 class EventDialog(QDialog):
@@ -106,6 +112,24 @@ class EventDialog(QDialog):
             stored = RecordService(context.db).get(kind, record_id)
             if stored is not None:
                 self.fill(stored)
+        self.fields[self.first_field()].setFocus()
+
+    def first_field(self) -> str:
+        """Typing starts here: the first field that is not already filled (the date is)."""
+        for name in REQUIRED[self.kind]:
+            if self._is_empty(self.fields[name]):
+                return name
+        return next(name for name in self.fields if name not in ("date", "started"))
+
+    @staticmethod
+    def _is_empty(widget: QWidget) -> bool:
+        if isinstance(widget, DateField):
+            return widget.is_empty()
+        if isinstance(widget, QLineEdit):
+            return not widget.text().strip()
+        if isinstance(widget, QPlainTextEdit):
+            return not widget.toPlainText().strip()
+        return False
 
     def fill(self, values: dict[str, Any]) -> None:
         """Show a stored record's values in the fields."""
@@ -127,6 +151,15 @@ class EventDialog(QDialog):
     def values(self) -> dict[str, Any] | None:
         """The record's fields, or None after showing a date error."""
         result: dict[str, Any] = {"family_id": self.family_id}
+        for name in REQUIRED[self.kind]:
+            if self._is_empty(self.fields[name]):
+                message = (
+                    self.tr("Enter the date.")
+                    if isinstance(self.fields[name], DateField)
+                    else self.tr("Fill this in: a record without it cannot be saved.")
+                )
+                self.errors.show(name, message)
+                return None
         for name, widget in self.fields.items():
             if isinstance(widget, DateField):
                 if not widget.is_valid():

@@ -58,6 +58,7 @@ from ui.models.table import RowTableModel, TableProxy
 from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.print_button import print_button
 
 
 def _table(model: RowTableModel[Any], name: str) -> QTableView:
@@ -75,9 +76,34 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    # the card's tables are short: fit the columns to their content after each load
-    model.modelReset.connect(view.resizeColumnsToContents)
+
+    # the card's tables are short: fit the columns to their content after each load — when
+    # the table shows (a hidden tab's table is fitted when its tab is opened)
+    def fit() -> None:
+        if view.isVisible():
+            view.resizeColumnsToContents()
+        else:
+            view.setProperty("needs_fit", True)
+
+    model.modelReset.connect(fit)
+    model.rowsInserted.connect(fit)  # a new member's whole name
+    model.dataChanged.connect(fit)
     return view
+
+
+def _empty_hint(model: RowTableModel[Any], text: str) -> QLabel:
+    """What an empty tab is for and how to start it; hidden while the table has rows."""
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
+
+    def update() -> None:
+        hint.setVisible(model.rowCount() == 0)
+
+    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+        signal.connect(update)
+    update()
+    return hint
 
 
 def _key(view: QWidget, key: Qt.Key, slot: Callable[[], object]) -> None:
@@ -137,15 +163,20 @@ class FamilyCard(QDialog):
         header.addWidget(self.lock_label)
         header.addStretch(1)
         header.addWidget(self.service_button)
-        self.print_button = QPushButton(icon("printer"), self.tr("Print card…"))
-        self.print_button.setToolTip(self.tr("Print the family card (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_card)
+        self.print_button = print_button(
+            self.tr("Print card…"), self.print_card, self.save_card_pdf, self
+        )
+        self.print_button.setToolTip(
+            self.tr("Print the family card (Ctrl+P); the arrow saves it as a PDF")
+        )
         header.addWidget(self.print_button)
 
         self.tabs = QTabWidget()
+        self._history_stale = True
         self.tabs.addTab(self._build_family_tab(), self.tr("Family"))
         self.tabs.addTab(self._build_members_tab(), self.tr("Family members"))
         self._build_event_tabs()
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -157,10 +188,15 @@ class FamilyCard(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_card)
 
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self._fill()
         self._set_dirty(False)
         self.settlement.setFocus()
@@ -174,6 +210,10 @@ class FamilyCard(QDialog):
     # building
     def _build_family_tab(self) -> QWidget:
         self.settlement = QComboBox()
+        self.settlement.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.settlement.setMinimumContentsLength(16)
         for place in settlements(self.context.db):
             self.settlement.addItem(place.label, place.id)
         self.address = QLineEdit()
@@ -184,7 +224,10 @@ class FamilyCard(QDialog):
         self.on_record_from = DateField()
         self.on_record_to = DateField()
         self.close_reason = QLineEdit()
-        self.restricted = QCheckBox(self.tr("Restricted access (e.g. domestic violence)"))
+        self.restricted = QCheckBox(self.tr("Restricted access"))
+        self.restricted.setToolTip(
+            self.tr("For cases such as domestic violence: not shown in printouts or exports")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
@@ -263,6 +306,14 @@ class FamilyCard(QDialog):
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
         layout.addWidget(self.members_error)
+        self.members_hint = _empty_hint(
+            self.members_model,
+            self.tr(
+                "No members yet. Press «Add member…» (Insert) and start with the head of "
+                "the family."
+            ),
+        )
+        layout.addWidget(self.members_hint)
         layout.addWidget(self.members_view, 1)
         return tab
 
@@ -284,6 +335,7 @@ class FamilyCard(QDialog):
         self.event_dialog: EventDialog | None = None
         self.service_dialog: ServiceDialog | None = None
         self.event_views: dict[str, QTableView] = {}
+        self.history_view: QTableView | None = None
         self.event_errors: dict[str, QLabel] = {}
         kinds = {
             self.services_model: "service",
@@ -303,6 +355,22 @@ class FamilyCard(QDialog):
                 lambda: self.add_event("notification"),
             ),
         }
+        hints = {
+            self.services_model: self.tr(
+                "No services yet. Press «Provide a service…» to record one."
+            ),
+            self.visits_model: self.tr("No home visits yet. Press «Record a visit…»."),
+            self.assessments_model: self.tr(
+                "No needs assessments yet. Press «Record an assessment…»."
+            ),
+            self.notifications_model: self.tr(
+                "No notifications yet. Press «Record a notification…»."
+            ),
+            self.history_model: self.tr(
+                "No changes yet: every save of this family will be listed here."
+            ),
+        }
+        self.empty_hints: dict[str, QLabel] = {}
         for model, title in (
             (self.services_model, self.tr("Services")),
             (self.visits_model, self.tr("Home visits")),
@@ -313,6 +381,8 @@ class FamilyCard(QDialog):
             tab = QWidget()
             layout = QVBoxLayout(tab)
             view = _table(model, title)
+            if model is self.history_model:
+                self.history_view = view
             if model in adders:
                 kind = kinds[model]
                 text, slot = adders[model]
@@ -338,6 +408,9 @@ class FamilyCard(QDialog):
                 error.hide()
                 self.event_errors[kind] = error
                 layout.addWidget(error)
+            hint = _empty_hint(model, hints[model])
+            self.empty_hints[kinds.get(model, "history")] = hint
+            layout.addWidget(hint)
             layout.addWidget(view, 1)
             self.tabs.addTab(tab, title)
 
@@ -375,7 +448,22 @@ class FamilyCard(QDialog):
         self.visits_model.set_rows(events.visits)
         self.assessments_model.set_rows(events.assessments)
         self.notifications_model.set_rows(events.notifications)
-        self.history_model.set_rows(family_history(self.context.db, self.data.id))
+        self._history_stale = True  # read when its tab is opened: the change log is long
+        self._tab_shown()
+
+    def _tab_shown(self) -> None:
+        """The history is read, and a table's columns fitted, when their tab is opened."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        if self.history_view is not None and page.isAncestorOf(self.history_view):
+            if self._history_stale and self.data.id is not None:
+                self._history_stale = False
+                self.history_model.set_rows(family_history(self.context.db, self.data.id))
+        for view in page.findChildren(QTableView):
+            if view.property("needs_fit"):
+                view.setProperty("needs_fit", False)
+                view.resizeColumnsToContents()
 
     def _gather(self) -> dict[str, Any] | None:
         for name, field in (
@@ -591,6 +679,8 @@ class FamilyCard(QDialog):
 
     def offer_draft(self) -> None:
         """Opened after a crash: offer back what was typed and not saved."""
+        if self.dirty:  # already restored (the start-up notice did it)
+            return
         found = load_draft(self.context.db, self.draft_key)
         if found is None:
             return
@@ -721,13 +811,27 @@ class FamilyCard(QDialog):
         self.events_changed.emit()
 
     def print_card(self) -> None:
-        """«Друк картки»: the family card as a PDF (app.reports), opened for printing."""
-        from ui.printing import print_family_card
+        """«Друк картки»: the family card's A4 pages in the print preview, then the printer."""
+        from ui.printing import print_printout
 
         if self.data.id is not None:
             if self.dirty and not self.save():
                 return
-            print_family_card(self, self.context, self.data.id)
+            self.print_job = print_printout(self, self.context, "family_card", self.data.id)
+
+    def save_card_pdf(self) -> None:
+        """The same pages saved as a PDF file."""
+        from ui.printing import save_printout
+
+        if self.data.id is not None:
+            if self.dirty and not self.save():
+                return
+            save_printout(self, self.context, "family_card", self.data.id)
+
+    def show_note(self, text: str) -> None:
+        """A confirmation beside the Save button («Збережено: …pdf»)."""
+        self.note.setText(text)
+        self.note.setToolTip(text)
 
     def _provide_service(self) -> None:
         if self._new_service is not None and self.data.id is not None:

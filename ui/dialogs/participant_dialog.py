@@ -60,6 +60,7 @@ class ParticipantDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
         self._switch()
+        self.person.setFocus()  # typing a name starts the search at once
 
     def _switch(self) -> None:
         records = self.from_records.isChecked()

@@ -162,8 +162,8 @@ class ServiceDialog(QDialog):
         self.to_person.setEnabled(True)
         self._show_family(family_id)
         self.to_family.setEnabled(family_id is not None)
-        if family_id is None:
-            self.to_person.setChecked(True)
+        # a person picked is the one who received it; «to the whole family» stays a click away
+        self.to_person.setChecked(choice is not None or family_id is None)
 
     def save(self) -> bool:
         """Enter / Save: write the service and clear for the next one."""

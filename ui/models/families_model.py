@@ -37,7 +37,10 @@ class FamiliesModel(RowTableModel[FamilyRow]):
         self.columns = [
             Column(
                 self.tr("Family"),
-                lambda r: r.name or self.tr("(no members)"),
+                lambda r: (
+                    (r.name or self.tr("(no members)"))
+                    + (self.tr(" · found by another member") if r.by_member else "")
+                ),
                 lambda r: r.name_key,
                 icon=lambda r: lock if r.restricted else None,
             ),

@@ -54,12 +54,13 @@ class EventsModel(RowTableModel[EventRow]):
 
 
 class HistoryModel(RowTableModel[HistoryRow]):
-    """When, device, what record, which fields."""
+    """When, who, device, what record, which fields (in the user's words)."""
 
     def __init__(self, entity_label: Label, field_label: Label, parent: Any = None) -> None:
         super().__init__([], parent)
         self.columns = [
             Column(self.tr("When"), lambda r: r.when.strftime("%d.%m.%Y %H:%M"), lambda r: r.when),
+            Column(self.tr("Who"), lambda r: r.who or "—", lambda r: sort_key(r.who)),
             Column(self.tr("Device"), lambda r: r.device, lambda r: sort_key(r.device)),
             Column(
                 self.tr("Record"),

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from ui.models.families_model import COL_LAST, COL_NAME, FamiliesModel
 from ui.models.table import TableProxy
 from ui.runner import run_in_background
 from ui.text import count_text
+from ui.widgets.columns import ColumnFitter
 
 
 class FamiliesPage(QWidget):
@@ -85,12 +85,16 @@ class FamiliesPage(QWidget):
         self.category_box.addItem(self.tr("All categories"), None)
         for code, label in context.labels("category"):
             self.category_box.addItem(label, code)
-        self.category_box.setMaximumWidth(260)
         self.status_box = QComboBox()
         self.status_box.setAccessibleName(self.tr("On record"))
         self.status_box.addItem(self.tr("On record and off record"), None)
         self.status_box.addItem(self.tr("On record"), True)
         self.status_box.addItem(self.tr("Taken off record"), False)
+        for box in (self.district_box, self.category_box, self.status_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(14)
         for box in (self.district_box, self.category_box, self.status_box):
             box.currentIndexChanged.connect(self.apply_filter)
 
@@ -112,12 +116,10 @@ class FamiliesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.model.modelReset.connect(self._size_columns)
-        self.table.doubleClicked.connect(self._open_index)
+        # widths in characters of the font in use; names take what is left over
+        self.columns = ColumnFitter(self.table, (30, 14, 22, 18, 0, 16, 0), grow=COL_NAME)
+        # activated only: a double-click emits it too (doubleClicked as well would open twice)
         self.table.activated.connect(self._open_index)
 
         self.empty = QLabel()
@@ -129,6 +131,7 @@ class FamiliesPage(QWidget):
         self.count_label = QLabel(self.tr("Loading…"))
 
         filters = QHBoxLayout()
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         filters.addWidget(self.search, 3)
         filters.addWidget(self.district_box, 1)
         filters.addWidget(self.category_box, 1)
@@ -143,19 +146,6 @@ class FamiliesPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
         self.reload()
-
-    def _size_columns(self) -> None:
-        """Widths in characters of the font in use, so 150 % text still fits."""
-        header = self.table.horizontalHeader()
-        if getattr(self, "_sized", False):
-            return
-        self._sized = True
-        char = self.fontMetrics().averageCharWidth()
-        date = self.fontMetrics().horizontalAdvance("00.00.00000")
-        for column, chars in enumerate((32, 15, 24, 20, 0, 18, 0)):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            wanted = max(char * chars, date, self.fontMetrics().horizontalAdvance(title) + 28)
-            header.resizeSection(column, wanted)
 
     # loading
     def reload(self) -> None:

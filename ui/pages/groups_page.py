@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -39,8 +39,11 @@ from ui.models.attendance_grid import AttendanceGrid, GridParticipant, GridSessi
 from ui.models.attendance_model import AttendanceModel
 from ui.models.lists import GroupsModel
 from ui.models.table import TableProxy
+from ui.runner import run_in_background, serial_pool
 from ui.text import date_text
 from ui.widgets.attendance_view import AttendanceView
+from ui.widgets.columns import ColumnFitter
+from ui.widgets.print_button import print_button
 
 
 def _title(text: str) -> QLabel:
@@ -63,6 +66,8 @@ class GroupsPage(QWidget):
         self.participant_dialog: ParticipantDialog | None = None
         self.group_dialog: GroupDialog | None = None
         self.session_dialog: SessionDialog | None = None
+        self.pending_marks = 0
+        self._queued: list[tuple[GroupSheet, str, str, str | None]] = []
 
         # list
         self.model = GroupsModel(lambda code: context.label("category", code), self)
@@ -76,10 +81,9 @@ class GroupsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = ColumnFitter(self.table, (28, 22, 16, 18, 0, 0), grow=0)
+        # activated only: a double-click emits it too (doubleClicked as well would open twice)
         self.table.activated.connect(self._open_index)
-        self.table.doubleClicked.connect(self._open_index)
         self.empty = QLabel(self.tr("There are no support groups yet."))
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
@@ -118,10 +122,12 @@ class GroupsPage(QWidget):
             self.tr("Remove the selected participant from the group")
         )
         self.remove_participant_button.clicked.connect(self.remove_participant)
-        self.journal_button = QPushButton(icon("printer"), self.tr("Attendance journal"))
-        self.journal_button.clicked.connect(self.print_journal)
-        self.registration_button = QPushButton(icon("printer"), self.tr("Registration sheet"))
-        self.registration_button.clicked.connect(self.print_registration)
+        self.journal_button = print_button(
+            self.tr("Attendance journal"), self.print_journal, self.save_journal, self
+        )
+        self.registration_button = print_button(
+            self.tr("Registration sheet"), self.print_registration, self.save_registration, self
+        )
         self.grid_model = AttendanceModel(parent=self)
         self.grid_model.mark_changed.connect(self._mark_changed)
         self.grid = AttendanceView()
@@ -140,11 +146,15 @@ class GroupsPage(QWidget):
         self.menu: QMenu | None = None
         self.grid_error = QLabel()
         self.grid_error.setStyleSheet("color: #b00020;")
+        # the symbols the cells show, in the language in use («П» in Ukrainian, «E» in English)
+        symbols, names = self.grid_model.mark_symbols(), self.grid_model.mark_names()
+        marks = " · ".join(f"{symbols[mark]} {names[mark]}" for mark in symbols)
         self.legend = QLabel(
-            self.tr(
-                "✓ present · ✗ absent · П absent for a good reason. Arrows move, Space "
-                "changes the mark, Delete clears it. Double-click a date (or F2) to change "
-                "the session."
+            marks
+            + ". "
+            + self.tr(
+                "Arrows move, Space changes the mark, Delete clears it. Double-click a date "
+                "(or F2) to change the session."
             )
         )
         self.legend.setWordWrap(True)
@@ -195,6 +205,7 @@ class GroupsPage(QWidget):
             self.open_group(row.id)
 
     def open_group(self, group_id: str, session_id: str | None = None) -> None:
+        self.wait_for_marks()
         self.group_id = group_id
         self.sheet = group_sheet(self.context.db, group_id)
         if self.sheet is None:
@@ -237,6 +248,7 @@ class GroupsPage(QWidget):
                 marks=dict(self.sheet.marks),
             )
         )
+        self.grid.fit_to_contents()
 
     def show_list(self) -> None:
         self.reload()
@@ -244,19 +256,44 @@ class GroupsPage(QWidget):
         self.table.setFocus()
 
     def _mark_changed(self, participant_id: str, session_id: str, mark: object) -> None:
+        """The cell already shows the mark; it is written on the one writer thread, in
+        the order typed, so the next Space does not wait for the disk."""
         if self.sheet is None:
             return
-        try:
-            set_mark(
-                self.context.db,
-                self.sheet,
-                participant_id,
-                session_id,
-                mark if isinstance(mark, str) else None,
+        value = mark if isinstance(mark, str) else None
+        self.pending_marks += 1
+        self._queued.append((self.sheet, participant_id, session_id, value))
+        if len(self._queued) == 1:  # after this event's repaint: the cell first, then the disk
+            QTimer.singleShot(0, self, self._write_queued)
+
+    def _write_queued(self) -> None:
+        queued, self._queued = self._queued, []
+        db = self.context.db
+        for sheet, participant_id, session_id, value in queued:
+            run_in_background(
+                lambda s=sheet, p=participant_id, c=session_id, v=value: set_mark(db, s, p, c, v),
+                self._mark_written,
+                on_error=self._mark_failed,
+                pool=serial_pool(),
             )
-            self.grid_error.clear()
-        except ValidationError as error:
-            self.grid_error.setText(sentence(error.message))
+
+    def _mark_written(self, _result: object) -> None:
+        self.pending_marks -= 1
+        self.grid_error.clear()
+
+    def _mark_failed(self, error: BaseException) -> None:
+        self.pending_marks -= 1
+        if not isinstance(error, ValidationError):
+            raise error
+        self.grid_error.setText(sentence(error.message))
+        if self.group_id is not None:  # show what is stored
+            self.open_group(self.group_id)
+
+    def wait_for_marks(self) -> None:
+        """Before reading the group again: every mark typed is written."""
+        self._write_queued()
+        serial_pool().waitForDone()
+        QApplication.sendPostedEvents()
 
     def add_session_today(self) -> None:
         """«+ Заняття»: the session dialog with today's date; Enter adds it."""
@@ -368,21 +405,33 @@ class GroupsPage(QWidget):
         dialog.accepted.connect(lambda: self.open_group(self.group_id or ""))
         dialog.open()
 
-    # printing is done by app.reports when it is there
-    def print_journal(self) -> None:
-        from ui.printing import print_attendance_journal
+    # printouts (app.reports): «Друк…» previews and prints, the arrow saves a PDF
+    def _printout(self, kind: str, save: bool) -> None:
+        from ui.printing import print_printout, save_printout
 
-        if self.group_id:
-            print_attendance_journal(self, self.context, self.group_id)
+        if kind == "journal":
+            record = self.group_id
+        else:
+            column = self.current_session_column()
+            record = self.sheet.sessions[column].id if self.sheet and column >= 0 else None
+        if not record:
+            return
+        if save:
+            save_printout(self, self.context, kind, record)
+        else:
+            self.print_job = print_printout(self, self.context, kind, record)
+
+    def print_journal(self) -> None:
+        self._printout("journal", save=False)
+
+    def save_journal(self) -> None:
+        self._printout("journal", save=True)
 
     def print_registration(self) -> None:
-        from ui.printing import print_registration_sheet
+        self._printout("registration", save=False)
 
-        if self.sheet is None:
-            return
-        column = self.current_session_column()
-        if column >= 0:
-            print_registration_sheet(self, self.context, self.sheet.sessions[column].id)
+    def save_registration(self) -> None:
+        self._printout("registration", save=True)
 
     def new_item(self) -> None:
         """Ctrl+N: a new group on the list, a session for today in a group's card."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -79,7 +80,10 @@ class ReportsPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.xlsx_button = QPushButton(self.tr("Save Excel…"))
         self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
-        for button in (self.pdf_button, self.xlsx_button):
+        self.print_button = QPushButton(icon("printer"), self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print the summary (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_current)
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(False)
 
         controls = QHBoxLayout()
@@ -90,13 +94,14 @@ class ReportsPage(QWidget):
         controls.addWidget(self.date_to)
         controls.addWidget(self.district, 1)
         controls.addWidget(show)
-        controls.addWidget(self.pdf_button)
-        controls.addWidget(self.xlsx_button)
 
         self.figures = QTableWidget(0, 2)
         self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Count")])
         self.figures.verticalHeader().hide()
-        self.figures.horizontalHeader().setStretchLastSection(False)
+        figures_header = self.figures.horizontalHeader()
+        figures_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        figures_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.figures.setWordWrap(True)
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.figures.setAccessibleName(self.tr("Figures"))
         self.chart = BarChart()
@@ -104,6 +109,7 @@ class ReportsPage(QWidget):
         chart_area.setWidgetResizable(True)
         chart_area.setWidget(self.chart)
         self.status = QLabel(self.tr("Choose a period and press «Show»."))
+        self.status.setWordWrap(True)
         body = QGridLayout()
         body.addWidget(self.figures, 0, 0)
         chart_title = QLabel(self.tr("Families and persons who received each service"))
@@ -112,10 +118,16 @@ class ReportsPage(QWidget):
         body.addWidget(chart_area, 0, 1)
         body.setColumnStretch(0, 1)
         body.setColumnStretch(1, 1)
+        # the saving buttons on the line below, so the row fits at 150 %
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.xlsx_button)
+        actions.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(controls)
-        layout.addWidget(self.status)
+        layout.addLayout(actions)
         layout.addLayout(body, 1)
         self._preset_changed()
 
@@ -179,7 +191,7 @@ class ReportsPage(QWidget):
             if count
         ]
         self.chart.set_bars(sorted(bars, key=lambda b: -b[1]))
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(True)
 
     def save(self, kind: str) -> None:
@@ -195,6 +207,19 @@ class ReportsPage(QWidget):
         if path:
             self.context.settings.set_folder("reports", str(Path(path).parent))
             self.write(kind, Path(path))
+
+    def print_current(self) -> None:
+        """Ctrl+P / «Друк…»: the summary's A4 pages in the print preview, then the printer."""
+        from app.reports.output import write_summary
+        from ui.printing import start_print
+
+        if self.summary is None:
+            return
+        db, summary = self.context.db, self.summary
+        name = f"zvit-{summary.date_from}-{summary.date_to}.pdf"
+        self.print_job = start_print(
+            self, name, lambda path: write_summary(db, summary, "pdf", path), to_path=True
+        )
 
     def write(self, kind: str, path: Path) -> None:
         from app.reports.output import write_summary

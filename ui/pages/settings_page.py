@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import SIGNAL, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,7 +28,9 @@ CentreStore = tuple[Callable[[], tuple[str, str]], Callable[[str, str], None]]
 
 
 class SettingsPage(QWidget):
-    """Changes apply at once (text size) or after a restart (language)."""
+    """Changes apply at once: text size here, the language through `language_chosen`."""
+
+    language_chosen = Signal(str)
 
     def __init__(
         self,
@@ -105,8 +108,13 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
 
     def _language_changed(self) -> None:
+        """The window switches at once when it listens (language_chosen); a page on its
+        own only stores the choice."""
         language = str(self.language_box.currentData())
         self._settings.language = language
+        if self.receivers(SIGNAL("language_chosen(QString)")) > 0:
+            self.language_chosen.emit(language)
+            return
         self.language_note.setText(
             self.tr("The new language will be used after Opora is restarted.")
             if language != self._initial_language()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -72,6 +73,7 @@ class SyncPage(QWidget):
     """`exchanged` is emitted after an export or import (the status bar refreshes)."""
 
     exchanged = Signal()
+    connect_laptop_requested = Signal()  # the centre has no laptop yet: open the wizard
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,9 +99,7 @@ class SyncPage(QWidget):
         # sending
         self.peer_box = QComboBox()
         self.peer_box.setAccessibleName(self.tr("For which device"))
-        for peer in peers(context.db):
-            if self.is_centre and peer.kind == "field":
-                self.peer_box.addItem(peer.name, peer.id)
+        self.reload_peers()
         self.export_button = _big(
             QPushButton(
                 icon("folder-output"),
@@ -193,6 +193,13 @@ class SyncPage(QWidget):
         layout.addWidget(self.conflicts_box, 1)
         self.load_conflicts()
 
+    def reload_peers(self) -> None:
+        """The laptops a bundle can be made for (again after one is connected/revoked)."""
+        self.peer_box.clear()
+        for peer in peers(self.context.db):
+            if self.is_centre and peer.kind == "field":
+                self.peer_box.addItem(peer.name, peer.id)
+
     # sending
     def default_bundle_name(self) -> str:
         me = this_device(self.context.db)
@@ -200,11 +207,26 @@ class SyncPage(QWidget):
         return f"opora-{device}-{dt.date.today():%Y-%m-%d}.bundle"
 
     def choose_export(self) -> None:
-        folder = (
-            removable_folder()
-            or self.context.settings.folder("bundles")
-            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if self.is_centre and self.peer_box.count() == 0:
+            # nothing to make a bundle for: say so and lead to connecting a laptop
+            answer = QMessageBox.question(
+                self,
+                self.tr("No laptop yet"),
+                self.tr(
+                    "No laptop is connected to the centre yet. Connect one now? The wizard "
+                    "makes the file the laptop starts from."
+                ),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.connect_laptop_requested.emit()
+            return
+        candidates = (
+            removable_folder(),
+            self.context.settings.folder("bundles"),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+            str(Path.home()),
         )
+        folder = next((f for f in candidates if f and Path(f).is_dir()), "")
         folder = QFileDialog.getExistingDirectory(self, self.tr("Where to save the bundle"), folder)
         if folder:
             self.context.settings.set_folder("bundles", folder)
@@ -314,9 +336,16 @@ class SyncPage(QWidget):
             self.tr("Data discrepancies ({count})").format(count=len(self.conflicts))
         )
         self.conflict_table.setRowCount(len(self.conflicts))
+        from app.services.exchange_queries import record_names
+
+        names = record_names(
+            self.context.db, [(item["type"], item["record_id"]) for item in self.conflicts]
+        )
         for row, item in enumerate(self.conflicts):
+            # «Член сім'ї: Бондар Марія Іванівна», «Візит: 12.03.2026 · Коваль Олена»
+            name = names.get((item["type"], item["record_id"]), "")
             texts = (
-                self.words.entity(item["type"]),
+                ": ".join(part for part in (self.words.entity(item["type"]), name) if part),
                 self.words.field(item["field"]),
                 f"{item['winner_device']} / {item['loser_device']}",
             )

@@ -20,12 +20,26 @@ class AttendanceView(QTableView):
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # sized once per load (fit_to_contents), not on every mark: ResizeToContents asked
+        # the model for every cell after each Space, a fifth of a second on a big group
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.clicked.connect(self._clicked)
+
+    def fit_to_contents(self) -> None:
+        """Columns and rows as wide and tall as what they show (after a load)."""
+        self.resizeColumnsToContents()
+        self.resizeRowsToContents()
+        header = self.horizontalHeader()
+        if header.count():  # room for the totals to grow («9 з 22» → «10 з 22»)
+            last = header.count() - 1
+            header.resizeSection(
+                last, header.sectionSize(last) + self.fontMetrics().horizontalAdvance("00")
+            )
+        self.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
 
     def attendance(self) -> AttendanceModel | None:
         model = self.model()

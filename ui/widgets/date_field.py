@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -20,6 +20,23 @@ from ui.icons import icon
 from ui.text import date_text, parse_date
 
 
+def date_edit_width(edit: QLineEdit) -> int:
+    """Wide enough for «00.00.0000» in the edit's font, with its frame and margins."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    text = edit.fontMetrics().horizontalAdvance("00.00.00000")
+    margins = edit.textMargins()
+    size = edit.style().sizeFromContents(
+        QStyle.ContentsType.CT_LineEdit,
+        option,
+        QSize(text + margins.left() + margins.right() + 4, edit.fontMetrics().height()),
+        edit,
+    )
+    return size.width()
+
+
 class DateField(QWidget):
     """Empty, a valid date, or invalid text (`is_valid()` False)."""
 
@@ -30,8 +47,7 @@ class DateField(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("dd.mm.yyyy"))
         self.edit.setMaxLength(10)
-        width = self.edit.fontMetrics().horizontalAdvance("00.00.00000") + 16
-        self.edit.setFixedWidth(width)
+        self.edit.setFixedWidth(date_edit_width(self.edit))
         self.edit.textChanged.connect(self.changed)
         self.button = QToolButton()
         self.button.setIcon(icon("calendar-plus"))

@@ -12,7 +12,9 @@ def save_buttons(dialog: QDialog, *, close: bool = False) -> QDialogButtonBox:
     """Save (Enter) and Cancel — or Close, for dialogs that stay open between saves —
     labelled in the user's language and wired to the dialog's accept and reject."""
     other = _Button.Close if close else _Button.Cancel
-    buttons = QDialogButtonBox(_Button.Save | other, dialog)
+    # No parent yet: the layout adopts the row after the fields, so Tab reaches it last and
+    # a dialog does not open with the focus on «Зберегти».
+    buttons = QDialogButtonBox(_Button.Save | other)
     translate = QCoreApplication.translate
     buttons.button(_Button.Save).setText(translate("DialogButtons", "Save"))
     if close:

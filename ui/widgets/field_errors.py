@@ -5,6 +5,24 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 
+def grow_to_fit(widget: QWidget) -> None:
+    """Make the window tall enough for wrapped text just shown in it (a dialog's layout
+    does not count the height a word-wrapped label needs at its width)."""
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(window.width())
+    else:
+        needed = layout.totalSizeHint().height()
+    screen = window.screen().availableGeometry().height() if window.screen() else needed
+    needed = min(needed, screen - 40)
+    if window.height() < needed:
+        window.resize(window.width(), needed)
+
+
 class FieldErrors:
     """One hidden red label per field name; `show(field, text)` reveals and focuses."""
 
@@ -30,6 +48,7 @@ class FieldErrors:
         label.setAccessibleName(text)
         label.show()
         self._widgets[field].setFocus()
+        grow_to_fit(label)
         return True
 
     def text(self, field: str) -> str:

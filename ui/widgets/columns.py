@@ -1,0 +1,70 @@
+"""Table columns sized to the width there is: wanted widths in characters of the font in
+use, shrunk towards their titles when the view is narrow (150 %), the rest given to the
+column that needs it most (names), never a sideways scroll when it can be avoided."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+
+def title_width(view: QTableView, column: int) -> int:
+    header = view.horizontalHeader()
+    title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    # room for the sort arrow and the section's padding
+    return header.fontMetrics().horizontalAdvance(title) + 28
+
+
+def fit_columns(view: QTableView, chars: Sequence[int], grow: int = 0) -> None:
+    """Columns get `chars[i]` average characters (0: just their title); when the viewport
+    is wider, column `grow` takes the rest; when narrower, every column shrinks in
+    proportion down to its title's width."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    char = view.fontMetrics().averageCharWidth()
+    count = min(len(chars), header.count())
+    least = [title_width(view, c) for c in range(count)]
+    wants = [max(least[c], chars[c] * char) for c in range(count)]
+    available = view.viewport().width() - 2
+    if available <= 0:
+        return
+    total, floor = sum(wants), sum(least)
+    if total <= available:
+        widths = list(wants)
+        widths[grow] += available - total
+    elif floor < available:
+        share = (available - floor) / (total - floor)
+        widths = [least[c] + int((wants[c] - least[c]) * share) for c in range(count)]
+        widths[grow] += available - sum(widths)
+    else:
+        widths = least
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
+
+
+class ColumnFitter(QObject):
+    """Keeps a view's columns fitted as it is resized (and its font changes)."""
+
+    def __init__(self, view: QTableView, chars: Sequence[int], grow: int = 0) -> None:
+        super().__init__(view)
+        self._view = view
+        self._chars = list(chars)
+        self._grow = grow
+        self._width = -1
+        view.setProperty("fit_width", True)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        model.modelReset.connect(self.fit)
+        model.layoutChanged.connect(self.fit)
+
+    def fit(self) -> None:
+        fit_columns(self._view, self._chars, self._grow)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
+            self._width = self._view.viewport().width()
+            self.fit()
+        return False
