@@ -679,7 +679,7 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     </message>
     <message>
         <source>On record and off record</source>
-        <translation>На обліку і зняті з обліку</translation>
+        <translation>Усі статуси</translation>
     </message>
     <message>
         <source>Taken off record</source>
@@ -2262,6 +2262,10 @@ Open these cards now to check and save it?</source>
     <message>
         <source>Responsible specialist</source>
         <translation>Відповідальний фахівець</translation>
+    </message>
+    <message>
+        <source>Responsible account (login)</source>
+        <translation>Відповідальний обліковий запис (логін)</translation>
     </message>
     <message>
         <source>Restricted access</source>

@@ -19,6 +19,7 @@ class Words(QObject):
             "on_record_to": self.tr("Taken off record"),
             "close_reason": self.tr("Reason for taking off record"),
             "specialist": self.tr("Responsible specialist"),
+            "responsible": self.tr("Responsible account (login)"),
             "restricted": self.tr("Restricted access"),
             "notes": self.tr("Notes"),
             "surname": self.tr("Surname"),

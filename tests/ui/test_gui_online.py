@@ -79,7 +79,7 @@ def test_background_exchange_runs_while_typing(
             exchange.run_now()
         assert exchange.failures == 1
         assert "наступна спроба" in exchange.label.text()
-        assert 0 < exchange.next_in_ms <= 30_000
+        assert 0 < exchange.next_in_ms <= 31_500  # 30 s; a coarse timer may run 5 % late
         exchange.stop()
         db.close()
     finally:
