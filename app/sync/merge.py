@@ -279,8 +279,11 @@ class Merger:
                 raise invalid(change, name, error.message) from None
             if value is None and spec.required:
                 raise invalid(change, name, tr("is required"))
+            # Stored as sent, so only the canonical form (what `records import` stores).
             if spec.kind == "ref" and parsed != value:
                 raise invalid(change, name, tr("is not a valid UUID"))
+            if spec.kind == "codes" and parsed != value:
+                raise invalid(change, name, tr("must be a list of codes"))
 
     def _in_scope(self, change: IncomingChange, row: dict[str, Any], exists: bool) -> bool:
         """Whether a laptop may make this change: the record lies in its districts before

@@ -220,6 +220,7 @@ def test_centre_restore_laptops_send_again_what_it_lacks(net: Net) -> None:
     a = visit(purpose="A")
     add(net, "L1", a)
     assert net.sync("L1", "centre")["changes"] == 1
+    net.sync("centre", "L1")  # the laptop learns that the centre holds A
     net.ok("centre", "restore", str(backup))
     assert a["id"] not in net.records("centre")
     net.sync("centre", "L1")  # the centre's acknowledgement says what it holds now
