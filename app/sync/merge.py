@@ -316,6 +316,14 @@ class Merger:
         after = {**row, **change.data}
         return within(self.districts, allowed, name, after, creator)
 
+    def _check_targets_exist(self, change: IncomingChange) -> None:
+        for spec in change.entity.references:
+            target = change.data.get(spec.name)
+            if target is None or (spec.to, target) in self._rows:
+                continue
+            if not self._target_state(spec.to or "", {target}):
+                raise invalid(change, spec.name, tr("refers to a record that does not exist"))
+
     def _created_by_sender(self, record_id: str) -> bool:
         if record_id not in self._creators:
             origin = self.session.scalar(
@@ -366,6 +374,7 @@ class Merger:
                 self.result.held += 1
                 continue
             if self.trust.from_field and self.trust.me and not self._in_scope(change, row, exists):
+                self._check_targets_exist(change)  # a dangling reference is invalid, not refused
                 refusals.append((change, row, exists))
                 conflicts.extend(self._refuse(change, row, exists))
                 self.result.refused += 1
