@@ -296,7 +296,6 @@ def test_a_laptop_refuses_edits_outside_its_districts(net: Net) -> None:
         {"type": "family", "id": F1, "settlement_id": S2},
         {"type": "settlement", "id": S1, "name": "інша назва"},
         {"type": "district", "id": D1, "deleted": True},
-        visit(family=F2),
     ):
         done = net.run("L1", "records", "import", str(jsonl(net.folder / "x.jsonl", record)))
         assert done.returncode == 5, (record, done.stderr)
