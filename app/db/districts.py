@@ -41,6 +41,12 @@ _LINKS: dict[str, tuple[str, ...]] = {
     name: tuple(f for f, _ in links) for name, links in PARENTS.items()
 }
 
+
+def links_in(type_name: str, fields: Mapping[str, Any]) -> bool:
+    """Whether a change to these fields may move a record to another district."""
+    return any(name in fields for name in _LINKS.get(type_name, ()))
+
+
 Pending = Callable[[str, str], Mapping[str, Any] | None]
 
 

@@ -83,6 +83,8 @@ class LaptopReach:
             return origin in self.actors
 
         name = entity.name
+        if self.districts.of(name, after) == "":
+            return  # it names a record that does not exist: the reference check says so
         for row in (before, after):
             if row is not None and not within(
                 self.districts, self.allowed, name, row, created_here

@@ -18,8 +18,9 @@ import json
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select
@@ -30,9 +31,9 @@ from app.db.actors import current_actor
 from app.db.bulk import insert_plain, write_rows
 from app.db.checks import known_codes, parse_value
 from app.db.database import self_device_id as self_id
-from app.db.districts import REFERENCE_TYPES, Districts, within
+from app.db.districts import REFERENCE_TYPES, Districts, links_in, within
 from app.db.models import Change, Conflict
-from app.db.registry import DELETE_RULES, TYPES, EntitySpec, referrers
+from app.db.registry import DELETE_RULES, TYPES, EntitySpec, FieldSpec, referrers
 from app.db.writer import (
     CHANGE_COLUMNS,
     JSON_TEXT,
@@ -226,6 +227,7 @@ class Merger:
         self._seq = 0
         self._own: list[tuple[Any, ...]] = []
         self._creators: dict[str, bool] = {}
+        self._quick: dict[str, dict[str, Callable[[Any], bool]]] = {}
 
     def merge(self, lines: Iterable[Mapping[str, Any]]) -> MergeResult:
         """Apply every line (a change in bundle form) that this replica does not hold yet;
@@ -265,12 +267,25 @@ class Merger:
                 raise BundleError(Reason.BAD_RANGE)
 
     def _check_values(self, change: IncomingChange) -> None:
-        """The same checks as `records import` (types, dates, codes, sizes, UUIDs)."""
+        """The same checks as `records import` (types, dates, codes, sizes, UUIDs). A value
+        in the canonical form an honest replica writes passes a quick test; anything else
+        goes through `parse_value`, which says what is wrong."""
+        quick = self._quick.get(change.entity.name)
+        if quick is None:
+            quick = self._quick[change.entity.name] = {
+                spec.name: _quick_check(spec, self.codes) for spec in change.entity.fields
+            }
+        texts = _text_limits(change.entity)
         spec_of = change.entity.by_name
         for name, value in change.data.items():
+            limit = texts.get(name)
+            if limit is not None and value.__class__ is str and len(value) <= limit:
+                continue  # text, the most common kind, without a call
             if name == "deleted":
-                if not isinstance(value, bool):
+                if value is not True and value is not False:
                     raise invalid(change, name, tr("must be true or false"))
+                continue
+            if value is not None and quick[name](value):
                 continue
             spec = spec_of[name]
             try:
@@ -279,8 +294,11 @@ class Merger:
                 raise invalid(change, name, error.message) from None
             if value is None and spec.required:
                 raise invalid(change, name, tr("is required"))
+            # Stored as sent, so only the canonical form (what `records import` stores).
             if spec.kind == "ref" and parsed != value:
                 raise invalid(change, name, tr("is not a valid UUID"))
+            if spec.kind == "codes" and parsed != value:
+                raise invalid(change, name, tr("must be a list of codes"))
 
     def _in_scope(self, change: IncomingChange, row: dict[str, Any], exists: bool) -> bool:
         """Whether a laptop may make this change: the record lies in its districts before
@@ -293,8 +311,18 @@ class Merger:
 
         if exists and not within(self.districts, allowed, name, row, creator):
             return False
+        if exists and not links_in(name, change.data):
+            return True  # the same district after the change
         after = {**row, **change.data}
         return within(self.districts, allowed, name, after, creator)
+
+    def _check_targets_exist(self, change: IncomingChange) -> None:
+        for spec in change.entity.references:
+            target = change.data.get(spec.name)
+            if target is None or (spec.to, target) in self._rows:
+                continue
+            if not self._target_state(spec.to or "", {target}):
+                raise invalid(change, spec.name, tr("refers to a record that does not exist"))
 
     def _created_by_sender(self, record_id: str) -> bool:
         if record_id not in self._creators:
@@ -346,6 +374,7 @@ class Merger:
                 self.result.held += 1
                 continue
             if self.trust.from_field and self.trust.me and not self._in_scope(change, row, exists):
+                self._check_targets_exist(change)  # a dangling reference is invalid, not refused
                 refusals.append((change, row, exists))
                 conflicts.extend(self._refuse(change, row, exists))
                 self.result.refused += 1
@@ -372,12 +401,14 @@ class Merger:
         """A record a laptop creates must carry its required fields."""
         for change in applied:
             key = (change.entity.name, change.record_id)
-            row = self._rows.get(key)
-            if key not in new_keys or row is None or row["deleted"]:
+            if key not in new_keys:
                 continue
-            for spec in change.entity.fields:
-                if spec.required and row.get(spec.name) is None:
-                    raise invalid(change, spec.name, tr("is required"))
+            row = self._rows.get(key)
+            if row is None or row["deleted"]:
+                continue
+            for name in _required(change.entity):
+                if row[name] is None:
+                    raise invalid(change, name, tr("is required"))
 
     # -- refusals -------------------------------------------------------------------------
 
@@ -510,37 +541,40 @@ class Merger:
     def _dead_targets(
         self, keys: list[tuple[str, str]], touched: Mapping[Any, IncomingChange], new_keys: Any
     ) -> list[tuple[tuple[str, str], str, str, str]]:
+        rows = self._rows
+        unsure: list[tuple[str, str, FieldSpec, str]] = []  # targets not live in this batch
         wanted: dict[str, set[str]] = defaultdict(set)
         for name, record_id in keys:
-            row = self._rows[(name, record_id)]
+            row = rows[(name, record_id)]
             for spec in TYPES[name].references:
-                if row.get(spec.name) is not None:
-                    wanted[spec.to or ""].add(row[spec.name])
-        states = {t: self._target_state(t, set(ids)) for t, ids in wanted.items()}
-        found = []
-        for name, record_id in keys:
-            row = self._rows[(name, record_id)]
-            for spec in TYPES[name].references:
-                target = row.get(spec.name)
+                target = row[spec.name]
                 if target is None:
                     continue
-                state = states[spec.to or ""].get(target)
-                if state is None:
-                    change = touched.get((name, record_id))
-                    if self.trust.from_field and change is not None and spec.name in change.data:
-                        raise invalid(
-                            change, spec.name, tr("refers to a record that does not exist")
-                        )
-                    continue
-                if state[0]:
-                    rule = DELETE_RULES.get((name, spec.name), "restrict")
-                    if rule == "restrict":
-                        parent = (spec.to or "", target)
-                        if parent not in self._rows:
-                            self._rows.update(self._load_ids(parent[0], {target}))  # type: ignore[arg-type]
-                        found.append((parent, "deleted", state[1], "revive"))
-                    else:
-                        found.append(((name, record_id), spec.name, state[1], rule))
+                held = rows.get((spec.to, target))
+                if held is not None and not held["deleted"]:
+                    continue  # the common case: the parent came in the same batch
+                unsure.append((name, record_id, spec, target))
+                wanted[spec.to or ""].add(target)
+        if not unsure:
+            return []
+        states = {t: self._target_state(t, set(ids)) for t, ids in wanted.items()}
+        found = []
+        for name, record_id, spec, target in unsure:
+            state = states[spec.to or ""].get(target)
+            if state is None:
+                change = touched.get((name, record_id))
+                if self.trust.from_field and change is not None and spec.name in change.data:
+                    raise invalid(change, spec.name, tr("refers to a record that does not exist"))
+                continue
+            if state[0]:
+                rule = DELETE_RULES.get((name, spec.name), "restrict")
+                if rule == "restrict":
+                    parent = (spec.to or "", target)
+                    if parent not in rows:
+                        rows.update(self._load_ids(parent[0], {target}))  # type: ignore[arg-type]
+                    found.append((parent, "deleted", state[1], "revive"))
+                else:
+                    found.append(((name, record_id), spec.name, state[1], rule))
         return found
 
     def _live_referrers(
@@ -823,6 +857,69 @@ class Merger:
             found = self.session.scalars(select(Conflict.id).where(Conflict.id.in_(chunk)))
             total += len(list(found))
         return total
+
+
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_PHONE_TEXT = re.compile(r"\+380\d{9}\Z")
+
+
+def _quick_check(spec: FieldSpec, codes: Mapping[str, set[str]]) -> Callable[[Any], bool]:
+    """A fast test that a (non-null) value is valid in the canonical form `parse_value`
+    returns; False only means "ask `parse_value`", which finds the error if there is one."""
+    kind, limit = spec.kind, spec.max_length
+    if kind == "text":
+        return lambda v: v.__class__ is str and len(v) <= limit
+    if kind == "ref":
+        return lambda v: v.__class__ is str and _DEVICE.match(v) is not None
+    if kind == "bool":
+        return lambda v: v is True or v is False
+    if kind == "date":
+        valid: set[str] = set()
+
+        def date(v: Any) -> bool:
+            if v in valid:
+                return True
+            if v.__class__ is str and _DATE_TEXT.match(v):
+                try:
+                    dt.date.fromisoformat(v)
+                except ValueError:
+                    return False
+                valid.add(v)
+                return True
+            return False
+
+        return date
+    if kind == "enum":
+        allowed = frozenset(spec.values)
+        return lambda v: v.__class__ is str and v in allowed
+    if kind == "code":
+        known = codes.get(spec.of or "", set())
+        return lambda v: v.__class__ is str and v in known
+    if kind == "codes":
+        known = codes.get(spec.of or "", set())
+        most = spec.max_items
+        return lambda v: (
+            v.__class__ is list
+            and 0 < len(v) <= most
+            and all(c.__class__ is str and c in known for c in v)
+            and v == sorted(set(v))
+        )
+    if kind == "phone":
+        return lambda v: v.__class__ is str and _PHONE_TEXT.match(v) is not None
+    if kind == "int":
+        most = spec.max_value
+        return lambda v: v.__class__ is int and 0 <= v <= most
+    return lambda v: False  # the rest (РНОКПП, time) always through parse_value
+
+
+@cache
+def _text_limits(entity: EntitySpec) -> dict[str, int]:
+    return {spec.name: spec.max_length for spec in entity.fields if spec.kind == "text"}
+
+
+@cache
+def _required(entity: EntitySpec) -> tuple[str, ...]:
+    return tuple(spec.name for spec in entity.fields if spec.required)
 
 
 def _blank(entity: EntitySpec, record_id: str) -> dict[str, Any]:
