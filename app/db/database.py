@@ -216,6 +216,7 @@ def open_database(
         _migrate_if_needed(db)
         if authenticate and key is None:
             db.login = _check_password(db, login, password)
+        _refresh_reference(db)
     except SADatabaseError as error:
         engine.dispose()
         raise OporaError(
@@ -267,6 +268,15 @@ def _migrate_if_needed(db: Database) -> None:
         backup_file(db, db.path.with_name(f"{db.path.stem}.before-{head}{db.path.suffix}"))
     with db.engine.begin() as connection:
         migrate.upgrade(connection)
+
+
+def _refresh_reference(db: Database) -> None:
+    """Bring the reference data to the version shipped with this program (a centre writes it
+    through its change log, so its bundles carry it to the laptops)."""
+    from app.services.reference import refresh_shipped  # services build on db, not the reverse
+
+    with db.session() as session:
+        refresh_shipped(session)
 
 
 def backup_file(db: Database, destination: Path) -> Path:

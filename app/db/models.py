@@ -225,6 +225,9 @@ class RefEntry(SyncedMixin, Base):
     label_en: Mapped[str | None] = mapped_column(info=field("text"))
     version: Mapped[str | None] = mapped_column(info=field("text"))
     position: Mapped[int | None] = mapped_column(Integer, info=field("int"))
+    # Retired by a newer reference version (or by the centre): valid on old records, shown,
+    # counted and exported, but not offered for new ones (docs/decisions/052).
+    retired: Mapped[bool | None] = mapped_column(info=field("bool"))
     __table_args__ = (Index("ix_ref_entries_kind_code", "kind", "code"),)
 
 

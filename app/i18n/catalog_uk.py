@@ -14,6 +14,7 @@ UK: dict[str, str] = {
     "unknown record type «{value}»": "невідомий тип запису «{value}»",
     "unknown field": "невідоме поле",
     "unknown code «{value}»": "невідомий код «{value}»",
+    "the code «{value}» is retired: choose a current one": "код «{value}» вилучено з довідника: оберіть чинний",
     "must be one of: {values}": "має бути одним із: {values}",
     "must be true or false": "має бути true або false",
     "must be text": "має бути текстом",

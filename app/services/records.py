@@ -28,7 +28,7 @@ from app.db.writer import RecordWriter
 from app.errors import UsageError, ValidationError
 from app.i18n import tr
 from app.i18n.text import full_name
-from app.services.reference import known_codes
+from app.services.reference import known_codes, retired_codes
 from app.services.validation import check_record, parse_uuid, parse_value
 
 # What deleting a record does to the live records that name it: those that belong to it go
@@ -98,9 +98,19 @@ def parse_edit(
 class RecordBatch:
     """Edits checked against the database and each other, then written in one go."""
 
-    def __init__(self, session: Session, device_id: str, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        device_id: str,
+        today: dt.date | None = None,
+        *,
+        allow_retired: bool = False,
+    ) -> None:
         self.session = session
         self.codes = known_codes(session)
+        # Retired codes stay on the records that have them; a form may not choose one anew.
+        # `records import` allows them (docs/decisions/052): it carries history between systems.
+        self.retired = {} if allow_retired else retired_codes(session)
         self.today = today or dt.date.today()
         self.writer = RecordWriter(session, device_id)
         self._stored: dict[tuple[str, str], dict[str, Any] | None] = {}
@@ -192,6 +202,8 @@ class RecordBatch:
             return False
         after = {**before, **changes, "deleted": deleted}
         if not deleted:
+            if self.retired:
+                self._check_retired(entity, before, changes)
             check_record(entity, after, self.today)
             self._check_references(entity, after, changes, is_new or "deleted" in changes)
         self._state[key] = after
@@ -199,6 +211,23 @@ class RecordBatch:
         if deleted and "deleted" in changes:
             self._take_dependants(entity, edit.record_id, before, line)
         return True
+
+    def _check_retired(
+        self, entity: EntitySpec, before: Mapping[str, Any], changes: Mapping[str, Any]
+    ) -> None:
+        """Refuse a retired code chosen anew (one the record already had may stay)."""
+        for name, value in changes.items():
+            spec = entity.field(name)
+            if spec is None or spec.kind not in ("code", "codes") or value is None:
+                continue
+            retired = self.retired.get(spec.of or "", set())
+            old = before.get(name)
+            had = set(old if isinstance(old, list) else [old] if old else [])
+            chosen = set(value if isinstance(value, list) else [value])
+            for code in sorted((chosen - had) & retired):
+                raise ValidationError(
+                    name, tr("the code «{value}» is retired: choose a current one", value=code)
+                )
 
     def _check_references(
         self,
@@ -330,7 +359,7 @@ def import_records(db: Database, path: Path | str) -> int:
     path = Path(path)
     lines = list(read_lines(path))
     with db.session() as session, _large_page_cache(session):
-        batch = RecordBatch(session, self_device_id(session))
+        batch = RecordBatch(session, self_device_id(session), allow_retired=True)
         edits: list[tuple[int, Edit]] = []
         for number, raw in lines:
             try:

@@ -11,8 +11,9 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.db.codemoves import MOVED_BY_REVISION, move_line
 from app.db.database import Database
-from app.db.migrate import head_revision, known_revisions
+from app.db.migrate import head_revision, known_revisions, predates
 from app.db.models import Change, Device
 from app.errors import UsageError
 from app.i18n import tr
@@ -182,7 +183,10 @@ def import_bundle(
                 return ImportResult(name, ALREADY_APPLIED)
             known = known_vector(session, me.id)
             merger = Merger(session, known, now_text())
-            result = merger.merge(bundle.lines())
+            lines = bundle.lines()
+            if predates(header.schema, MOVED_BY_REVISION):  # made before the codes moved
+                lines = map(move_line, lines)
+            result = merger.merge(lines)
             raise_known(session, me.id, header.ranges, known)
             record_acks(session, header.sender, header.ack)
             sender = session.get(Device, header.sender)

@@ -89,11 +89,12 @@ LIST_FIELDS = {"categories", "factors", "needed_services"}
 CATEGORIES = (
     "idp military_family veteran_family fallen_family missing_family violence_survivor orphan "
     "foster_family family_type_home guardian_family patronage_family large_family "
-    "single_parent elderly disability law_problems intended_abandonment"
+    "single_parent elderly disability law_problems intended_abandonment birth_allowance_family "
+    "birth_family_of_fostered_child"
 ).split()
 SERVICE_CODES = (
     "001.0 002.0 003.0 004.0 009.1 010.2 012.0 013.0 015.1 015.3 021.0 010.1 011.0 005.0 "
-    "007.0 014.0"
+    "007.0 014.0 019.0"
 ).split()
 
 

@@ -252,6 +252,7 @@ SERVICE_CODES = [
     "014.0",
     "015.1",
     "015.3",
+    "019.0",
     "021.0",
 ]
 CATEGORY_CODES = [
@@ -272,6 +273,8 @@ CATEGORY_CODES = [
     "disability",
     "law_problems",
     "intended_abandonment",
+    "birth_allowance_family",
+    "birth_family_of_fostered_child",
 ]
 
 

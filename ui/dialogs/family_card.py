@@ -187,8 +187,12 @@ class FamilyCard(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.categories = CodeList(self.context.labels("category"))
-        self.factors = CodeList(self.context.labels("factor"))
+        self.categories = CodeList(
+            self.context.labels("category"), retired=self.context.retired("category")
+        )
+        self.factors = CodeList(
+            self.context.labels("factor"), retired=self.context.retired("factor")
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

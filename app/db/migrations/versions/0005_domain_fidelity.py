@@ -1,0 +1,106 @@
+"""domain fidelity: retired reference entries; service codes moved to the official classifier
+
+Revision ID: 0005
+Revises: 0002
+
+Records written under a reference version before 2026.2 (where 005.0 was labelled
+humanitarian aid and 007.0 shelter) move to the official codes once: 005.0 → 019.0 and
+007.0 → 005.0, in the records, the change log and the kept conflicts (docs/decisions/052).
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+from app.db.codemoves import CODE_FIELDS, FIRST_FIXED_VERSION, SERVICE_MOVES, move_change_data, move_value
+
+
+revision = '0005'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def _version_key(version):
+    try:
+        return tuple(int(part) for part in (version or "").split("."))
+    except ValueError:
+        return ()
+
+
+def _written_under_old_reference(bind) -> bool:
+    version = bind.execute(
+        sa.text(
+            "SELECT version FROM ref_entries WHERE kind = 'service' AND code = '005.0' "
+            "AND position IS NOT NULL"
+        )
+    ).scalar()
+    return version is not None and _version_key(version) < FIRST_FIXED_VERSION
+
+
+def _like_any(column: str) -> str:
+    return "(" + " OR ".join(f"{column} LIKE '%\"{old}\"%'" for old in SERVICE_MOVES) + ")"
+
+
+def _move_codes(bind) -> None:
+    olds = ", ".join(f"'{old}'" for old in SERVICE_MOVES)
+    cases = " ".join(f"WHEN '{old}' THEN '{new}'" for old, new in SERVICE_MOVES.items())
+    bind.execute(
+        sa.text(
+            f"UPDATE services SET service_code = CASE service_code {cases} END "
+            f"WHERE service_code IN ({olds})"
+        )
+    )
+    import json
+
+    rows = bind.execute(
+        sa.text(f"SELECT id, needed_services FROM assessments WHERE {_like_any('needed_services')}")
+    ).all()
+    for record_id, text in rows:
+        moved = json.dumps(move_value("codes", json.loads(text)), ensure_ascii=False)
+        bind.execute(
+            sa.text("UPDATE assessments SET needed_services = :v WHERE id = :id"),
+            {"v": moved, "id": record_id},
+        )
+    entities = ", ".join(f"'{entity}'" for entity, _ in CODE_FIELDS)
+    rows = bind.execute(
+        sa.text(
+            f"SELECT origin, seq, entity, data FROM changes "
+            f"WHERE entity IN ({entities}) AND {_like_any('data')}"
+        )
+    ).all()
+    for origin, seq, entity, data in rows:
+        moved = move_change_data(entity, data)
+        if moved != data:
+            bind.execute(
+                sa.text("UPDATE changes SET data = :d WHERE origin = :o AND seq = :s"),
+                {"d": moved, "o": origin, "s": seq},
+            )
+    for (entity, field), kind in CODE_FIELDS.items():
+        rows = bind.execute(
+            sa.text(
+                "SELECT id, winner, loser FROM conflicts WHERE entity = :e AND field = :f"
+            ),
+            {"e": entity, "f": field},
+        ).all()
+        for conflict_id, winner, loser in rows:
+            values = [
+                None if v is None else json.dumps(move_value(kind, json.loads(v)), ensure_ascii=False)
+                for v in (winner, loser)
+            ]
+            if values != [winner, loser]:
+                bind.execute(
+                    sa.text("UPDATE conflicts SET winner = :w, loser = :l WHERE id = :id"),
+                    {"w": values[0], "l": values[1], "id": conflict_id},
+                )
+
+
+def upgrade() -> None:
+    op.add_column('ref_entries', sa.Column('retired', sa.Boolean(), nullable=True))
+    bind = op.get_bind()
+    if _written_under_old_reference(bind):
+        _move_codes(bind)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('ref_entries') as batch:
+        batch.drop_column('retired')
