@@ -180,6 +180,18 @@ class Breakdown:
 
 
 @dataclass(frozen=True)
+class PersonFigures:
+    """Persons reached: by sex, by age band on the period's end, with a disability."""
+
+    total: int = 0
+    by_sex: Mapping[str, int] = field(default_factory=lambda: {"F": 0, "M": 0})
+    by_age: Mapping[str, int] = field(
+        default_factory=lambda: {"under_18": 0, "18_59": 0, "60_plus": 0}
+    )
+    with_disability: int = 0
+
+
+@dataclass(frozen=True)
 class Summary:
     """The period summary of DOMAIN.md; ``to_json`` gives CONTRACT.md «Summary JSON»."""
 
@@ -197,6 +209,10 @@ class Summary:
     groups: GroupFigures
     by_category: Mapping[str, Breakdown]
     by_district: Mapping[str, Breakdown]
+    persons: PersonFigures = field(default_factory=PersonFigures)
+    service_events: Mapping[str, int] = field(default_factory=dict)
+    services_by_category: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    sessions_by_target: Mapping[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The summary as the JSON document of the contract (keys as CONTRACT.md names them)."""
@@ -226,6 +242,17 @@ class Summary:
                 name: {"covered": b.covered, "on_record": b.on_record}
                 for name, b in self.by_district.items()
             },
+            "persons": {
+                "total": self.persons.total,
+                "by_sex": dict(self.persons.by_sex),
+                "by_age": dict(self.persons.by_age),
+                "with_disability": self.persons.with_disability,
+            },
+            "service_events": dict(self.service_events),
+            "services_by_category": {
+                code: dict(row) for code, row in self.services_by_category.items()
+            },
+            "sessions_by_target": dict(self.sessions_by_target),
         }
 
 

@@ -103,3 +103,17 @@ def test_xlsx_agrees_with_json() -> None:
     for key in ("from", "to", "district"):
         expected.pop(key)
     assert read == expected
+
+
+def test_summary_pdf_shows_persons_events_categories_and_targets() -> None:
+    buffer = BytesIO()
+    render_summary(summary(7), buffer, centre=CENTRE, labels=LABELS)
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(buffer.getvalue()))
+    assert "Охоплено осіб (члени сімей та особи без сім'ї) 21 особа" in text
+    assert "жінок 14" in text and "чоловіків 6" in text
+    assert "до 18 років 11" in text and "18–59 років 7" in text and "60 років і старших 2" in text
+    assert "з інвалідністю 4" in text
+    assert "Інформування 7 сімей/осіб 14" in text  # recipients, then events
+    assert "у т.ч. 1 – Внутрішньо переміщені особи (ВПО); 2 – Особа похилого віку" in text
+    assert "Внутрішньо переміщені особи (ВПО) 1 33,3 %" in text
+    assert "цільову категорію не вказано 2 66,7 %" in text
