@@ -21,6 +21,11 @@ def ref(table: str) -> ForeignKey:
 
 
 PARENTAL_CAPACITY = ("high", "medium", "low")
+ENVIRONMENT_IMPACT = ("positive", "neutral", "negative")
+PROBLEM_DURATION = ("under_1m", "1_3m", "3_6m", "6_12m", "over_1y")
+ASSESSMENT_DECISIONS = ("provide", "close", "transfer")
+CASE_LEVELS = ("complex", "medium", "simple", "emergency")
+LEGAL_CAPACITY = ("full", "limited", "none")
 SEX = ("F", "M")
 SERVICE_FORMS = ("individual", "group")
 SESSION_FORMATS = ("talk", "training", "lecture", "interactive", "workshop", "forum_theatre")
@@ -64,6 +69,10 @@ class Family(SyncedMixin, Base):
     specialist: Mapped[str | None] = mapped_column(info=field("text"))
     restricted: Mapped[bool | None] = mapped_column(info=field("bool"))
     notes: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    # The social card (DOMAIN.md «Social card»); the specialists' history is the change log's.
+    card_number: Mapped[str | None] = mapped_column(info=field("text"))
+    take_reason: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    organisations: Mapped[str | None] = mapped_column(Text, info=field("text"))
     search_key: Mapped[str] = mapped_column(default="")
 
 
@@ -84,22 +93,33 @@ class Person(SyncedMixin, Base):
     rnokpp: Mapped[str | None] = mapped_column(info=field("rnokpp"))
     disability: Mapped[bool | None] = mapped_column(info=field("bool"))
     notes: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    registered_address: Mapped[str | None] = mapped_column(info=field("text"))
+    actual_address: Mapped[str | None] = mapped_column(info=field("text"))
+    legal_capacity: Mapped[str | None] = mapped_column(info=field("enum", values=LEGAL_CAPACITY))
+    work_study: Mapped[str | None] = mapped_column(info=field("text"))
     # Substring search (LIKE '%…%') cannot use a b-tree index, so none is kept.
     search_key: Mapped[str] = mapped_column(default="")
 
 
 class Notification(SyncedMixin, Base):
-    """A notification or request (повідомлення/звернення) about a family."""
+    """A notification or request (повідомлення/звернення) about a family — or, before a family
+    record exists, about a person (a name) or just an address."""
 
     __tablename__ = "notifications"
     family_id: Mapped[str | None] = mapped_column(
-        ref("families"), index=True, info=field("ref", to="family", required=True)
+        ref("families"), index=True, info=field("ref", to="family")
     )
     date: Mapped[dt.date | None] = mapped_column(
         index=True, info=field("date", rule="event", required=True)
     )
     source: Mapped[str | None] = mapped_column(info=field("text"))
     summary: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    number: Mapped[str | None] = mapped_column(info=field("text"))
+    person_name: Mapped[str | None] = mapped_column(info=field("text"))
+    address: Mapped[str | None] = mapped_column(info=field("text"))
+    settlement_id: Mapped[str | None] = mapped_column(
+        ref("settlements"), index=True, info=field("ref", to="settlement")
+    )
 
 
 class Assessment(SyncedMixin, Base):
@@ -119,6 +139,28 @@ class Assessment(SyncedMixin, Base):
     )
     needed_services: Mapped[list[str] | None] = mapped_column(info=field("codes", of="service"))
     conclusion: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    # The act (DOMAIN.md «Needs assessment (the act)»; docs/decisions/054).
+    notification_id: Mapped[str | None] = mapped_column(
+        ref("notifications"), index=True, info=field("ref", to="notification")
+    )
+    specialist: Mapped[str | None] = mapped_column(info=field("text"))
+    act: Mapped[dict | None] = mapped_column(info=field("document", rule="act"))
+    sjo_causes: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    child_trauma: Mapped[bool | None] = mapped_column(info=field("bool"))
+    environment_impact: Mapped[str | None] = mapped_column(
+        info=field("enum", values=ENVIRONMENT_IMPACT)
+    )
+    problem_duration: Mapped[str | None] = mapped_column(
+        info=field("enum", values=PROBLEM_DURATION)
+    )
+    family_aware: Mapped[bool | None] = mapped_column(info=field("bool"))
+    family_ready: Mapped[bool | None] = mapped_column(info=field("bool"))
+    decision: Mapped[str | None] = mapped_column(info=field("enum", values=ASSESSMENT_DECISIONS))
+    family_agrees: Mapped[bool | None] = mapped_column(info=field("bool"))
+    family_remarks: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    participants: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    approved_by: Mapped[str | None] = mapped_column(info=field("text"))
+    case_level: Mapped[str | None] = mapped_column(info=field("enum", values=CASE_LEVELS))
 
 
 class Visit(SyncedMixin, Base):

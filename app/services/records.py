@@ -42,6 +42,7 @@ DELETE_RULES: dict[tuple[str, str], str] = {
     ("service", "family_id"): "cascade",
     ("service", "person_id"): "detach",
     ("participant", "person_id"): "detach",
+    ("assessment", "notification_id"): "detach",
     ("participant", "group_id"): "cascade",
     ("session", "group_id"): "cascade",
     ("attendance", "session_id"): "cascade",

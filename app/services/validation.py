@@ -100,6 +100,10 @@ def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> A
             if code not in known:
                 raise ValidationError(name, tr("unknown code «{value}»", value=code))
         return sorted(set(value)) or None  # an empty list is no list: null in the export
+    if kind == "document":
+        from app.services.act import check_act  # the one document kind: the assessment act
+
+        return check_act(value, name)
     if not isinstance(value, str):
         raise ValidationError(name, tr("must be text"))
     text = value.strip()
@@ -153,3 +157,9 @@ def check_record(entity: EntitySpec, record: Mapping[str, Any], today: dt.date) 
         raise ValidationError("family_id", tr("a service needs a family or a person"))
     if entity.name == "participant" and not record.get("person_id") and not record.get("name"):
         raise ValidationError("name", tr("a participant needs a person or a name"))
+    if entity.name == "notification" and not any(
+        record.get(k) for k in ("family_id", "person_name", "address", "settlement_id")
+    ):
+        raise ValidationError(
+            "family_id", tr("a notification needs a family, a person's name or an address")
+        )

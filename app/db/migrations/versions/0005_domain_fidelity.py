@@ -96,11 +96,59 @@ def _move_codes(bind) -> None:
 
 def upgrade() -> None:
     op.add_column('ref_entries', sa.Column('retired', sa.Boolean(), nullable=True))
+    for name in ('card_number',):
+        op.add_column('families', sa.Column(name, sa.String(), nullable=True))
+    for name in ('take_reason', 'organisations'):
+        op.add_column('families', sa.Column(name, sa.Text(), nullable=True))
+    for name in ('registered_address', 'actual_address', 'legal_capacity', 'work_study'):
+        op.add_column('persons', sa.Column(name, sa.String(), nullable=True))
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        for name in ('number', 'person_name', 'address'):
+            batch_op.add_column(sa.Column(name, sa.String(), nullable=True))
+        batch_op.add_column(sa.Column('settlement_id', sa.String(length=36), nullable=True))
+        batch_op.create_foreign_key(
+            'fk_notifications_settlement_id', 'settlements', ['settlement_id'], ['id'],
+            initially='DEFERRED', deferrable=True,
+        )
+        batch_op.create_index(batch_op.f('ix_notifications_settlement_id'), ['settlement_id'], unique=False)
+    with op.batch_alter_table('assessments', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('notification_id', sa.String(length=36), nullable=True))
+        batch_op.create_foreign_key(
+            'fk_assessments_notification_id', 'notifications', ['notification_id'], ['id'],
+            initially='DEFERRED', deferrable=True,
+        )
+        batch_op.create_index(batch_op.f('ix_assessments_notification_id'), ['notification_id'], unique=False)
+        for name in ('specialist', 'environment_impact', 'problem_duration', 'decision',
+                     'approved_by', 'case_level'):
+            batch_op.add_column(sa.Column(name, sa.String(), nullable=True))
+        for name in ('act', 'sjo_causes', 'family_remarks', 'participants'):
+            batch_op.add_column(sa.Column(name, sa.Text(), nullable=True))
+        for name in ('child_trauma', 'family_aware', 'family_ready', 'family_agrees'):
+            batch_op.add_column(sa.Column(name, sa.Boolean(), nullable=True))
     bind = op.get_bind()
     if _written_under_old_reference(bind):
         _move_codes(bind)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('ref_entries') as batch:
-        batch.drop_column('retired')
+    with op.batch_alter_table('assessments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_assessments_notification_id'))
+        batch_op.drop_constraint('fk_assessments_notification_id', type_='foreignkey')
+        for name in ('notification_id', 'specialist', 'environment_impact', 'problem_duration',
+                     'decision', 'approved_by', 'case_level', 'act', 'sjo_causes',
+                     'family_remarks', 'participants', 'child_trauma', 'family_aware',
+                     'family_ready', 'family_agrees'):
+            batch_op.drop_column(name)
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_notifications_settlement_id'))
+        batch_op.drop_constraint('fk_notifications_settlement_id', type_='foreignkey')
+        for name in ('number', 'person_name', 'address', 'settlement_id'):
+            batch_op.drop_column(name)
+    for table, names in (
+        ('persons', ('registered_address', 'actual_address', 'legal_capacity', 'work_study')),
+        ('families', ('card_number', 'take_reason', 'organisations')),
+        ('ref_entries', ('retired',)),
+    ):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            for name in names:
+                batch_op.drop_column(name)
