@@ -105,3 +105,18 @@ def print_family_card(parent: QWidget, context: AppContext, family_id: str) -> N
         render_to(
             parent, path, lambda: _atomic(path, render_family_card, load_family_card(db, family_id))
         )
+
+
+def print_assessment_act(parent: QWidget, context: AppContext, assessment_id: str) -> None:
+    from app.reports.loaders import load_assessment_act
+    from app.reports.pdf.assessment_act import render_assessment_act
+
+    name = QCoreApplication.translate("Printing", "assessment-act.pdf")
+    path = ask_pdf_path(parent, context, name)
+    if path is not None:
+        db = context.db
+        render_to(
+            parent,
+            path,
+            lambda: _atomic(path, render_assessment_act, load_assessment_act(db, assessment_id)),
+        )

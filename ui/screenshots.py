@@ -91,6 +91,11 @@ def main() -> None:
     card.tabs.setCurrentIndex(2)
     settle(app, 5)
     save(card, args.out / f"family-services{name}.png")
+    card.add_event("assessment")
+    settle(app, 5)
+    if card.event_dialog is not None:
+        save(card.event_dialog, args.out / f"assessment-act{name}.png")
+        card.event_dialog.reject()
     card.tabs.setCurrentIndex(0)
     card.on_record_from.edit.setText("01.01.2099")
     card.save()

@@ -158,6 +158,64 @@ class FamilyCardData:
     printed_on: date | None = None
 
 
+# --- needs-assessment act ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActMember:
+    """A family member as the act's general information lists them."""
+
+    name: str
+    birth_date: date | None = None
+    relation: str = ""
+    lives: str = ""  # where the person actually lives
+    work_study: str = ""
+
+
+@dataclass(frozen=True)
+class ActPerson:
+    """One child's or adult's section: the person's name and a text per area."""
+
+    name: str
+    areas: Mapping[str, str] = field(default_factory=dict)
+    impact: str = ""  # children: the impact of the circumstances (a code of IMPACT_LEVELS)
+
+
+@dataclass(frozen=True)
+class ActData:
+    """Everything the needs-assessment act prints; names already in Ukrainian, codes as
+    stored (the renderer words them)."""
+
+    centre: Centre
+    family_title: str
+    address: str
+    notification_number: str = ""
+    notification_date: date | None = None
+    started: date | None = None
+    finished: date | None = None
+    members: tuple[ActMember, ...] = ()
+    children: tuple[ActPerson, ...] = ()
+    adults: tuple[ActPerson, ...] = ()
+    family: Mapping[str, str] = field(default_factory=dict)
+    sjo_present: bool | None = None
+    sjo_causes: str = ""
+    child_trauma: bool | None = None
+    parental_capacity: str = ""
+    environment_impact: str = ""
+    problem_duration: str = ""
+    family_aware: bool | None = None
+    family_ready: bool | None = None
+    needed_services: tuple[str, ...] = ()  # «code name»
+    decision: str = ""
+    conclusion: str = ""
+    family_agrees: bool | None = None
+    family_remarks: str = ""
+    specialist: str = ""
+    participants: str = ""
+    approved_by: str = ""
+    case_level: str = ""
+
+
 # --- period summary -----------------------------------------------------------------------
 
 

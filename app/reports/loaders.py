@@ -31,6 +31,9 @@ from app.errors import UsageError
 from app.i18n import sort_key, tr
 from app.i18n.text import full_name
 from app.reports.data import (
+    ActData,
+    ActMember,
+    ActPerson,
     Centre,
     EventEntry,
     FamilyCardData,
@@ -244,6 +247,79 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             notes=family.notes or "",
             restricted=bool(family.restricted),
             printed_on=today or date.today(),
+        )
+
+
+def load_assessment_act(db: Database, assessment_id: str) -> ActData:
+    """The needs-assessment act of one assessment, for printing."""
+    with db.session() as session:
+        a = _live(session, Assessment, assessment_id, "no assessment with id {id}")
+        family = _live(session, Family, a.family_id, "no family with id {id}")
+        settlement = session.get(Settlement, family.settlement_id) if family.settlement_id else None
+        relations = _labels(session, "relation")
+        services = _labels(session, "service")
+        members = sorted(
+            session.scalars(
+                select(Person).where(Person.family_id == family.id, Person.deleted.is_(False))
+            ),
+            key=lambda p: (p.birth_date or date.max, sort_key(person_full_name(p))),
+        )
+        by_id = {m.id: m for m in members}
+        address = ", ".join(
+            part for part in ((settlement.name if settlement else None), family.address) if part
+        )
+        notification = session.get(Notification, a.notification_id) if a.notification_id else None
+        if notification is not None and notification.deleted:
+            notification = None
+        act = a.act or {}
+
+        def person(entry: dict) -> ActPerson:
+            who = by_id.get(entry.get("person_id") or "")
+            name = person_full_name(who) if who is not None else entry.get("name") or ""
+            areas = {k: v for k, v in entry.items() if k not in ("person_id", "name", "impact")}
+            return ActPerson(name=name, areas=areas, impact=entry.get("impact") or "")
+
+        surnames = sorted({m.surname for m in members if m.surname}, key=sort_key)
+        return ActData(
+            centre=load_centre(session),
+            family_title=", ".join(surnames) or address,
+            address=address,
+            notification_number=(notification.number or "") if notification else "",
+            notification_date=notification.date if notification else None,
+            started=a.started,
+            finished=a.finished,
+            members=tuple(
+                ActMember(
+                    name=person_full_name(m),
+                    birth_date=m.birth_date,
+                    relation=relations.get(m.relation or "", m.relation or ""),
+                    lives=m.actual_address or address,
+                    work_study=m.work_study or "",
+                )
+                for m in members
+            ),
+            children=tuple(person(e) for e in act.get("children", [])),
+            adults=tuple(person(e) for e in act.get("adults", [])),
+            family=dict(act.get("family", {})),
+            sjo_present=a.sjo_present,
+            sjo_causes=a.sjo_causes or "",
+            child_trauma=a.child_trauma,
+            parental_capacity=a.parental_capacity or "",
+            environment_impact=a.environment_impact or "",
+            problem_duration=a.problem_duration or "",
+            family_aware=a.family_aware,
+            family_ready=a.family_ready,
+            needed_services=tuple(
+                f"{code} {services.get(code, '')}".strip() for code in a.needed_services or ()
+            ),
+            decision=a.decision or "",
+            conclusion=a.conclusion or "",
+            family_agrees=a.family_agrees,
+            family_remarks=a.family_remarks or "",
+            specialist=a.specialist or family.specialist or "",
+            participants=a.participants or "",
+            approved_by=a.approved_by or "",
+            case_level=a.case_level or "",
         )
 
 

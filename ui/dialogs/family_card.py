@@ -46,6 +46,7 @@ from app.services.family_form import (
 from app.services.queries import settlements
 from app.services.records import RecordService
 from ui.context import AppContext
+from ui.dialogs.assessment_act import AssessmentActDialog
 from ui.dialogs.event_dialog import EventDialog
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.service_dialog import ServiceDialog
@@ -284,7 +285,7 @@ class FamilyCard(QDialog):
             self.tr("Who reported"), self.tr("Summary"), parent=self
         )
         self.history_model = HistoryModel(self.words.entity, self.words.field, self)
-        self.event_dialog: EventDialog | None = None
+        self.event_dialog: QDialog | None = None
         self.service_dialog: ServiceDialog | None = None
         self.event_views: dict[str, QTableView] = {}
         self.event_errors: dict[str, QLabel] = {}
@@ -651,7 +652,11 @@ class FamilyCard(QDialog):
         """A visit, notification or assessment of this family (a dialog over the card)."""
         if self.data.id is None:
             return
-        dialog = EventDialog(self.context, self.data.id, kind, self)
+        dialog: QDialog = (
+            AssessmentActDialog(self.context, self.data.id, self)
+            if kind == "assessment"
+            else EventDialog(self.context, self.data.id, kind, self)
+        )
         self.event_dialog = dialog
         dialog.accepted.connect(self._events_edited)
         dialog.open()
@@ -678,7 +683,11 @@ class FamilyCard(QDialog):
             service.accepted.connect(self._events_edited)
             service.open()
             return
-        dialog = EventDialog(self.context, self.data.id, kind, self, record_id=record_id)
+        dialog = (
+            AssessmentActDialog(self.context, self.data.id, self, record_id=record_id)
+            if kind == "assessment"
+            else EventDialog(self.context, self.data.id, kind, self, record_id=record_id)
+        )
         self.event_dialog = dialog
         dialog.accepted.connect(self._events_edited)
         dialog.open()
