@@ -413,8 +413,23 @@ class RecordService:
         interchange values or their Python forms (dates as `datetime.date`)."""
         new_id = record_id or new_id_()
         raw = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}
+        if type_name == "notification" and record_id is None and not raw.get("number"):
+            raw["number"] = self._notification_number(raw.get("date"))
         self._run({**raw, "type": type_name, "id": new_id})
         return new_id
+
+    def _notification_number(self, day: Any) -> str | None:
+        """A new notification gets the next number of its year (docs/decisions/055)."""
+        from app.services.notifications import next_number
+
+        try:
+            date = dt.date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            return None  # the date's own check reports it
+        if date is None:
+            return None
+        with self.db.session() as session:
+            return next_number(session, date)
 
     def delete(self, type_name: str, record_id: str) -> None:
         """Delete a record (a tombstone that syncs); refused while live records use it."""
