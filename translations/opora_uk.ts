@@ -545,6 +545,14 @@
         <translation>Завантаження…</translation>
     </message>
     <message>
+        <source>Notifications…</source>
+        <translation>Повідомлення…</translation>
+    </message>
+    <message>
+        <source>Notifications and their assessment deadlines; overdue ones in red</source>
+        <translation>Повідомлення і строки оцінки потреб; прострочені — червоним</translation>
+    </message>
+    <message>
         <source>{n} family|{n} families|{n} families</source>
         <translation>{n} сім&apos;я|{n} сім&apos;ї|{n} сімей</translation>
     </message>
@@ -1283,6 +1291,108 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Phone</source>
         <translation>Телефон</translation>
+    </message>
+</context>
+<context>
+    <name>NewNotificationDialog</name>
+    <message>
+        <source>New notification</source>
+        <translation>Нове повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Person (name):</source>
+        <translation>&amp;Особа (ПІБ):</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttlement:</source>
+        <translation>&amp;Населений пункт:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адреса:</translation>
+    </message>
+    <message>
+        <source>&amp;Who reported:</source>
+        <translation>&amp;Хто повідомив:</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>&amp;Зміст:</translation>
+    </message>
+    <message>
+        <source>It gets a number when saved. The assessment is due in 5 working days.</source>
+        <translation>Номер присвоюється під час збереження. Оцінку потреб треба провести протягом 5 робочих днів.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;New notification…</source>
+        <translation>&amp;Нове повідомлення…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>All notifications</source>
+        <translation>Усі повідомлення</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Лише прострочені</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Family, person or address</source>
+        <translation>Сім&apos;я, особа або адреса</translation>
+    </message>
+    <message>
+        <source>Who reported</source>
+        <translation>Хто повідомив</translation>
+    </message>
+    <message>
+        <source>Assess by</source>
+        <translation>Оцінити до</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>{total} notifications, {overdue} overdue</source>
+        <translation>повідомлень: {total}, прострочено: {overdue}</translation>
+    </message>
+    <message>
+        <source>assessed</source>
+        <translation>оцінку проведено</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>прострочено</translation>
+    </message>
+    <message>
+        <source>awaits assessment</source>
+        <translation>очікує оцінки</translation>
     </message>
 </context>
 <context>

@@ -176,3 +176,46 @@ def test_reports_page_shows_the_new_figures(qtbot: QtBot, context: AppContext) -
     assert any(k.startswith("Занять для: ") for k in rows) == bool(
         sum(summary.sessions_by_target.values())
     )
+
+
+def test_notification_before_a_family_is_numbered_and_overdue_shown_in_red(
+    qtbot: QtBot, context: AppContext, typist: Typist
+) -> None:
+    from ui.dialogs.notifications_dialog import NewNotificationDialog, NotificationsDialog
+    from ui.pages.families_page import FamiliesPage
+
+    page = FamiliesPage(context)
+    qtbot.addWidget(page)
+    page.show_notifications()
+    dialog = page.notifications
+    assert isinstance(dialog, NotificationsDialog)
+    dialog.new_notification()
+    entry = dialog.entry
+    assert isinstance(entry, NewNotificationDialog)
+    entry.accept()  # nobody and nowhere: refused, with the message by the name field
+    assert entry.isVisible()
+    assert "особи" in entry.errors.text("person_name")
+    date = entry.fields["date"]
+    date.edit.clear()  # type: ignore[attr-defined]
+    typist(date.edit, "20.08.2021")  # type: ignore[attr-defined]
+    typist(entry.fields["person_name"], "Ткачук Ганна")
+    typist(entry.fields["address"], "вул. Лісова, 4")
+    entry.accept()
+    assert not entry.isVisible()
+    stored = RecordService(context.db).get("notification", entry.saved_id or "")
+    assert stored is not None and stored["number"] == "2021-0001"
+    row = next(
+        i
+        for i in range(dialog.table.rowCount())
+        if dialog.table.item(i, 0).data(Qt.ItemDataRole.UserRole) == entry.saved_id
+    )
+    assert dialog.table.item(row, 2).text() == "Ткачук Ганна — вул. Лісова, 4"
+    assert dialog.table.item(row, 4).text() == "30.08.2021"
+    assert dialog.table.item(row, 5).text() == "прострочено"
+    assert dialog.table.item(row, 0).foreground().color().name() == "#b00020"
+    dialog.only_overdue.setCurrentIndex(1)
+    shown = {
+        dialog.table.item(i, 0).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.table.rowCount())
+    }
+    assert entry.saved_id in shown

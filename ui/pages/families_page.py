@@ -138,11 +138,23 @@ class FamiliesPage(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.count_label)
         heading.addWidget(self.new_button)
+        self.notifications_button = QPushButton(self.tr("Notifications…"))
+        self.notifications_button.setToolTip(
+            self.tr("Notifications and their assessment deadlines; overdue ones in red")
+        )
+        self.notifications_button.clicked.connect(self.show_notifications)
+        heading.addWidget(self.notifications_button)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
         self.reload()
+
+    def show_notifications(self) -> None:
+        from ui.dialogs.notifications_dialog import NotificationsDialog
+
+        self.notifications = NotificationsDialog(self.context, self)
+        self.notifications.open()
 
     def _size_columns(self) -> None:
         """Widths in characters of the font in use, so 150 % text still fits."""
