@@ -612,6 +612,10 @@
         <translation>Обмежений доступ (наприклад, домашнє насильство)</translation>
     </message>
     <message>
+        <source>who, why, documents issued</source>
+        <translation>хто, з якою метою, які документи видано</translation>
+    </message>
+    <message>
         <source>Se&amp;ttlement:</source>
         <translation>&amp;Населений пункт:</translation>
     </message>
@@ -638,6 +642,18 @@
     <message>
         <source>Reason for taking off r&amp;ecord:</source>
         <translation>&amp;Причина зняття з обліку:</translation>
+    </message>
+    <message>
+        <source>Social card &amp;number:</source>
+        <translation>&amp;Номер соціальної картки:</translation>
+    </message>
+    <message>
+        <source>Reason taken on recor&amp;d:</source>
+        <translation>Причина взяття на о&amp;блік:</translation>
+    </message>
+    <message>
+        <source>Other &amp;organisations:</source>
+        <translation>Інші &amp;організації:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -1214,6 +1230,18 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Має інвалідність</translation>
     </message>
     <message>
+        <source>full</source>
+        <translation>дієздатна</translation>
+    </message>
+    <message>
+        <source>limited</source>
+        <translation>обмежено дієздатна</translation>
+    </message>
+    <message>
+        <source>legally incapable</source>
+        <translation>недієздатна</translation>
+    </message>
+    <message>
         <source>&amp;Surname:</source>
         <translation>&amp;Прізвище:</translation>
     </message>
@@ -1248,6 +1276,22 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>&amp;Notes:</source>
         <translation>При&amp;мітки:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistered address:</source>
+        <translation>Адреса ре&amp;єстрації:</translation>
+    </message>
+    <message>
+        <source>&amp;Actual address:</source>
+        <translation>&amp;Фактична адреса:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal capacity:</source>
+        <translation>&amp;Дієздатність:</translation>
+    </message>
+    <message>
+        <source>&amp;Work or study:</source>
+        <translation>&amp;Робота / навчання:</translation>
     </message>
     <message>
         <source>Disability</source>

@@ -111,6 +111,10 @@ class FamilyMember:
     relation: str = ""
     phone: str = ""
     disability: bool = False
+    registered_address: str = ""
+    actual_address: str = ""
+    legal_capacity: str = ""  # a code: full, limited, none
+    work_study: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,10 @@ class FamilyCardData:
     notes: str = ""
     restricted: bool = False
     printed_on: date | None = None
+    card_number: str = ""
+    take_reason: str = ""
+    organisations: str = ""
+    specialists: tuple[tuple[date, str], ...] = ()  # (since, name), oldest first
 
 
 # --- needs-assessment act ------------------------------------------------------------------

@@ -239,6 +239,10 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
                     relation=relations.get(m.relation or "", m.relation or ""),
                     phone=m.phone or "",
                     disability=bool(m.disability),
+                    registered_address=m.registered_address or "",
+                    actual_address=m.actual_address or "",
+                    legal_capacity=m.legal_capacity or "",
+                    work_study=m.work_study or "",
                 )
                 for m in members
             ),
@@ -247,7 +251,37 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             notes=family.notes or "",
             restricted=bool(family.restricted),
             printed_on=today or date.today(),
+            card_number=family.card_number or "",
+            take_reason=family.take_reason or "",
+            organisations=family.organisations or "",
+            specialists=specialist_history(session, family_id),
         )
+
+
+def specialist_history(session: Session, family_id: str) -> tuple[tuple[date, str], ...]:
+    """The family's responsible specialists with the day each was entered, oldest first, from
+    the change log (every replica keeps every change, so the history is the same everywhere)."""
+    import datetime as dt
+    import json
+
+    from app.db.models import Change
+    from app.sync.clock import decode
+
+    rows = session.execute(
+        select(Change.hlc, Change.data)
+        .where(Change.entity == "family", Change.record_id == family_id)
+        .where(Change.data.contains('"specialist"'))
+        .order_by(Change.hlc, Change.origin, Change.seq)
+    ).all()
+    history: list[tuple[date, str]] = []
+    for hlc, data in rows:
+        name = json.loads(data).get("specialist")
+        if not name or (history and history[-1][1] == name):
+            continue
+        millis, _counter = decode(hlc)
+        day = dt.datetime.fromtimestamp(millis / 1000, tz=dt.UTC).date()
+        history.append((day, name))
+    return tuple(history)
 
 
 def load_assessment_act(db: Database, assessment_id: str) -> ActData:

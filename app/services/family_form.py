@@ -50,6 +50,11 @@ class Member:
     rnokpp: str = ""
     disability: bool = False
     notes: str = ""
+    # the social card's per-member entries (DOMAIN.md «Social card»)
+    registered_address: str = ""
+    actual_address: str = ""
+    legal_capacity: str | None = None
+    work_study: str = ""
 
     @property
     def name(self) -> str:
@@ -106,6 +111,10 @@ def load_family(db: Database, family_id: str) -> FamilyData | None:
                 rnokpp=p.rnokpp or "",
                 disability=bool(p.disability),
                 notes=p.notes or "",
+                registered_address=p.registered_address or "",
+                actual_address=p.actual_address or "",
+                legal_capacity=p.legal_capacity,
+                work_study=p.work_study or "",
             )
             for p in people
         ]

@@ -57,10 +57,13 @@ def test_act_filled_by_keyboard_saved_and_printed(
     dialog = card.event_dialog
     assert isinstance(dialog, AssessmentActDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "Акт оцінки потреб"
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
     assert dialog.children and dialog.adults
     # the first child's first area is reached by Tab from the specialist's field
-    dialog.fields["specialist"].setFocus()
+    specialist = dialog.fields["specialist"]
+    specialist.setFocus()
+    qtbot.waitUntil(specialist.hasFocus, timeout=5000)
     press_tab(qtbot)
     first_child_health = dialog.children[0][2]["health"]
     assert QApplication.focusWidget() is first_child_health

@@ -188,6 +188,10 @@ class FamilyCard(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.card_number = QLineEdit()
+        self.take_reason = QLineEdit()
+        self.organisations = QLineEdit()
+        self.organisations.setPlaceholderText(self.tr("who, why, documents issued"))
         self.categories = CodeList(
             self.context.labels("category"), retired=self.context.retired("category")
         )
@@ -205,6 +209,9 @@ class FamilyCard(QDialog):
             ("on_record_from", self.tr("Taken on &record:"), self.on_record_from),
             ("on_record_to", self.tr("Taken o&ff record:"), self.on_record_to),
             ("close_reason", self.tr("Reason for taking off r&ecord:"), self.close_reason),
+            ("card_number", self.tr("Social card &number:"), self.card_number),
+            ("take_reason", self.tr("Reason taken on recor&d:"), self.take_reason),
+            ("organisations", self.tr("Other &organisations:"), self.organisations),
             ("restricted", "", self.restricted),
             ("notes", self.tr("&Notes:"), self.notes),
         ):
@@ -235,6 +242,9 @@ class FamilyCard(QDialog):
             self.on_record_from.changed,
             self.on_record_to.changed,
             self.close_reason.textChanged,
+            self.card_number.textChanged,
+            self.take_reason.textChanged,
+            self.organisations.textChanged,
             self.restricted.toggled,
             self.notes.textChanged,
             self.categories.changed,
@@ -357,6 +367,8 @@ class FamilyCard(QDialog):
         self.on_record_from.set_value(values.get("on_record_from"))
         self.on_record_to.set_value(values.get("on_record_to"))
         self.close_reason.setText(values.get("close_reason") or "")
+        for name in ("card_number", "take_reason", "organisations"):
+            getattr(self, name).setText(values.get(name) or "")
         self.restricted.setChecked(bool(values.get("restricted")))
         self.notes.setPlainText(values.get("notes") or "")
         self.categories.set_codes(values.get("categories") or [])
@@ -398,6 +410,9 @@ class FamilyCard(QDialog):
             "on_record_from": self.on_record_from.value(),
             "on_record_to": self.on_record_to.value(),
             "close_reason": self.close_reason.text().strip(),
+            "card_number": self.card_number.text().strip(),
+            "take_reason": self.take_reason.text().strip(),
+            "organisations": self.organisations.text().strip(),
             "restricted": self.restricted.isChecked(),
             "notes": self.notes.toPlainText().strip(),
             "categories": self.categories.codes(),
@@ -545,6 +560,9 @@ class FamilyCard(QDialog):
                 "on_record_from": self.on_record_from.edit.text(),
                 "on_record_to": self.on_record_to.edit.text(),
                 "close_reason": self.close_reason.text(),
+                "card_number": self.card_number.text(),
+                "take_reason": self.take_reason.text(),
+                "organisations": self.organisations.text(),
                 "notes": self.notes.toPlainText(),
             },
             "settlement_id": self.settlement.currentData(),
@@ -569,6 +587,9 @@ class FamilyCard(QDialog):
             ("phone", self.phone),
             ("specialist", self.specialist),
             ("close_reason", self.close_reason),
+            ("card_number", self.card_number),
+            ("take_reason", self.take_reason),
+            ("organisations", self.organisations),
         ):
             widget.setText(texts.get(name, ""))
         self.on_record_from.edit.setText(texts.get("on_record_from", ""))
