@@ -26,6 +26,7 @@ PROBLEM_DURATION = ("under_1m", "1_3m", "3_6m", "6_12m", "over_1y")
 ASSESSMENT_DECISIONS = ("provide", "close", "transfer")
 CASE_LEVELS = ("complex", "medium", "simple", "emergency")
 LEGAL_CAPACITY = ("full", "limited", "none")
+REFERRAL_OUTCOMES = ("accepted", "refused", "unknown")
 SEX = ("F", "M")
 SERVICE_FORMS = ("individual", "group")
 SESSION_FORMATS = ("talk", "training", "lecture", "interactive", "workshop", "forum_theatre")
@@ -251,6 +252,53 @@ class Attendance(SyncedMixin, Base):
         ref("participants"), index=True, info=field("ref", to="participant", required=True)
     )
     mark: Mapped[str | None] = mapped_column(info=field("enum", values=MARKS, required=True))
+
+
+class Intake(SyncedMixin, Base):
+    """An intake consultation (первинна консультація) of a walk-in visitor: by name, or
+    anonymous, or a person or family on record."""
+
+    __tablename__ = "intakes"
+    date: Mapped[dt.date | None] = mapped_column(
+        index=True, info=field("date", rule="event", required=True)
+    )
+    visitor_name: Mapped[str | None] = mapped_column(info=field("text"))
+    phone: Mapped[str | None] = mapped_column(info=field("phone"))
+    person_id: Mapped[str | None] = mapped_column(
+        ref("persons"), index=True, info=field("ref", to="person")
+    )
+    family_id: Mapped[str | None] = mapped_column(
+        ref("families"), index=True, info=field("ref", to="family")
+    )
+    settlement_id: Mapped[str | None] = mapped_column(
+        ref("settlements"), index=True, info=field("ref", to="settlement")
+    )
+    summary: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    specialist: Mapped[str | None] = mapped_column(info=field("text"))
+
+
+class Referral(SyncedMixin, Base):
+    """A referral (скерування) to another service or organisation, with its outcome."""
+
+    __tablename__ = "referrals"
+    date: Mapped[dt.date | None] = mapped_column(
+        index=True, info=field("date", rule="event", required=True)
+    )
+    intake_id: Mapped[str | None] = mapped_column(
+        ref("intakes"), index=True, info=field("ref", to="intake")
+    )
+    person_id: Mapped[str | None] = mapped_column(
+        ref("persons"), index=True, info=field("ref", to="person")
+    )
+    family_id: Mapped[str | None] = mapped_column(
+        ref("families"), index=True, info=field("ref", to="family")
+    )
+    to_whom: Mapped[str | None] = mapped_column(info=field("text", required=True))
+    reason: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    outcome: Mapped[str | None] = mapped_column(info=field("enum", values=REFERRAL_OUTCOMES))
+    outcome_date: Mapped[dt.date | None] = mapped_column(
+        info=field("date", rule="event", after="date")
+    )
 
 
 class RefEntry(SyncedMixin, Base):

@@ -88,6 +88,8 @@ INTERCHANGE: tuple[EntitySpec, ...] = (
     _spec("participant", models.Participant),
     _spec("session", models.GroupSession),
     _spec("attendance", models.Attendance),
+    _spec("intake", models.Intake),
+    _spec("referral", models.Referral),
 )
 REFERENCE = _spec("ref_entry", models.RefEntry, interchange=False)
 SYNCED: tuple[EntitySpec, ...] = (REFERENCE, *INTERCHANGE)

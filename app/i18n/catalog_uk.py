@@ -28,6 +28,7 @@ UK: dict[str, str] = {
     "a service needs a family or a person": "послуга має стосуватися сім'ї або особи",
     "a participant needs a person or a name": "учасник має бути особою з реєстру або мати ім'я",
     "a notification needs a family, a person's name or an address": "повідомлення має стосуватися сім'ї, особи (ім'я) або адреси",
+    "a referral is for a visitor, a person or a family": "скерування має стосуватися відвідувача, особи або сім'ї",
     "the act is not in the expected form": "акт оцінки потреб має неочікувану структуру",
     "time must be HH:MM": "час має бути у форматі ГГ:ХХ",
     "the record is still used by {count} other record(s)": "запис використовують ще {count} інших записів",

@@ -279,6 +279,10 @@ class Summary:
     service_events: Mapping[str, int] = field(default_factory=dict)
     services_by_category: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     sessions_by_target: Mapping[str, int] = field(default_factory=dict)
+    intake_consultations: int = 0
+    referrals: Mapping[str, int] = field(
+        default_factory=lambda: {"accepted": 0, "refused": 0, "unknown": 0}
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The summary as the JSON document of the contract (keys as CONTRACT.md names them)."""
@@ -319,6 +323,8 @@ class Summary:
                 code: dict(row) for code, row in self.services_by_category.items()
             },
             "sessions_by_target": dict(self.sessions_by_target),
+            "intake_consultations": self.intake_consultations,
+            "referrals": dict(self.referrals),
         }
 
 

@@ -386,4 +386,15 @@ def _events(session: Session, family_id: str) -> tuple[EventEntry, ...]:
     ):
         text = "; ".join(part for part in (v.purpose, v.result) if part)
         events.append(EventEntry(v.date, "Відвідування", text))
+    from app.db.models import Intake
+    from app.services.family_form import family_referrals
+
+    for i in session.scalars(
+        select(Intake).where(Intake.family_id == family_id, Intake.deleted.is_(False))
+    ):
+        events.append(EventEntry(i.date, "Первинна консультація", i.summary or ""))
+    outcomes = {"accepted": "прийнято", "refused": "відмовлено", "unknown": "результат невідомий"}
+    for r in family_referrals(session, family_id):
+        text = f"{r.title}; {outcomes.get(r.text, r.text)}"
+        events.append(EventEntry(r.date, "Скерування", text))
     return tuple(events)

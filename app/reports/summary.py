@@ -27,14 +27,17 @@ from sqlalchemy.orm import Session, aliased
 
 from app.db.database import Database
 from app.db.models import (
+    REFERRAL_OUTCOMES,
     Assessment,
     Attendance,
     District,
     Family,
     GroupSession,
+    Intake,
     Notification,
     Participant,
     Person,
+    Referral,
     ServiceRecord,
     Settlement,
     SupportGroup,
@@ -397,6 +400,55 @@ def _sessions_by_target(p: _Period, categories: list[str]) -> dict[str, int]:
     return result
 
 
+def _intakes_in_scope(p: _Period) -> Select:
+    """Ids of live intakes dated in the period (in the district: of its families, persons of
+    its families or its settlements)."""
+    query = select(Intake.id).where(Intake.deleted.is_(False), p.within(Intake.date))
+    if p.district_ids is not None:
+        families = p.live_families()
+        settlements = select(Settlement.id).where(Settlement.district_id.in_(p.district_ids))
+        persons = select(Person.id).where(Person.family_id.in_(families))
+        query = query.where(
+            or_(
+                Intake.family_id.in_(families),
+                Intake.person_id.in_(persons),
+                Intake.settlement_id.in_(settlements),
+            )
+        )
+    return query
+
+
+def _referrals(p: _Period) -> dict[str, int]:
+    """Referrals dated in the period by outcome (none recorded yet: ``unknown``)."""
+    outcome = func.coalesce(Referral.outcome, "unknown")
+    query = (
+        select(outcome, func.count(Referral.id))
+        .where(Referral.deleted.is_(False), p.within(Referral.date))
+        .group_by(outcome)
+    )
+    if p.district_ids is not None:
+        families = p.live_families()
+        persons = select(Person.id).where(Person.family_id.in_(families))
+        intakes = select(Intake.id).where(
+            or_(
+                Intake.family_id.in_(families),
+                Intake.person_id.in_(persons),
+                Intake.settlement_id.in_(
+                    select(Settlement.id).where(Settlement.district_id.in_(p.district_ids))
+                ),
+            )
+        )
+        query = query.where(
+            or_(
+                Referral.family_id.in_(families),
+                Referral.person_id.in_(persons),
+                Referral.intake_id.in_(intakes),
+            )
+        )
+    found = {code: int(n) for code, n in p.session.execute(query)}
+    return {code: found.get(code, 0) for code in REFERRAL_OUTCOMES}
+
+
 def compute_summary_in(
     session: Session, date_from: date, date_to: date, district: str | None = None
 ) -> Summary:
@@ -442,6 +494,8 @@ def compute_summary_in(
         service_events=_service_events(p, service_codes),
         services_by_category=_services_by_category(p, service_codes, category_codes),
         sessions_by_target=_sessions_by_target(p, category_codes),
+        intake_consultations=p.count(_intakes_in_scope(p)),
+        referrals=_referrals(p),
     )
 
 

@@ -37,6 +37,10 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("persons.by_age.18_59", "з них 18–59 років"),
     ("persons.by_age.60_plus", "з них 60 років і старших"),
     ("persons.with_disability", "з них осіб з інвалідністю"),
+    ("intake_consultations", "Первинних консультацій"),
+    ("referrals.accepted", "Скерувань: прийнято"),
+    ("referrals.refused", "Скерувань: відмовлено"),
+    ("referrals.unknown", "Скерувань: результат невідомий"),
 )
 
 

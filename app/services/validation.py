@@ -157,6 +157,10 @@ def check_record(entity: EntitySpec, record: Mapping[str, Any], today: dt.date) 
         raise ValidationError("family_id", tr("a service needs a family or a person"))
     if entity.name == "participant" and not record.get("person_id") and not record.get("name"):
         raise ValidationError("name", tr("a participant needs a person or a name"))
+    if entity.name == "referral" and not any(
+        record.get(k) for k in ("intake_id", "person_id", "family_id")
+    ):
+        raise ValidationError("intake_id", tr("a referral is for a visitor, a person or a family"))
     if entity.name == "notification" and not any(
         record.get(k) for k in ("family_id", "person_name", "address", "settlement_id")
     ):

@@ -20,9 +20,11 @@ from app.db.models import (
     Attendance,
     Family,
     GroupSession,
+    Intake,
     Notification,
     Participant,
     Person,
+    Referral,
     ServiceRecord,
     Settlement,
     SupportGroup,
@@ -81,12 +83,33 @@ def scope_for(session: Session, districts: Collection[str]) -> Scope:
     def ids(statement: Any) -> set[str]:
         return set(session.scalars(statement))
 
+    # Intakes and referrals (issue 14): those of the families, persons or settlements in scope.
+    intakes = select(Intake.id).where(
+        or_(
+            Intake.family_id.in_(all_families),
+            Intake.person_id.in_(all_persons),
+            Intake.settlement_id.in_(settlements),
+        )
+    )
+    referrals = select(Referral.id).where(
+        or_(
+            Referral.family_id.in_(all_families),
+            Referral.person_id.in_(all_persons),
+            Referral.intake_id.in_(intakes),
+        )
+    )
+
     return Scope(
         {
             "family": ids(all_families),
             "person": ids(all_persons),
             "notification": ids(
-                select(Notification.id).where(Notification.family_id.in_(families))
+                select(Notification.id).where(
+                    or_(
+                        Notification.family_id.in_(families),
+                        Notification.settlement_id.in_(settlements),
+                    )
+                )
             ),
             "assessment": ids(select(Assessment.id).where(Assessment.family_id.in_(families))),
             "visit": ids(select(Visit.id).where(Visit.family_id.in_(families))),
@@ -95,5 +118,7 @@ def scope_for(session: Session, districts: Collection[str]) -> Scope:
             "participant": ids(select(Participant.id).where(Participant.group_id.in_(groups))),
             "session": ids(sessions),
             "attendance": ids(select(Attendance.id).where(Attendance.session_id.in_(sessions))),
+            "intake": ids(intakes),
+            "referral": ids(referrals),
         }
     )

@@ -113,6 +113,26 @@ CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
     "participant": ("group_id", "person_id", "name", "phone"),
     "session": ("group_id", "date", "time", "topic", "format"),
     "attendance": ("session_id", "participant_id", "mark"),
+    "intake": (
+        "date",
+        "visitor_name",
+        "phone",
+        "person_id",
+        "family_id",
+        "settlement_id",
+        "summary",
+        "specialist",
+    ),
+    "referral": (
+        "date",
+        "intake_id",
+        "person_id",
+        "family_id",
+        "to_whom",
+        "reason",
+        "outcome",
+        "outcome_date",
+    ),
 }
 TYPE_ORDER = list(CONTRACT_FIELDS)
 LIST_FIELDS = {"categories", "factors", "needed_services"}
@@ -437,6 +457,26 @@ def sample_records() -> list[dict[str, Any]]:
             "session_id": se2,
             "participant_id": pa2,
             "mark": "excused",
+        },
+        {
+            "type": "intake",
+            "id": uid("intake:1"),
+            "date": "2024-05-06",
+            "visitor_name": "Відвідувачка без картки",
+            "phone": "+380671234567",
+            "settlement_id": s1,
+            "summary": "Питання щодо допомоги ВПО",
+            "specialist": "Ірина Ґудзь",
+        },
+        {
+            "type": "referral",
+            "id": uid("referral:1"),
+            "date": "2024-05-06",
+            "intake_id": uid("intake:1"),
+            "to_whom": "ЦНАП",
+            "reason": "Оформлення довідки ВПО",
+            "outcome": "accepted",
+            "outcome_date": "2024-05-10",
         },
     ]
 

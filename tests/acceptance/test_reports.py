@@ -42,6 +42,8 @@ TOP_KEYS = [
     "service_events",
     "services_by_category",
     "sessions_by_target",
+    "intake_consultations",
+    "referrals",
 ]
 
 

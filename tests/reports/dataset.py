@@ -13,7 +13,7 @@ from typing import Any
 FROM, TO = "2025-01-01", "2025-06-30"
 _NAMES = """d1 d2 d3 s1 s2 f1 f2 f3 f4 f5 f6 mother childA childB childC f2child f3child f4child
 lone n1 n2 n3 v1 v2 v3 a1 a2 a3 sv1 sv2 sv3 sv4 sv5 sv6 sv7 sv8 g1 g2 g3 g4 p1 p2 p3 p4
-sa sb sc sd at1 at2 at3 at4 at5 at6 at7 at8""".split()
+sa sb sc sd at1 at2 at3 at4 at5 at6 at7 at8 in1 in2 in3 r1 r2 r3 r4""".split()
 ID = {name: f"0190b000-0000-7000-8000-{n:012d}" for n, name in enumerate(_NAMES, start=1)}
 
 
@@ -244,6 +244,41 @@ def records() -> list[dict[str, Any]]:
             "participant_id": i["p4"],
             "mark": "present",
         },
+        # an anonymous walk-in visitor, referred on (accepted)
+        {"type": "intake", "id": i["in1"], "date": "2025-03-10", "summary": "Питання виплат"},
+        {"type": "intake", "id": i["in2"], "date": "2025-07-02", "visitor_name": "Після"},
+        {"type": "intake", "id": i["in3"], "date": "2025-04-01", "family_id": i["f1"]},
+        {
+            "type": "referral",
+            "id": i["r1"],
+            "date": "2025-03-10",
+            "intake_id": i["in1"],
+            "to_whom": "ЦНАП",
+            "outcome": "accepted",
+        },
+        {
+            "type": "referral",
+            "id": i["r2"],
+            "date": "2025-04-02",
+            "family_id": i["f1"],
+            "to_whom": "Центр зайнятості",
+            "outcome": "refused",
+        },
+        # no outcome yet: unknown
+        {
+            "type": "referral",
+            "id": i["r3"],
+            "date": "2025-05-05",
+            "person_id": i["lone"],
+            "to_whom": "Психолог",
+        },  # fmt: skip
+        {
+            "type": "referral",
+            "id": i["r4"],
+            "date": "2025-07-03",
+            "family_id": i["f1"],
+            "to_whom": "Юрист",
+        },  # fmt: skip
         {"type": "service", "id": i["sv7"], "deleted": True},
         {"type": "family", "id": i["f6"], "deleted": True},
     ]
@@ -343,6 +378,8 @@ EXPECTED: dict[str, Any] = {
         for code in ("001.0", "002.0")
     },
     "sessions_by_target": dict.fromkeys(CATEGORY_CODES, 0) | {"idp": 2, "veteran_family": 1},
+    "intake_consultations": 2,  # in1, in3 (in2 after the period)
+    "referrals": {"accepted": 1, "refused": 1, "unknown": 1},  # r1, r2, r3 (r4 after)
 }
 
 EXPECTED_MOROZIVSKYI: dict[str, Any] = {
@@ -370,4 +407,6 @@ EXPECTED_MOROZIVSKYI: dict[str, Any] = {
     "service_events": {code: 0 for code in SERVICE_CODES} | {"001.0": 1, "002.0": 2, "003.0": 1},
     "services_by_category": EXPECTED["services_by_category"],
     "sessions_by_target": dict.fromkeys(CATEGORY_CODES, 0) | {"idp": 2},
+    "intake_consultations": 1,  # in3 (f1); the anonymous in1 has no place
+    "referrals": {"accepted": 0, "refused": 1, "unknown": 0},  # r2 (f1)
 }

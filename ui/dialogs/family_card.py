@@ -294,6 +294,9 @@ class FamilyCard(QDialog):
         self.notifications_model = EventsModel(
             self.tr("Who reported"), self.tr("Summary"), parent=self
         )
+        self.referrals_model = EventsModel(
+            self.tr("Referred to"), self.tr("Outcome"), parent=self, text_label=self._outcome
+        )
         self.history_model = HistoryModel(self.words.entity, self.words.field, self)
         self.event_dialog: QDialog | None = None
         self.service_dialog: ServiceDialog | None = None
@@ -322,6 +325,7 @@ class FamilyCard(QDialog):
             (self.visits_model, self.tr("Home visits")),
             (self.assessments_model, self.tr("Needs assessments")),
             (self.notifications_model, self.tr("Notifications")),
+            (self.referrals_model, self.tr("Referrals")),
             (self.history_model, self.tr("Change history")),
         ):
             tab = QWidget()
@@ -391,6 +395,7 @@ class FamilyCard(QDialog):
         self.visits_model.set_rows(events.visits)
         self.assessments_model.set_rows(events.assessments)
         self.notifications_model.set_rows(events.notifications)
+        self.referrals_model.set_rows(events.referrals)
         self.history_model.set_rows(family_history(self.context.db, self.data.id))
 
     def _gather(self) -> dict[str, Any] | None:
@@ -745,6 +750,13 @@ class FamilyCard(QDialog):
             return
         self._events_edited()
         view.setFocus()
+
+    def _outcome(self, code: str) -> str:
+        return {
+            "accepted": self.tr("accepted"),
+            "refused": self.tr("refused"),
+            "unknown": self.tr("not known yet"),
+        }.get(code, code)
 
     def _events_edited(self) -> None:
         self._load_events()

@@ -174,6 +174,10 @@ class ReportsPage(QWidget):
             (self.tr("…aged 18–59"), summary.persons.by_age.get("18_59", 0)),
             (self.tr("…aged 60 and over"), summary.persons.by_age.get("60_plus", 0)),
             (self.tr("…with a disability"), summary.persons.with_disability),
+            (self.tr("Intake consultations"), summary.intake_consultations),
+            (self.tr("Referrals accepted"), summary.referrals.get("accepted", 0)),
+            (self.tr("Referrals refused"), summary.referrals.get("refused", 0)),
+            (self.tr("Referrals with no outcome yet"), summary.referrals.get("unknown", 0)),
         ]
         rows += [
             (

@@ -211,7 +211,7 @@ def family_card_story(data: FamilyCardData) -> list[Flowable]:
     ]
     if data.events:
         story += [
-            Paragraph("Повідомлення, оцінки потреб, відвідування", styles.HEADING),
+            Paragraph("Повідомлення, оцінки потреб, відвідування, скерування", styles.HEADING),
             _events(data),
         ]
     return story

@@ -29,6 +29,9 @@ INDENTED = {
     "18–59 років",
     "60 років і старших",
     "з інвалідністю",
+    "прийнято",
+    "відмовлено",
+    "результат невідомий",
 }
 NO_TARGET = "none"
 
@@ -82,6 +85,17 @@ def key_figures(summary: Summary) -> list[tuple[str, str]]:
         ("Проведено групових занять", words.count(g.sessions, words.SESSIONS)),
         ("Учасників груп", words.count(g.participants, words.PARTICIPANTS)),
         ("Відвідувань групових занять", words.count(g.attendances, words.VISITS)),
+        (
+            "Проведено первинних консультацій",
+            words.count(summary.intake_consultations, words.CONSULTATIONS),
+        ),
+        (
+            "Видано скерувань",
+            words.count(sum(summary.referrals.values()), words.REFERRALS),
+        ),
+        ("прийнято", words.number(summary.referrals.get("accepted", 0))),
+        ("відмовлено", words.number(summary.referrals.get("refused", 0))),
+        ("результат невідомий", words.number(summary.referrals.get("unknown", 0))),
     ]
 
 

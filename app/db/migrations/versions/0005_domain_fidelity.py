@@ -125,12 +125,54 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column(name, sa.Text(), nullable=True))
         for name in ('child_trauma', 'family_aware', 'family_ready', 'family_agrees'):
             batch_op.add_column(sa.Column(name, sa.Boolean(), nullable=True))
+    op.create_table('intakes',
+    sa.Column('date', sa.Date(), nullable=True),
+    sa.Column('visitor_name', sa.String(), nullable=True),
+    sa.Column('phone', sa.String(), nullable=True),
+    sa.Column('person_id', sa.String(length=36), nullable=True),
+    sa.Column('family_id', sa.String(length=36), nullable=True),
+    sa.Column('settlement_id', sa.String(length=36), nullable=True),
+    sa.Column('summary', sa.Text(), nullable=True),
+    sa.Column('specialist', sa.String(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.Column('versions', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['family_id'], ['families.id'], initially='DEFERRED', deferrable=True),
+    sa.ForeignKeyConstraint(['person_id'], ['persons.id'], initially='DEFERRED', deferrable=True),
+    sa.ForeignKeyConstraint(['settlement_id'], ['settlements.id'], initially='DEFERRED', deferrable=True),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('intakes', schema=None) as batch_op:
+        for name in ('date', 'person_id', 'family_id', 'settlement_id'):
+            batch_op.create_index(batch_op.f(f'ix_intakes_{name}'), [name], unique=False)
+    op.create_table('referrals',
+    sa.Column('date', sa.Date(), nullable=True),
+    sa.Column('intake_id', sa.String(length=36), nullable=True),
+    sa.Column('person_id', sa.String(length=36), nullable=True),
+    sa.Column('family_id', sa.String(length=36), nullable=True),
+    sa.Column('to_whom', sa.String(), nullable=True),
+    sa.Column('reason', sa.Text(), nullable=True),
+    sa.Column('outcome', sa.String(), nullable=True),
+    sa.Column('outcome_date', sa.Date(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.Column('versions', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['family_id'], ['families.id'], initially='DEFERRED', deferrable=True),
+    sa.ForeignKeyConstraint(['intake_id'], ['intakes.id'], initially='DEFERRED', deferrable=True),
+    sa.ForeignKeyConstraint(['person_id'], ['persons.id'], initially='DEFERRED', deferrable=True),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('referrals', schema=None) as batch_op:
+        for name in ('date', 'intake_id', 'person_id', 'family_id'):
+            batch_op.create_index(batch_op.f(f'ix_referrals_{name}'), [name], unique=False)
     bind = op.get_bind()
     if _written_under_old_reference(bind):
         _move_codes(bind)
 
 
 def downgrade() -> None:
+    op.drop_table('referrals')
+    op.drop_table('intakes')
     with op.batch_alter_table('assessments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assessments_notification_id'))
         batch_op.drop_constraint('fk_assessments_notification_id', type_='foreignkey')
