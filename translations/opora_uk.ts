@@ -553,6 +553,14 @@
         <translation>Повідомлення і строки оцінки потреб; прострочені — червоним</translation>
     </message>
     <message>
+        <source>Walk-in visitor…</source>
+        <translation>Первинна консультація…</translation>
+    </message>
+    <message>
+        <source>An intake consultation of a visitor who is not on record, with a referral</source>
+        <translation>Первинна консультація відвідувача, якого немає на обліку, зі скеруванням</translation>
+    </message>
+    <message>
         <source>{n} family|{n} families|{n} families</source>
         <translation>{n} сім&apos;я|{n} сім&apos;ї|{n} сімей</translation>
     </message>
@@ -712,6 +720,14 @@
         <translation>Зміст</translation>
     </message>
     <message>
+        <source>Referred to</source>
+        <translation>Куди скеровано</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
         <source>Record a visit…</source>
         <translation>Записати візит…</translation>
     </message>
@@ -738,6 +754,10 @@
     <message>
         <source>Notifications</source>
         <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Скерування</translation>
     </message>
     <message>
         <source>Change history</source>
@@ -826,6 +846,18 @@
     <message>
         <source>Delete «{what}»? This cannot be undone.</source>
         <translation>Видалити «{what}»? Скасувати це буде неможливо.</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>ще невідомо</translation>
     </message>
 </context>
 <context>
@@ -998,6 +1030,85 @@
     <message>
         <source>Changed</source>
         <translation>Змінено</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Intake consultation</source>
+        <translation>Первинна консультація</translation>
+    </message>
+    <message>
+        <source>leave empty for an anonymous visitor</source>
+        <translation>залиште порожнім для анонімного відвідувача</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Visitor:</source>
+        <translation>&amp;Відвідувач:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttlement:</source>
+        <translation>&amp;Населений пункт:</translation>
+    </message>
+    <message>
+        <source>&amp;What about:</source>
+        <translation>&amp;З якого питання:</translation>
+    </message>
+    <message>
+        <source>Speciali&amp;st:</source>
+        <translation>&amp;Фахівець:</translation>
+    </message>
+    <message>
+        <source>&amp;Referred to another service or organisation</source>
+        <translation>&amp;Скеровано до іншої служби чи організації</translation>
+    </message>
+    <message>
+        <source>e.g. ЦНАП, legal aid, a psychologist</source>
+        <translation>напр. ЦНАП, правова допомога, психолог</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>ще невідомо</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Скерування</translation>
+    </message>
+    <message>
+        <source>&amp;Where to:</source>
+        <translation>&amp;Куди:</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Навіщо:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Результат:</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>Say where the visitor is referred to.</source>
+        <translation>Вкажіть, куди скеровано відвідувача.</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1808,22 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>…with a disability</source>
         <translation>…з інвалідністю</translation>
+    </message>
+    <message>
+        <source>Intake consultations</source>
+        <translation>Первинних консультацій</translation>
+    </message>
+    <message>
+        <source>Referrals accepted</source>
+        <translation>Скерувань прийнято</translation>
+    </message>
+    <message>
+        <source>Referrals refused</source>
+        <translation>Скерувань відмовлено</translation>
+    </message>
+    <message>
+        <source>Referrals with no outcome yet</source>
+        <translation>Скерувань без відомого результату</translation>
     </message>
     <message>
         <source>Services provided: {service}</source>

@@ -222,3 +222,36 @@ def test_notification_before_a_family_is_numbered_and_overdue_shown_in_red(
         for i in range(dialog.table.rowCount())
     }
     assert entry.saved_id in shown
+
+
+def test_walk_in_visitor_with_a_referral(qtbot: QtBot, context: AppContext, typist: Typist) -> None:
+    from ui.dialogs.intake_dialog import IntakeDialog
+    from ui.pages.families_page import FamiliesPage
+
+    page = FamiliesPage(context)
+    qtbot.addWidget(page)
+    page.new_intake()
+    dialog = page.intake
+    assert isinstance(dialog, IntakeDialog)
+    typist(dialog.summary, "Питання щодо довідки ВПО")
+    dialog.refer.setChecked(True)
+    dialog.accept()  # referred, but nowhere: refused by the field
+    assert dialog.isVisible() and dialog.errors.text("to_whom")
+    typist(dialog.to_whom, "ЦНАП")
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("accepted"))
+    dialog.accept()
+    assert not dialog.isVisible()
+    intake = RecordService(context.db).get("intake", dialog.intake_id or "")
+    assert intake is not None and intake["visitor_name"] is None  # anonymous
+    referral = RecordService(context.db).get("referral", dialog.referral_id or "")
+    assert referral is not None
+    assert (referral["intake_id"], referral["to_whom"], referral["outcome"]) == (
+        dialog.intake_id,
+        "ЦНАП",
+        "accepted",
+    )
+    from app.reports.summary import compute_summary
+
+    today = dt.date.today()
+    summary = compute_summary(context.db, today, today)
+    assert summary.intake_consultations >= 1 and summary.referrals["accepted"] >= 1

@@ -144,6 +144,12 @@ class FamiliesPage(QWidget):
         )
         self.notifications_button.clicked.connect(self.show_notifications)
         heading.addWidget(self.notifications_button)
+        self.intake_button = QPushButton(self.tr("Walk-in visitor…"))
+        self.intake_button.setToolTip(
+            self.tr("An intake consultation of a visitor who is not on record, with a referral")
+        )
+        self.intake_button.clicked.connect(self.new_intake)
+        heading.addWidget(self.intake_button)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addLayout(filters)
@@ -155,6 +161,12 @@ class FamiliesPage(QWidget):
 
         self.notifications = NotificationsDialog(self.context, self)
         self.notifications.open()
+
+    def new_intake(self) -> None:
+        from ui.dialogs.intake_dialog import IntakeDialog
+
+        self.intake = IntakeDialog(self.context, self)
+        self.intake.open()
 
     def _size_columns(self) -> None:
         """Widths in characters of the font in use, so 150 % text still fits."""
