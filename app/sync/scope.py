@@ -84,19 +84,17 @@ def scope_for(session: Session, districts: Collection[str]) -> Scope:
         return set(session.scalars(statement))
 
     # Intakes and referrals (issue 14): those of the families, persons or settlements in scope.
-    intakes = select(Intake.id).where(
-        or_(
-            Intake.family_id.in_(all_families),
-            Intake.person_id.in_(all_persons),
-            Intake.settlement_id.in_(settlements),
-        )
+    # (Joins rather than nested IN sub-selects: SQLite's parser has a small stack.)
+    in_scope = or_(
+        Intake.family_id.in_(families),
+        Intake.person_id.in_(persons),
+        Intake.settlement_id.in_(settlements),
     )
-    referrals = select(Referral.id).where(
-        or_(
-            Referral.family_id.in_(all_families),
-            Referral.person_id.in_(all_persons),
-            Referral.intake_id.in_(intakes),
-        )
+    intakes = select(Intake.id).where(in_scope)
+    referrals = (
+        select(Referral.id)
+        .outerjoin(Intake, Intake.id == Referral.intake_id)
+        .where(or_(Referral.family_id.in_(families), Referral.person_id.in_(persons), in_scope))
     )
 
     return Scope(

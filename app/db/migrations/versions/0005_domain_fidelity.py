@@ -186,11 +186,12 @@ def downgrade() -> None:
         batch_op.drop_constraint('fk_notifications_settlement_id', type_='foreignkey')
         for name in ('number', 'person_name', 'address', 'settlement_id'):
             batch_op.drop_column(name)
+    # Plain DROP COLUMN (SQLite 3.35+): recreating a table that others reference would delete
+    # its rows under the foreign keys' eyes.
     for table, names in (
         ('persons', ('registered_address', 'actual_address', 'legal_capacity', 'work_study')),
         ('families', ('card_number', 'take_reason', 'organisations')),
         ('ref_entries', ('retired',)),
     ):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            for name in names:
-                batch_op.drop_column(name)
+        for name in names:
+            op.drop_column(table, name)
