@@ -290,21 +290,18 @@ def _low_capacity_by_assessment(p: _Period) -> Select:
     return select(rated.c.family_id).where(rated.c.rank == 1, rated.c.capacity == "low")
 
 
-def _reached_persons(p: _Period) -> Select:
-    """Ids of the persons reached: live members of covered families, and persons without a
-    family who received a service in the period (none within a chosen district)."""
-    members = select(Person.id).where(
-        Person.deleted.is_(False), Person.family_id.in_(p.covered_family_ids())
-    )
+def _reached_persons(p: _Period) -> ColumnElement[bool]:
+    """The condition on Person of the persons reached: live members of covered families, and
+    persons without a family who received a service in the period (none within a district)."""
+    members = and_(Person.deleted.is_(False), Person.family_id.in_(p.covered_family_ids()))
     if p.district_ids is not None:
         return members
     units = p.service_units().subquery()
     lone = select(units.c.person_id).where(units.c.person_id.is_not(None))
-    return union(members, lone)
+    return or_(members, Person.id.in_(lone))
 
 
 def _persons(p: _Period) -> PersonFigures:
-    reached = _reached_persons(p).subquery()
     adult_from = child_cutoff(p.date_to)  # born after it: under 18 on ``to``
     senior_by = child_cutoff(p.date_to, SENIOR_AGE)  # born on or before it: 60 or older
 
@@ -320,7 +317,7 @@ def _persons(p: _Period) -> PersonFigures:
             total(and_(Person.birth_date <= adult_from, Person.birth_date > senior_by)),
             total(Person.birth_date <= senior_by),
             total(Person.disability.is_(True)),
-        ).where(Person.id.in_(select(reached.c[0])))
+        ).where(_reached_persons(p))
     ).one()
     n = [int(v or 0) for v in row]
     return PersonFigures(
