@@ -92,6 +92,305 @@
     </message>
 </context>
 <context>
+    <name>AssessmentActDialog</name>
+    <message>
+        <source>Needs assessment act</source>
+        <translation>Акт оцінки потреб</translation>
+    </message>
+    <message>
+        <source>2. The child&apos;s condition and needs</source>
+        <translation>2. Стан і потреби дитини</translation>
+    </message>
+    <message>
+        <source>3. The adults</source>
+        <translation>3. Дорослі члени сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Save and &amp;print the act…</source>
+        <translation>Зберегти й &amp;надрукувати акт…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>1. General information</source>
+        <translation>1. Загальна інформація</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;started:</source>
+        <translation>Оцінку &amp;розпочато:</translation>
+    </message>
+    <message>
+        <source>&amp;Finished:</source>
+        <translation>&amp;Завершено:</translation>
+    </message>
+    <message>
+        <source>&amp;Notification:</source>
+        <translation>&amp;Повідомлення:</translation>
+    </message>
+    <message>
+        <source>Speciali&amp;st:</source>
+        <translation>&amp;Фахівець:</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Стан здоров&apos;я</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Розвиток</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Навчання</translation>
+    </message>
+    <message>
+        <source>Emotional state and behaviour</source>
+        <translation>Емоційний стан і поведінка</translation>
+    </message>
+    <message>
+        <source>Identity and relationships</source>
+        <translation>Самоусвідомлення та стосунки</translation>
+    </message>
+    <message>
+        <source>Self-care skills</source>
+        <translation>Навички самообслуговування</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Безпека</translation>
+    </message>
+    <message>
+        <source>Emotional state</source>
+        <translation>Емоційний стан</translation>
+    </message>
+    <message>
+        <source>Harmful habits</source>
+        <translation>Шкідливі звички</translation>
+    </message>
+    <message>
+        <source>Social contacts</source>
+        <translation>Соціальні контакти</translation>
+    </message>
+    <message>
+        <source>Life history</source>
+        <translation>Життєва історія</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Зайнятість</translation>
+    </message>
+    <message>
+        <source>How parental duties are met</source>
+        <translation>Виконання батьківських обов&apos;язків</translation>
+    </message>
+    <message>
+        <source>No such members in the family record.</source>
+        <translation>У картці сім&apos;ї немає таких членів.</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>незначний</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>помірний</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>значний</translation>
+    </message>
+    <message>
+        <source>Impact of the circumstances on meeting the child&apos;s needs</source>
+        <translation>Вплив обставин на задоволення потреб дитини</translation>
+    </message>
+    <message>
+        <source>4. Family and environment</source>
+        <translation>4. Сім&apos;я та середовище</translation>
+    </message>
+    <message>
+        <source>Support network</source>
+        <translation>Мережа підтримки</translation>
+    </message>
+    <message>
+        <source>Family relations</source>
+        <translation>Стосунки в сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Income and debts</source>
+        <translation>Доходи і борги</translation>
+    </message>
+    <message>
+        <source>Others living in the home</source>
+        <translation>Інші особи, які проживають разом</translation>
+    </message>
+    <message>
+        <source>Housing and its condition</source>
+        <translation>Житло та його стан</translation>
+    </message>
+    <message>
+        <source>5. Conclusion</source>
+        <translation>5. Висновок</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>наявні</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>відсутні</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>високий</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>середній</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>низький</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>позитивний</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>нейтральний</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>негативний</translation>
+    </message>
+    <message>
+        <source>under 1 month</source>
+        <translation>до 1 міс.</translation>
+    </message>
+    <message>
+        <source>1–3 months</source>
+        <translation>1–3 міс.</translation>
+    </message>
+    <message>
+        <source>3–6 months</source>
+        <translation>3–6 міс.</translation>
+    </message>
+    <message>
+        <source>6–12 months</source>
+        <translation>6–12 міс.</translation>
+    </message>
+    <message>
+        <source>over a year</source>
+        <translation>понад рік</translation>
+    </message>
+    <message>
+        <source>provide social services</source>
+        <translation>надавати соціальні послуги</translation>
+    </message>
+    <message>
+        <source>close the case</source>
+        <translation>закрити випадок</translation>
+    </message>
+    <message>
+        <source>pass to another provider</source>
+        <translation>передати іншому надавачу</translation>
+    </message>
+    <message>
+        <source>complex</source>
+        <translation>складний</translation>
+    </message>
+    <message>
+        <source>of medium complexity</source>
+        <translation>середньої складності</translation>
+    </message>
+    <message>
+        <source>simple</source>
+        <translation>простий</translation>
+    </message>
+    <message>
+        <source>emergency</source>
+        <translation>екстрений</translation>
+    </message>
+    <message>
+        <source>Difficult life &amp;circumstances:</source>
+        <translation>&amp;Складні життєві обставини:</translation>
+    </message>
+    <message>
+        <source>Their ca&amp;uses:</source>
+        <translation>&amp;Причини СЖО:</translation>
+    </message>
+    <message>
+        <source>Signs of psychological &amp;trauma in a child:</source>
+        <translation>Ознаки психологічної &amp;травми в дитини:</translation>
+    </message>
+    <message>
+        <source>&amp;Parental capacity:</source>
+        <translation>&amp;Батьківський потенціал:</translation>
+    </message>
+    <message>
+        <source>Impact of family and &amp;environment:</source>
+        <translation>Вплив сім&apos;ї та &amp;середовища:</translation>
+    </message>
+    <message>
+        <source>Problems &amp;last:</source>
+        <translation>&amp;Тривалість проблем:</translation>
+    </message>
+    <message>
+        <source>Family is a&amp;ware of the problems:</source>
+        <translation>Сім&apos;я &amp;усвідомлює проблеми:</translation>
+    </message>
+    <message>
+        <source>Family is ready to &amp;cooperate:</source>
+        <translation>Сім&apos;я готова до спів&amp;праці:</translation>
+    </message>
+    <message>
+        <source>Services &amp;needed:</source>
+        <translation>Потрібні &amp;послуги:</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Рішення:</translation>
+    </message>
+    <message>
+        <source>Case comple&amp;xity:</source>
+        <translation>Скла&amp;дність випадку:</translation>
+    </message>
+    <message>
+        <source>C&amp;onclusion:</source>
+        <translation>&amp;Висновок:</translation>
+    </message>
+    <message>
+        <source>6. Acknowledgement and sign-off</source>
+        <translation>6. Ознайомлення та підписи</translation>
+    </message>
+    <message>
+        <source>The family &amp;agrees with the conclusion:</source>
+        <translation>Сім&apos;я &amp;згодна з висновком:</translation>
+    </message>
+    <message>
+        <source>Family&apos;s re&amp;marks:</source>
+        <translation>&amp;Зауваження сім&apos;ї:</translation>
+    </message>
+    <message>
+        <source>Others who took pa&amp;rt:</source>
+        <translation>Хто ще брав &amp;участь:</translation>
+    </message>
+    <message>
+        <source>Approved by (&amp;head):</source>
+        <translation>Затвердив (&amp;керівник):</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceModel</name>
     <message>
         <source>✓</source>
@@ -698,6 +997,22 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Завантаження…</translation>
     </message>
     <message>
+        <source>Notifications…</source>
+        <translation>Повідомлення…</translation>
+    </message>
+    <message>
+        <source>Notifications and their assessment deadlines; overdue ones in red</source>
+        <translation>Повідомлення і строки оцінки потреб; прострочені — червоним</translation>
+    </message>
+    <message>
+        <source>Walk-in visitor…</source>
+        <translation>Первинна консультація…</translation>
+    </message>
+    <message>
+        <source>An intake consultation of a visitor who is not on record, with a referral</source>
+        <translation>Первинна консультація відвідувача, якого немає на обліку, зі скеруванням</translation>
+    </message>
+    <message>
         <source>{n} family|{n} families|{n} families</source>
         <translation>{n} сім&apos;я|{n} сім&apos;ї|{n} сімей</translation>
     </message>
@@ -761,6 +1076,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Для випадків на кшталт домашнього насильства: не потрапляє до друку й вивантажень</translation>
     </message>
     <message>
+        <source>who, why, documents issued</source>
+        <translation>хто, з якою метою, які документи видано</translation>
+    </message>
+    <message>
         <source>Se&amp;ttlement:</source>
         <translation>&amp;Населений пункт:</translation>
     </message>
@@ -787,6 +1106,18 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Reason for taking off r&amp;ecord:</source>
         <translation>&amp;Причина зняття з обліку:</translation>
+    </message>
+    <message>
+        <source>Social card &amp;number:</source>
+        <translation>&amp;Номер соціальної картки:</translation>
+    </message>
+    <message>
+        <source>Reason taken on recor&amp;d:</source>
+        <translation>Причина взяття на о&amp;блік:</translation>
+    </message>
+    <message>
+        <source>Other &amp;organisations:</source>
+        <translation>Інші &amp;організації:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -849,6 +1180,14 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Зміст</translation>
     </message>
     <message>
+        <source>Referred to</source>
+        <translation>Куди скеровано</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
         <source>Record a visit…</source>
         <translation>Записати візит…</translation>
     </message>
@@ -895,6 +1234,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Notifications</source>
         <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Скерування</translation>
     </message>
     <message>
         <source>Change history</source>
@@ -983,6 +1326,18 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Delete «{what}»? This cannot be undone.</source>
         <translation>Видалити «{what}»? Скасувати це буде неможливо.</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>ще невідомо</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1514,85 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Changed</source>
         <translation>Змінено</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Intake consultation</source>
+        <translation>Первинна консультація</translation>
+    </message>
+    <message>
+        <source>leave empty for an anonymous visitor</source>
+        <translation>залиште порожнім для анонімного відвідувача</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Visitor:</source>
+        <translation>&amp;Відвідувач:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttlement:</source>
+        <translation>&amp;Населений пункт:</translation>
+    </message>
+    <message>
+        <source>&amp;What about:</source>
+        <translation>&amp;З якого питання:</translation>
+    </message>
+    <message>
+        <source>Speciali&amp;st:</source>
+        <translation>&amp;Фахівець:</translation>
+    </message>
+    <message>
+        <source>&amp;Referred to another service or organisation</source>
+        <translation>&amp;Скеровано до іншої служби чи організації</translation>
+    </message>
+    <message>
+        <source>e.g. ЦНАП, legal aid, a psychologist</source>
+        <translation>напр. ЦНАП, правова допомога, психолог</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>ще невідомо</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Скерування</translation>
+    </message>
+    <message>
+        <source>&amp;Where to:</source>
+        <translation>&amp;Куди:</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Навіщо:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Результат:</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>Say where the visitor is referred to.</source>
+        <translation>Вкажіть, куди скеровано відвідувача.</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1829,18 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Має інвалідність</translation>
     </message>
     <message>
+        <source>full</source>
+        <translation>дієздатна</translation>
+    </message>
+    <message>
+        <source>limited</source>
+        <translation>обмежено дієздатна</translation>
+    </message>
+    <message>
+        <source>legally incapable</source>
+        <translation>недієздатна</translation>
+    </message>
+    <message>
         <source>&amp;Surname:</source>
         <translation>&amp;Прізвище:</translation>
     </message>
@@ -1429,6 +1875,22 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>&amp;Notes:</source>
         <translation>При&amp;мітки:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistered address:</source>
+        <translation>Адреса ре&amp;єстрації:</translation>
+    </message>
+    <message>
+        <source>&amp;Actual address:</source>
+        <translation>&amp;Фактична адреса:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal capacity:</source>
+        <translation>&amp;Дієздатність:</translation>
+    </message>
+    <message>
+        <source>&amp;Work or study:</source>
+        <translation>&amp;Робота / навчання:</translation>
     </message>
     <message>
         <source>Disability</source>
@@ -1472,6 +1934,108 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Phone</source>
         <translation>Телефон</translation>
+    </message>
+</context>
+<context>
+    <name>NewNotificationDialog</name>
+    <message>
+        <source>New notification</source>
+        <translation>Нове повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Person (name):</source>
+        <translation>&amp;Особа (ПІБ):</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttlement:</source>
+        <translation>&amp;Населений пункт:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адреса:</translation>
+    </message>
+    <message>
+        <source>&amp;Who reported:</source>
+        <translation>&amp;Хто повідомив:</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>&amp;Зміст:</translation>
+    </message>
+    <message>
+        <source>It gets a number when saved. The assessment is due in 5 working days.</source>
+        <translation>Номер присвоюється під час збереження. Оцінку потреб треба провести протягом 5 робочих днів.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 12.03.2024.</source>
+        <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;New notification…</source>
+        <translation>&amp;Нове повідомлення…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>All notifications</source>
+        <translation>Усі повідомлення</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Лише прострочені</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Family, person or address</source>
+        <translation>Сім&apos;я, особа або адреса</translation>
+    </message>
+    <message>
+        <source>Who reported</source>
+        <translation>Хто повідомив</translation>
+    </message>
+    <message>
+        <source>Assess by</source>
+        <translation>Оцінити до</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>{total} notifications, {overdue} overdue</source>
+        <translation>повідомлень: {total}, прострочено: {overdue}</translation>
+    </message>
+    <message>
+        <source>assessed</source>
+        <translation>оцінку проведено</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>прострочено</translation>
+    </message>
+    <message>
+        <source>awaits assessment</source>
+        <translation>очікує оцінки</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +2137,10 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>family-card.pdf</source>
         <translation>картка-сімʼї.pdf</translation>
+    </message>
+    <message>
+        <source>assessment-act.pdf</source>
+        <translation>akt-otsinky-potreb.pdf</translation>
     </message>
     <message>
         <source>Save PDF…</source>
@@ -1724,6 +2292,66 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Attendances</source>
         <translation>Відвідувань</translation>
+    </message>
+    <message>
+        <source>Persons reached</source>
+        <translation>Охоплено осіб</translation>
+    </message>
+    <message>
+        <source>…women</source>
+        <translation>…жінок</translation>
+    </message>
+    <message>
+        <source>…men</source>
+        <translation>…чоловіків</translation>
+    </message>
+    <message>
+        <source>…under 18</source>
+        <translation>…до 18 років</translation>
+    </message>
+    <message>
+        <source>…aged 18–59</source>
+        <translation>…18–59 років</translation>
+    </message>
+    <message>
+        <source>…aged 60 and over</source>
+        <translation>…60 років і старших</translation>
+    </message>
+    <message>
+        <source>…with a disability</source>
+        <translation>…з інвалідністю</translation>
+    </message>
+    <message>
+        <source>Intake consultations</source>
+        <translation>Первинних консультацій</translation>
+    </message>
+    <message>
+        <source>Referrals accepted</source>
+        <translation>Скерувань прийнято</translation>
+    </message>
+    <message>
+        <source>Referrals refused</source>
+        <translation>Скерувань відмовлено</translation>
+    </message>
+    <message>
+        <source>Referrals with no outcome yet</source>
+        <translation>Скерувань без відомого результату</translation>
+    </message>
+    <message>
+        <source>Services provided: {service}</source>
+        <translation>Надано послуг: {service}</translation>
+    </message>
+    <message>
+        <source>{events} (to {units} families/persons)</source>
+        <translation>{events} (сімей/осіб: {units})</translation>
+    </message>
+    <message>
+        <source>Sessions for: {category}</source>
+        <translation>Занять для: {category}</translation>
+    </message>
+    <message>
+        <source>no target category</source>
+        <translation>цільову категорію не вказано</translation>
     </message>
     <message>
         <source>Save the summary</source>

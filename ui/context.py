@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from app.db.database import Database
 from app.i18n import current_language
 from app.services.family_index import Viewer
-from app.services.queries import reference_labels
+from app.services.queries import reference_labels, reference_retired
 from ui.settings import UiSettings
 
 
@@ -20,6 +20,7 @@ class AppContext:
     viewer: Viewer = field(default_factory=Viewer)
     demo: bool = False
     _labels: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _retired: dict[str, set[str]] | None = field(default=None, repr=False)
 
     def labels(self, kind: str) -> list[tuple[str, str]]:
         """(code, label) of a reference kind in the GUI's language (cached)."""
@@ -30,6 +31,20 @@ class AppContext:
     def forget_labels(self) -> None:
         """After a language change: read the labels again."""
         self._labels.clear()
+        self._retired = None
+
+    def retired(self, kind: str) -> set[str]:
+        """Retired codes of a kind: kept on old records, never offered for new ones."""
+        if self._retired is None:
+            self._retired = reference_retired(self.db)
+        return self._retired.get(kind, set())
+
+    def choices(self, kind: str, keep: object = None) -> list[tuple[str, str]]:
+        """(code, label) a form offers: current entries, plus ``keep`` (the record's own
+        code or codes) even when retired."""
+        kept = set(keep if isinstance(keep, list | tuple | set) else [keep] if keep else [])
+        retired = self.retired(kind) - kept
+        return [entry for entry in self.labels(kind) if entry[0] not in retired]
 
     def label(self, kind: str, code: str | None) -> str:
         if not code:

@@ -258,11 +258,20 @@ def _family_card(context: AppContext, family_id: str) -> Callable[[Any], None]:
     return lambda handle: render_family_card(load_family_card(db, family_id), handle)
 
 
+def _assessment_act(context: AppContext, assessment_id: str) -> Callable[[Any], None]:
+    from app.reports.loaders import load_assessment_act
+    from app.reports.pdf.assessment_act import render_assessment_act
+
+    db = context.db
+    return lambda handle: render_assessment_act(load_assessment_act(db, assessment_id), handle)
+
+
 def _names() -> dict[str, str]:
     return {
         "journal": QCoreApplication.translate("Printing", "attendance-journal.pdf"),
         "registration": QCoreApplication.translate("Printing", "registration-sheet.pdf"),
         "family_card": QCoreApplication.translate("Printing", "family-card.pdf"),
+        "assessment_act": QCoreApplication.translate("Printing", "assessment-act.pdf"),
     }
 
 
@@ -270,6 +279,7 @@ PRINTOUTS: dict[str, Callable[..., Callable[[Any], None]]] = {
     "journal": _journal,
     "registration": _registration,
     "family_card": _family_card,
+    "assessment_act": _assessment_act,
 }
 
 
@@ -291,3 +301,7 @@ def print_registration_sheet(parent: QWidget, context: AppContext, session_id: s
 
 def print_family_card(parent: QWidget, context: AppContext, family_id: str) -> PrintJob:
     return print_printout(parent, context, "family_card", family_id)
+
+
+def print_assessment_act(parent: QWidget, context: AppContext, assessment_id: str) -> PrintJob:
+    return print_printout(parent, context, "assessment_act", assessment_id)

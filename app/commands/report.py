@@ -65,6 +65,11 @@ def register(subparsers: Any) -> None:
     family.add_argument("--out", required=True, help=tr("FILE.pdf"))
     family.set_defaults(handler=run_family)
 
+    act = kinds.add_parser("act", help=tr("needs-assessment act for signatures (PDF)"))
+    act.add_argument("--assessment", required=True, type=record_id, help=tr("assessment id"))
+    act.add_argument("--out", required=True, help=tr("FILE.pdf"))
+    act.set_defaults(handler=run_act)
+
 
 def _write(path: str, render, *args: Any, **kwargs: Any) -> None:
     with atomic_writer(Path(path), "wb") as handle:
@@ -110,6 +115,16 @@ def run_family(args: argparse.Namespace, context: CommandContext) -> int:
     _write(args.out, render_family_card, data)
     audit.log(db, "print", "family", args.family)
     return _done(context, "family", args.out)
+
+
+def run_act(args: argparse.Namespace, context: CommandContext) -> int:
+    """Write the needs-assessment act."""
+    from app.reports.loaders import load_assessment_act
+    from app.reports.pdf.assessment_act import render_assessment_act
+
+    data = load_assessment_act(context.open(), args.assessment)
+    _write(args.out, render_assessment_act, data)
+    return _done(context, "act", args.out)
 
 
 def run_summary(args: argparse.Namespace, context: CommandContext) -> int:

@@ -26,6 +26,24 @@ class CodeList(TypeDecorator[list[str]]):
         return None if value is None else list(json.loads(value))
 
 
+class Document(TypeDecorator[dict]):
+    """A JSON object stored as text with sorted keys (the assessment act's sections)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: dict | None, dialect: Dialect) -> str | None:
+        return None if value is None else document_text(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> dict | None:
+        return None if value is None else json.loads(value)
+
+
+def document_text(value: dict) -> str:
+    """The stored text of a JSON document: sorted keys, no ASCII escaping."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 class Base(DeclarativeBase):
     """Base of every table; the annotation map keeps column types portable."""
 
@@ -34,6 +52,7 @@ class Base(DeclarativeBase):
         dt.date: Date(),
         bool: Boolean(),
         list[str]: CodeList(),
+        dict: Document(),
     }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.engine import Connection
 
+from app.db.base import document_text
 from app.db.registry import EntitySpec
 
 
@@ -30,7 +31,8 @@ def _sqlite_rows(
 ) -> list[tuple[Any, ...]]:
     pick = itemgetter(*(c for c, _ in kinds))
     codes = [i for i, (_, kind) in enumerate(kinds) if kind == "codes"]
-    if not codes:
+    documents = [i for i, (_, kind) in enumerate(kinds) if kind == "document"]
+    if not codes and not documents:
         return [pick(row) for row in rows]
     out = []
     for row in rows:
@@ -38,6 +40,9 @@ def _sqlite_rows(
         for i in codes:
             if values[i] is not None:
                 values[i] = json.dumps(sorted(values[i]), ensure_ascii=False)
+        for i in documents:
+            if values[i] is not None:
+                values[i] = document_text(values[i])
         out.append(tuple(values))
     return out
 

@@ -11,6 +11,7 @@ has been merged into what was stored.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
 from collections.abc import Mapping
@@ -95,6 +96,10 @@ def known_codes(session: Session) -> dict[str, set[str]]:
     return codes
 
 
+# An act written in full is a few pages per person: bounded like five long texts.
+DOCUMENT_LENGTH = 100_000
+
+
 def stored_text(value: str, field: str) -> str:
     """Text as it is stored (NFC, Unix line ends); a control, bidirectional-override,
     invisible or broken (lone surrogate) character is refused, naming its code point."""
@@ -134,6 +139,16 @@ def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> A
             if code not in known:
                 raise ValidationError(name, tr("unknown code «{value}»", value=code))
         return sorted(set(value)) or None  # an empty list is no list: null in the export
+    if kind == "document":
+        from app.db.act import check_act  # the one document kind: the assessment act
+
+        document = check_act(value, name)
+        size = len(json.dumps(document, ensure_ascii=False)) if document is not None else 0
+        if size > DOCUMENT_LENGTH:
+            raise ValidationError(
+                name, tr("is longer than {limit} characters", limit=DOCUMENT_LENGTH)
+            )
+        return document
     if not isinstance(value, str):
         raise ValidationError(name, tr("must be text"))
     if len(value) > spec.max_length:
@@ -189,3 +204,13 @@ def check_record(entity: EntitySpec, record: Mapping[str, Any], today: dt.date) 
         raise ValidationError("family_id", tr("a service needs a family or a person"))
     if entity.name == "participant" and not record.get("person_id") and not record.get("name"):
         raise ValidationError("name", tr("a participant needs a person or a name"))
+    if entity.name == "referral" and not any(
+        record.get(k) for k in ("intake_id", "person_id", "family_id")
+    ):
+        raise ValidationError("intake_id", tr("a referral is for a visitor, a person or a family"))
+    if entity.name == "notification" and not any(
+        record.get(k) for k in ("family_id", "person_name", "address", "settlement_id")
+    ):
+        raise ValidationError(
+            "family_id", tr("a notification needs a family, a person's name or an address")
+        )

@@ -298,6 +298,7 @@ def open_database(
             db.login = _check_password(db, login, password)
         if key is not None and password is not None and login is not None:
             _strengthen_verifier(db, login, password)
+        _refresh_reference(db)
     except SADatabaseError as error:
         engine.dispose()
         explained = _open_failure(where, error, encrypted=key is not None)
@@ -432,6 +433,15 @@ def _remove_with_companions(path: Path) -> None:
     """Remove an SQLite file and the journal, WAL and shared-memory files SQLite made for it."""
     for suffix in ("", "-journal", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _refresh_reference(db: Database) -> None:
+    """Bring the reference data to the version shipped with this program (a centre writes it
+    through its change log, so its bundles carry it to the laptops)."""
+    from app.services.reference import refresh_shipped  # services build on db, not the reverse
+
+    with db.session() as session:
+        refresh_shipped(session)
 
 
 def backup_file(db: Database, destination: Path) -> Path:

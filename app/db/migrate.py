@@ -48,3 +48,15 @@ def upgrade(connection: Connection, target: str = "head") -> None:
 def downgrade(connection: Connection, target: str) -> None:
     """Step a database back to an older revision (tests of the upgrade path use it)."""
     command.downgrade(alembic_config(connection), target)
+
+
+def predates(revision: str | None, target: str) -> bool:
+    """Whether a database or bundle at `revision` lacks the migration `target`."""
+    if revision is None:
+        return True
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        chain = {rev.revision for rev in script.iterate_revisions(revision, "base")}
+    except Exception:  # an unknown revision: a newer schema, which is refused elsewhere
+        return False
+    return target not in chain

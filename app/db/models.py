@@ -21,6 +21,12 @@ def ref(table: str) -> ForeignKey:
 
 
 PARENTAL_CAPACITY = ("high", "medium", "low")
+ENVIRONMENT_IMPACT = ("positive", "neutral", "negative")
+PROBLEM_DURATION = ("under_1m", "1_3m", "3_6m", "6_12m", "over_1y")
+ASSESSMENT_DECISIONS = ("provide", "close", "transfer")
+CASE_LEVELS = ("complex", "medium", "simple", "emergency")
+LEGAL_CAPACITY = ("full", "limited", "none")
+REFERRAL_OUTCOMES = ("accepted", "refused", "unknown")
 SEX = ("F", "M")
 SERVICE_FORMS = ("individual", "group")
 SESSION_FORMATS = ("talk", "training", "lecture", "interactive", "workshop", "forum_theatre")
@@ -66,6 +72,10 @@ class Family(SyncedMixin, Base):
     responsible: Mapped[str | None] = mapped_column(info=field("text"))
     restricted: Mapped[bool | None] = mapped_column(info=field("bool"))
     notes: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    # The social card (DOMAIN.md «Social card»); the specialists' history is the change log's.
+    card_number: Mapped[str | None] = mapped_column(info=field("text"))
+    take_reason: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    organisations: Mapped[str | None] = mapped_column(Text, info=field("text"))
     search_key: Mapped[str] = mapped_column(default="")
 
 
@@ -86,22 +96,33 @@ class Person(SyncedMixin, Base):
     rnokpp: Mapped[str | None] = mapped_column(info=field("rnokpp"))
     disability: Mapped[bool | None] = mapped_column(info=field("bool"))
     notes: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    registered_address: Mapped[str | None] = mapped_column(info=field("text"))
+    actual_address: Mapped[str | None] = mapped_column(info=field("text"))
+    legal_capacity: Mapped[str | None] = mapped_column(info=field("enum", values=LEGAL_CAPACITY))
+    work_study: Mapped[str | None] = mapped_column(info=field("text"))
     # Substring search (LIKE '%…%') cannot use a b-tree index, so none is kept.
     search_key: Mapped[str] = mapped_column(default="")
 
 
 class Notification(SyncedMixin, Base):
-    """A notification or request (повідомлення/звернення) about a family."""
+    """A notification or request (повідомлення/звернення) about a family — or, before a family
+    record exists, about a person (a name) or just an address."""
 
     __tablename__ = "notifications"
     family_id: Mapped[str | None] = mapped_column(
-        ref("families"), index=True, info=field("ref", to="family", required=True)
+        ref("families"), index=True, info=field("ref", to="family")
     )
     date: Mapped[dt.date | None] = mapped_column(
         index=True, info=field("date", rule="event", required=True)
     )
     source: Mapped[str | None] = mapped_column(info=field("text"))
     summary: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    number: Mapped[str | None] = mapped_column(info=field("text"))
+    person_name: Mapped[str | None] = mapped_column(info=field("text"))
+    address: Mapped[str | None] = mapped_column(info=field("text"))
+    settlement_id: Mapped[str | None] = mapped_column(
+        ref("settlements"), index=True, info=field("ref", to="settlement")
+    )
 
 
 class Assessment(SyncedMixin, Base):
@@ -121,6 +142,28 @@ class Assessment(SyncedMixin, Base):
     )
     needed_services: Mapped[list[str] | None] = mapped_column(info=field("codes", of="service"))
     conclusion: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    # The act (DOMAIN.md «Needs assessment (the act)»; docs/decisions/054).
+    notification_id: Mapped[str | None] = mapped_column(
+        ref("notifications"), index=True, info=field("ref", to="notification")
+    )
+    specialist: Mapped[str | None] = mapped_column(info=field("text"))
+    act: Mapped[dict | None] = mapped_column(info=field("document", rule="act"))
+    sjo_causes: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    child_trauma: Mapped[bool | None] = mapped_column(info=field("bool"))
+    environment_impact: Mapped[str | None] = mapped_column(
+        info=field("enum", values=ENVIRONMENT_IMPACT)
+    )
+    problem_duration: Mapped[str | None] = mapped_column(
+        info=field("enum", values=PROBLEM_DURATION)
+    )
+    family_aware: Mapped[bool | None] = mapped_column(info=field("bool"))
+    family_ready: Mapped[bool | None] = mapped_column(info=field("bool"))
+    decision: Mapped[str | None] = mapped_column(info=field("enum", values=ASSESSMENT_DECISIONS))
+    family_agrees: Mapped[bool | None] = mapped_column(info=field("bool"))
+    family_remarks: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    participants: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    approved_by: Mapped[str | None] = mapped_column(info=field("text"))
+    case_level: Mapped[str | None] = mapped_column(info=field("enum", values=CASE_LEVELS))
 
 
 class Visit(SyncedMixin, Base):
@@ -213,6 +256,53 @@ class Attendance(SyncedMixin, Base):
     mark: Mapped[str | None] = mapped_column(info=field("enum", values=MARKS, required=True))
 
 
+class Intake(SyncedMixin, Base):
+    """An intake consultation (первинна консультація) of a walk-in visitor: by name, or
+    anonymous, or a person or family on record."""
+
+    __tablename__ = "intakes"
+    date: Mapped[dt.date | None] = mapped_column(
+        index=True, info=field("date", rule="event", required=True)
+    )
+    visitor_name: Mapped[str | None] = mapped_column(info=field("text"))
+    phone: Mapped[str | None] = mapped_column(info=field("phone"))
+    person_id: Mapped[str | None] = mapped_column(
+        ref("persons"), index=True, info=field("ref", to="person")
+    )
+    family_id: Mapped[str | None] = mapped_column(
+        ref("families"), index=True, info=field("ref", to="family")
+    )
+    settlement_id: Mapped[str | None] = mapped_column(
+        ref("settlements"), index=True, info=field("ref", to="settlement")
+    )
+    summary: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    specialist: Mapped[str | None] = mapped_column(info=field("text"))
+
+
+class Referral(SyncedMixin, Base):
+    """A referral (скерування) to another service or organisation, with its outcome."""
+
+    __tablename__ = "referrals"
+    date: Mapped[dt.date | None] = mapped_column(
+        index=True, info=field("date", rule="event", required=True)
+    )
+    intake_id: Mapped[str | None] = mapped_column(
+        ref("intakes"), index=True, info=field("ref", to="intake")
+    )
+    person_id: Mapped[str | None] = mapped_column(
+        ref("persons"), index=True, info=field("ref", to="person")
+    )
+    family_id: Mapped[str | None] = mapped_column(
+        ref("families"), index=True, info=field("ref", to="family")
+    )
+    to_whom: Mapped[str | None] = mapped_column(info=field("text", required=True))
+    reason: Mapped[str | None] = mapped_column(Text, info=field("text"))
+    outcome: Mapped[str | None] = mapped_column(info=field("enum", values=REFERRAL_OUTCOMES))
+    outcome_date: Mapped[dt.date | None] = mapped_column(
+        info=field("date", rule="event", after="date")
+    )
+
+
 class RefEntry(SyncedMixin, Base):
     """An entry of reference data (category, factor, service type, relation, session format).
 
@@ -227,6 +317,9 @@ class RefEntry(SyncedMixin, Base):
     label_en: Mapped[str | None] = mapped_column(info=field("text"))
     version: Mapped[str | None] = mapped_column(info=field("text"))
     position: Mapped[int | None] = mapped_column(Integer, info=field("int"))
+    # Retired by a newer reference version (or by the centre): valid on old records, shown,
+    # counted and exported, but not offered for new ones (docs/decisions/052).
+    retired: Mapped[bool | None] = mapped_column(info=field("bool"))
     __table_args__ = (Index("ix_ref_entries_kind_code", "kind", "code"),)
 
 

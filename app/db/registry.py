@@ -97,6 +97,8 @@ INTERCHANGE: tuple[EntitySpec, ...] = (
     _spec("participant", models.Participant),
     _spec("session", models.GroupSession),
     _spec("attendance", models.Attendance),
+    _spec("intake", models.Intake),
+    _spec("referral", models.Referral),
 )
 REFERENCE = _spec("ref_entry", models.RefEntry, interchange=False)
 SYNCED: tuple[EntitySpec, ...] = (REFERENCE, *INTERCHANGE)
@@ -114,6 +116,12 @@ DELETE_RULES: dict[tuple[str, str], str] = {
     ("service", "family_id"): "cascade",
     ("service", "person_id"): "detach",
     ("participant", "person_id"): "detach",
+    ("assessment", "notification_id"): "detach",
+    ("intake", "family_id"): "detach",
+    ("intake", "person_id"): "detach",
+    ("referral", "intake_id"): "cascade",
+    ("referral", "family_id"): "cascade",
+    ("referral", "person_id"): "detach",
     ("participant", "group_id"): "cascade",
     ("session", "group_id"): "cascade",
     ("attendance", "session_id"): "cascade",

@@ -111,6 +111,10 @@ class FamilyMember:
     relation: str = ""
     phone: str = ""
     disability: bool = False
+    registered_address: str = ""
+    actual_address: str = ""
+    legal_capacity: str = ""  # a code: full, limited, none
+    work_study: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,68 @@ class FamilyCardData:
     notes: str = ""
     restricted: bool = False
     printed_on: date | None = None
+    card_number: str = ""
+    take_reason: str = ""
+    organisations: str = ""
+    specialists: tuple[tuple[date, str], ...] = ()  # (since, name), oldest first
+
+
+# --- needs-assessment act ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActMember:
+    """A family member as the act's general information lists them."""
+
+    name: str
+    birth_date: date | None = None
+    relation: str = ""
+    lives: str = ""  # where the person actually lives
+    work_study: str = ""
+
+
+@dataclass(frozen=True)
+class ActPerson:
+    """One child's or adult's section: the person's name and a text per area."""
+
+    name: str
+    areas: Mapping[str, str] = field(default_factory=dict)
+    impact: str = ""  # children: the impact of the circumstances (a code of IMPACT_LEVELS)
+
+
+@dataclass(frozen=True)
+class ActData:
+    """Everything the needs-assessment act prints; names already in Ukrainian, codes as
+    stored (the renderer words them)."""
+
+    centre: Centre
+    family_title: str
+    address: str
+    notification_number: str = ""
+    notification_date: date | None = None
+    started: date | None = None
+    finished: date | None = None
+    members: tuple[ActMember, ...] = ()
+    children: tuple[ActPerson, ...] = ()
+    adults: tuple[ActPerson, ...] = ()
+    family: Mapping[str, str] = field(default_factory=dict)
+    sjo_present: bool | None = None
+    sjo_causes: str = ""
+    child_trauma: bool | None = None
+    parental_capacity: str = ""
+    environment_impact: str = ""
+    problem_duration: str = ""
+    family_aware: bool | None = None
+    family_ready: bool | None = None
+    needed_services: tuple[str, ...] = ()  # «code name»
+    decision: str = ""
+    conclusion: str = ""
+    family_agrees: bool | None = None
+    family_remarks: str = ""
+    specialist: str = ""
+    participants: str = ""
+    approved_by: str = ""
+    case_level: str = ""
 
 
 # --- period summary -----------------------------------------------------------------------
@@ -180,6 +246,18 @@ class Breakdown:
 
 
 @dataclass(frozen=True)
+class PersonFigures:
+    """Persons reached: by sex, by age band on the period's end, with a disability."""
+
+    total: int = 0
+    by_sex: Mapping[str, int] = field(default_factory=lambda: {"F": 0, "M": 0})
+    by_age: Mapping[str, int] = field(
+        default_factory=lambda: {"under_18": 0, "18_59": 0, "60_plus": 0}
+    )
+    with_disability: int = 0
+
+
+@dataclass(frozen=True)
 class Summary:
     """The period summary of DOMAIN.md; ``to_json`` gives CONTRACT.md «Summary JSON»."""
 
@@ -197,6 +275,14 @@ class Summary:
     groups: GroupFigures
     by_category: Mapping[str, Breakdown]
     by_district: Mapping[str, Breakdown]
+    persons: PersonFigures = field(default_factory=PersonFigures)
+    service_events: Mapping[str, int] = field(default_factory=dict)
+    services_by_category: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    sessions_by_target: Mapping[str, int] = field(default_factory=dict)
+    intake_consultations: int = 0
+    referrals: Mapping[str, int] = field(
+        default_factory=lambda: {"accepted": 0, "refused": 0, "unknown": 0}
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The summary as the JSON document of the contract (keys as CONTRACT.md names them)."""
@@ -226,6 +312,19 @@ class Summary:
                 name: {"covered": b.covered, "on_record": b.on_record}
                 for name, b in self.by_district.items()
             },
+            "persons": {
+                "total": self.persons.total,
+                "by_sex": dict(self.persons.by_sex),
+                "by_age": dict(self.persons.by_age),
+                "with_disability": self.persons.with_disability,
+            },
+            "service_events": dict(self.service_events),
+            "services_by_category": {
+                code: dict(row) for code, row in self.services_by_category.items()
+            },
+            "sessions_by_target": dict(self.sessions_by_target),
+            "intake_consultations": self.intake_consultations,
+            "referrals": dict(self.referrals),
         }
 
 

@@ -31,6 +31,9 @@ from app.errors import UsageError
 from app.i18n import sort_key, tr
 from app.i18n.text import full_name
 from app.reports.data import (
+    ActData,
+    ActMember,
+    ActPerson,
     Centre,
     EventEntry,
     FamilyCardData,
@@ -252,6 +255,10 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
                     relation=relations.get(m.relation or "", m.relation or ""),
                     phone=m.phone or "",
                     disability=bool(m.disability),
+                    registered_address=m.registered_address or "",
+                    actual_address=m.actual_address or "",
+                    legal_capacity=m.legal_capacity or "",
+                    work_study=m.work_study or "",
                 )
                 for m in members
             ),
@@ -260,6 +267,109 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             notes=family.notes or "",
             restricted=bool(family.restricted),
             printed_on=today or date.today(),
+            card_number=family.card_number or "",
+            take_reason=family.take_reason or "",
+            organisations=family.organisations or "",
+            specialists=specialist_history(session, family_id),
+        )
+
+
+def specialist_history(session: Session, family_id: str) -> tuple[tuple[date, str], ...]:
+    """The family's responsible specialists with the day each was entered, oldest first, from
+    the change log (every replica keeps every change, so the history is the same everywhere)."""
+    import datetime as dt
+    import json
+
+    from app.db.models import Change
+    from app.sync.clock import decode
+
+    rows = session.execute(
+        select(Change.hlc, Change.data)
+        .where(Change.entity == "family", Change.record_id == family_id)
+        .where(Change.data.contains('"specialist"'))
+        .order_by(Change.hlc, Change.origin, Change.seq)
+    ).all()
+    history: list[tuple[date, str]] = []
+    for hlc, data in rows:
+        name = json.loads(data).get("specialist")
+        if not name or (history and history[-1][1] == name):
+            continue
+        millis, _counter = decode(hlc)
+        day = dt.datetime.fromtimestamp(millis / 1000, tz=dt.UTC).date()
+        history.append((day, name))
+    return tuple(history)
+
+
+def load_assessment_act(db: Database, assessment_id: str) -> ActData:
+    """The needs-assessment act of one assessment, for printing."""
+    with db.session() as session:
+        a = _live(session, Assessment, assessment_id, "no assessment with id {id}")
+        family = _live(session, Family, a.family_id, "no family with id {id}")
+        settlement = session.get(Settlement, family.settlement_id) if family.settlement_id else None
+        relations = _labels(session, "relation")
+        services = _labels(session, "service")
+        members = sorted(
+            session.scalars(
+                select(Person).where(Person.family_id == family.id, Person.deleted.is_(False))
+            ),
+            key=lambda p: (p.birth_date or date.max, sort_key(person_full_name(p))),
+        )
+        by_id = {m.id: m for m in members}
+        address = ", ".join(
+            part for part in ((settlement.name if settlement else None), family.address) if part
+        )
+        notification = session.get(Notification, a.notification_id) if a.notification_id else None
+        if notification is not None and notification.deleted:
+            notification = None
+        act = a.act or {}
+
+        def person(entry: dict) -> ActPerson:
+            who = by_id.get(entry.get("person_id") or "")
+            name = person_full_name(who) if who is not None else entry.get("name") or ""
+            areas = {k: v for k, v in entry.items() if k not in ("person_id", "name", "impact")}
+            return ActPerson(name=name, areas=areas, impact=entry.get("impact") or "")
+
+        surnames = sorted({m.surname for m in members if m.surname}, key=sort_key)
+        return ActData(
+            centre=load_centre(session),
+            family_title=", ".join(surnames) or address,
+            address=address,
+            notification_number=(notification.number or "") if notification else "",
+            notification_date=notification.date if notification else None,
+            started=a.started,
+            finished=a.finished,
+            members=tuple(
+                ActMember(
+                    name=person_full_name(m),
+                    birth_date=m.birth_date,
+                    relation=relations.get(m.relation or "", m.relation or ""),
+                    lives=m.actual_address or address,
+                    work_study=m.work_study or "",
+                )
+                for m in members
+            ),
+            children=tuple(person(e) for e in act.get("children", [])),
+            adults=tuple(person(e) for e in act.get("adults", [])),
+            family=dict(act.get("family", {})),
+            sjo_present=a.sjo_present,
+            sjo_causes=a.sjo_causes or "",
+            child_trauma=a.child_trauma,
+            parental_capacity=a.parental_capacity or "",
+            environment_impact=a.environment_impact or "",
+            problem_duration=a.problem_duration or "",
+            family_aware=a.family_aware,
+            family_ready=a.family_ready,
+            needed_services=tuple(
+                f"{code} {services.get(code, '')}".strip() for code in a.needed_services or ()
+            ),
+            decision=a.decision or "",
+            conclusion=a.conclusion or "",
+            family_agrees=a.family_agrees,
+            family_remarks=a.family_remarks or "",
+            specialist=a.specialist or family.specialist or "",
+            participants=a.participants or "",
+            approved_by=a.approved_by or "",
+            case_level=a.case_level or "",
         )
 
 
@@ -292,4 +402,15 @@ def _events(session: Session, family_id: str) -> tuple[EventEntry, ...]:
     ):
         text = "; ".join(part for part in (v.purpose, v.result) if part)
         events.append(EventEntry(v.date, "Відвідування", text))
+    from app.db.models import Intake
+    from app.services.family_form import family_referrals
+
+    for i in session.scalars(
+        select(Intake).where(Intake.family_id == family_id, Intake.deleted.is_(False))
+    ):
+        events.append(EventEntry(i.date, "Первинна консультація", i.summary or ""))
+    outcomes = {"accepted": "прийнято", "refused": "відмовлено", "unknown": "результат невідомий"}
+    for r in family_referrals(session, family_id):
+        text = f"{r.title}; {outcomes.get(r.text, r.text)}"
+        events.append(EventEntry(r.date, "Скерування", text))
     return tuple(events)

@@ -27,14 +27,17 @@ from sqlalchemy.orm import Session, aliased
 
 from app.db.database import Database
 from app.db.models import (
+    REFERRAL_OUTCOMES,
     Assessment,
     Attendance,
     District,
     Family,
     GroupSession,
+    Intake,
     Notification,
     Participant,
     Person,
+    Referral,
     ServiceRecord,
     Settlement,
     SupportGroup,
@@ -42,11 +45,13 @@ from app.db.models import (
 )
 from app.errors import UsageError
 from app.i18n import sort_key, tr
-from app.reports.data import Breakdown, GroupFigures, Summary
+from app.reports.data import Breakdown, GroupFigures, PersonFigures, Summary
 from app.services.reference import labels
 
 LOW_PARENTING_CAPACITY = "low_parenting_capacity"
 CHILD_AGE = 18
+SENIOR_AGE = 60
+NO_TARGET = "none"  # sessions of groups without a target category
 
 
 def child_cutoff(day: date, years: int = CHILD_AGE) -> date:
@@ -172,10 +177,8 @@ def _services(p: _Period, codes: list[str]) -> dict[str, int]:
         query = query.where(
             or_(units.c.family_id.is_(None), units.c.family_id.in_(p.live_families()))
         )
-    found = {code: int(n) for code, n in p.session.execute(query)}
-    result = {code: found.pop(code, 0) for code in codes}
-    result.update(sorted(found.items()))  # codes no longer in the reference data
-    return result
+    # every known code (0 when none), then codes no longer in the reference data
+    return _ordered({code: int(n) for code, n in p.session.execute(query)}, codes, 0)
 
 
 def _groups(p: _Period) -> GroupFigures:
@@ -264,6 +267,185 @@ def _by_district(p: _Period) -> dict[str, Breakdown]:
     return result
 
 
+def _low_capacity_by_assessment(p: _Period) -> Select:
+    """Ids of families whose latest assessment up to ``to`` that records a parental capacity
+    found it low (dated by ``finished``, else ``started``; ties broken by id)."""
+    dated = func.coalesce(Assessment.finished, Assessment.started)
+    rated = (
+        select(
+            Assessment.family_id.label("family_id"),
+            Assessment.parental_capacity.label("capacity"),
+            func.row_number()
+            .over(partition_by=Assessment.family_id, order_by=(dated.desc(), Assessment.id.desc()))
+            .label("rank"),
+        )
+        .where(
+            Assessment.deleted.is_(False),
+            Assessment.parental_capacity.is_not(None),
+            dated.is_not(None),
+            dated <= p.date_to,
+        )
+        .subquery()
+    )
+    return select(rated.c.family_id).where(rated.c.rank == 1, rated.c.capacity == "low")
+
+
+def _reached_persons(p: _Period) -> ColumnElement[bool]:
+    """The condition on Person of the persons reached: live members of covered families, and
+    persons without a family who received a service in the period (none within a district)."""
+    members = and_(Person.deleted.is_(False), Person.family_id.in_(p.covered_family_ids()))
+    if p.district_ids is not None:
+        return members
+    units = p.service_units().subquery()
+    lone = select(units.c.person_id).where(units.c.person_id.is_not(None))
+    return or_(members, Person.id.in_(lone))
+
+
+def _persons(p: _Period) -> PersonFigures:
+    adult_from = child_cutoff(p.date_to)  # born after it: under 18 on ``to``
+    senior_by = child_cutoff(p.date_to, SENIOR_AGE)  # born on or before it: 60 or older
+
+    def total(condition: Any) -> Any:
+        return func.count(case((condition, Person.id)))
+
+    row = p.session.execute(
+        select(
+            func.count(Person.id),
+            total(Person.sex == "F"),
+            total(Person.sex == "M"),
+            total(Person.birth_date > adult_from),
+            total(and_(Person.birth_date <= adult_from, Person.birth_date > senior_by)),
+            total(Person.birth_date <= senior_by),
+            total(Person.disability.is_(True)),
+        ).where(_reached_persons(p))
+    ).one()
+    n = [int(v or 0) for v in row]
+    return PersonFigures(
+        total=n[0],
+        by_sex={"F": n[1], "M": n[2]},
+        by_age={"under_18": n[3], "18_59": n[4], "60_plus": n[5]},
+        with_disability=n[6],
+    )
+
+
+def _in_scope(p: _Period, units: Any) -> ColumnElement[bool]:
+    """Service units of families in scope, or of persons without a family (all districts)."""
+    if p.district_ids is not None:
+        return units.c.family_id.in_(p.live_families())
+    return or_(units.c.family_id.is_(None), units.c.family_id.in_(p.live_families()))
+
+
+def _ordered(found: dict[str, Any], codes: list[str], empty: Any) -> dict[str, Any]:
+    """Every known code in reference order (``empty`` when none), then unknown ones by code."""
+    result = {code: found.pop(code, empty) for code in codes}
+    result.update(sorted(found.items()))
+    return result
+
+
+def _service_events(p: _Period, codes: list[str]) -> dict[str, int]:
+    units = p.service_units().subquery()
+    query = select(units.c.code, func.count()).where(_in_scope(p, units)).group_by(units.c.code)
+    return _ordered({code: int(n) for code, n in p.session.execute(query)}, codes, 0)
+
+
+def _services_by_category(
+    p: _Period, codes: list[str], categories: list[str]
+) -> dict[str, dict[str, int]]:
+    """Per service type, the distinct families of each category that received it."""
+    units = p.service_units().subquery()
+    pairs = (
+        select(units.c.code, units.c.family_id)
+        .where(units.c.family_id.in_(p.live_families()))
+        .distinct()
+        .subquery()
+    )
+    columns = [
+        func.count(case((_has_code(Family.categories, code), Family.id))) for code in categories
+    ]
+    query = (
+        select(pairs.c.code, *columns)
+        .join(Family, Family.id == pairs.c.family_id)
+        .group_by(pairs.c.code)
+    )
+    found = {
+        row[0]: {c: int(n) for c, n in zip(categories, row[1:], strict=True)}
+        for row in p.session.execute(query)
+    }
+    result = _ordered(found, codes, None)
+    return {code: value or dict.fromkeys(categories, 0) for code, value in result.items()}
+
+
+def _sessions_by_target(p: _Period, categories: list[str]) -> dict[str, int]:
+    """Sessions in the period by their group's target category (NO_TARGET: none given)."""
+    query = (
+        select(SupportGroup.target_category, func.count(GroupSession.id))
+        .join(SupportGroup, SupportGroup.id == GroupSession.group_id)
+        .where(
+            GroupSession.deleted.is_(False),
+            SupportGroup.deleted.is_(False),
+            p.within(GroupSession.date),
+        )
+        .group_by(SupportGroup.target_category)
+    )
+    if p.district_ids is not None:
+        query = query.where(SupportGroup.district_id.in_(p.district_ids))
+    found = {(code or NO_TARGET): int(n) for code, n in p.session.execute(query)}
+    none = found.pop(NO_TARGET, 0)
+    result = _ordered(found, categories, 0)
+    if none:
+        result[NO_TARGET] = none
+    return result
+
+
+def _intakes_in_scope(p: _Period) -> Select:
+    """Ids of live intakes dated in the period (in the district: of its families, persons of
+    its families or its settlements)."""
+    query = select(Intake.id).where(Intake.deleted.is_(False), p.within(Intake.date))
+    if p.district_ids is not None:
+        families = p.live_families()
+        settlements = select(Settlement.id).where(Settlement.district_id.in_(p.district_ids))
+        persons = select(Person.id).where(Person.family_id.in_(families))
+        query = query.where(
+            or_(
+                Intake.family_id.in_(families),
+                Intake.person_id.in_(persons),
+                Intake.settlement_id.in_(settlements),
+            )
+        )
+    return query
+
+
+def _referrals(p: _Period) -> dict[str, int]:
+    """Referrals dated in the period by outcome (none recorded yet: ``unknown``)."""
+    outcome = func.coalesce(Referral.outcome, "unknown")
+    query = (
+        select(outcome, func.count(Referral.id))
+        .where(Referral.deleted.is_(False), p.within(Referral.date))
+        .group_by(outcome)
+    )
+    if p.district_ids is not None:
+        families = p.live_families()
+        persons = select(Person.id).where(Person.family_id.in_(families))
+        intakes = select(Intake.id).where(
+            or_(
+                Intake.family_id.in_(families),
+                Intake.person_id.in_(persons),
+                Intake.settlement_id.in_(
+                    select(Settlement.id).where(Settlement.district_id.in_(p.district_ids))
+                ),
+            )
+        )
+        query = query.where(
+            or_(
+                Referral.family_id.in_(families),
+                Referral.person_id.in_(persons),
+                Referral.intake_id.in_(intakes),
+            )
+        )
+    found = {code: int(n) for code, n in p.session.execute(query)}
+    return {code: found.get(code, 0) for code in REFERRAL_OUTCOMES}
+
+
 def compute_summary_in(
     session: Session, date_from: date, date_to: date, district: str | None = None
 ) -> Summary:
@@ -280,7 +462,12 @@ def compute_summary_in(
         Person.birth_date.is_not(None),
         Person.birth_date > child_cutoff(date_to),
     )
-    low_capacity = on_record_ids.where(_has_code(Family.factors, LOW_PARENTING_CAPACITY))
+    low_capacity = on_record_ids.where(
+        or_(
+            _has_code(Family.factors, LOW_PARENTING_CAPACITY),
+            Family.id.in_(_low_capacity_by_assessment(p)),
+        )
+    )
     service_codes = [code for code, _ in labels(session, "service")]
     category_codes = [code for code, _ in labels(session, "category")]
     return Summary(
@@ -300,6 +487,12 @@ def compute_summary_in(
         groups=_groups(p),
         by_category=_by_category(p, category_codes),
         by_district=_by_district(p),
+        persons=_persons(p),
+        service_events=_service_events(p, service_codes),
+        services_by_category=_services_by_category(p, service_codes, category_codes),
+        sessions_by_target=_sessions_by_target(p, category_codes),
+        intake_consultations=p.count(_intakes_in_scope(p)),
+        referrals=_referrals(p),
     )
 
 

@@ -23,6 +23,9 @@ ASSESSMENTS = ("оцінка", "оцінки", "оцінок")
 GROUPS = ("група", "групи", "груп")
 SESSIONS = ("заняття", "заняття", "занять")
 PARTICIPANTS = ("учасник", "учасники", "учасників")
+PERSONS = ("особа", "особи", "осіб")
+CONSULTATIONS = ("консультація", "консультації", "консультацій")
+REFERRALS = ("скерування", "скерування", "скерувань")
 
 
 def plural_form(n: int) -> str:
@@ -38,6 +41,11 @@ def plural(n: int, forms: tuple[str, str, str]) -> str:
 def number(n: int) -> str:
     """``n`` with Ukrainian digit grouping (50 000)."""
     return format_decimal(n, locale=LOCALE)
+
+
+def decimal(value: float) -> str:
+    """A share with one decimal, Ukrainian style: ``33,3``."""
+    return format_decimal(value, format="0.0", locale=LOCALE)
 
 
 def count(n: int, forms: tuple[str, str, str]) -> str:

@@ -30,14 +30,31 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("groups.sessions", "Проведено групових занять"),
     ("groups.participants", "Учасників груп"),
     ("groups.attendances", "Відвідувань групових занять"),
+    ("persons.total", "Охоплено осіб (члени сімей та особи без сім'ї)"),
+    ("persons.by_sex.F", "з них жінок"),
+    ("persons.by_sex.M", "з них чоловіків"),
+    ("persons.by_age.under_18", "з них до 18 років"),
+    ("persons.by_age.18_59", "з них 18–59 років"),
+    ("persons.by_age.60_plus", "з них 60 років і старших"),
+    ("persons.with_disability", "з них осіб з інвалідністю"),
+    ("intake_consultations", "Первинних консультацій"),
+    ("referrals.accepted", "Скерувань: прийнято"),
+    ("referrals.refused", "Скерувань: відмовлено"),
+    ("referrals.unknown", "Скерувань: результат невідомий"),
 )
 
 
 def figure_value(summary: Summary, key: str) -> int:
-    """The value of a figure by its JSON key (``groups.<name>`` for group work)."""
-    if key.startswith("groups."):
-        return getattr(summary.groups, key.split(".", 1)[1])
-    return getattr(summary, key)
+    """The value of a figure by its JSON key, dotted for nested ones (``groups.sessions``)."""
+    value = summary.to_json()
+    for part in key.split("."):
+        value = value[part]
+    return value
+
+
+def share(part: int, whole: int) -> float:
+    """``part`` as a fraction of ``whole`` (0 when the whole is 0)."""
+    return part / whole if whole else 0.0
 
 
 def _table(ws: Worksheet, head: list[str], rows: list[list], widths: list[int]) -> None:
@@ -84,10 +101,44 @@ def render_summary_xlsx(
     services = wb.create_sheet("Послуги")
     _table(
         services,
-        ["Код", "Послуга", "Отримали (сімей/осіб)"],
-        [[code, labels.service(code), n] for code, n in summary.services.items()],
-        [10, 52, 22],
+        ["Код", "Послуга", "Отримали (сімей/осіб)", "Надано послуг (разів)"],
+        [
+            [code, labels.service(code), n, summary.service_events.get(code, 0)]
+            for code, n in summary.services.items()
+        ],
+        [10, 52, 22, 22],
     )
+    by_category = wb.create_sheet("Послуги за категоріями")
+    category_codes = list(summary.by_category) or sorted(
+        {c for row in summary.services_by_category.values() for c in row}
+    )
+    _table(
+        by_category,
+        ["Код", "Послуга", *(f"{labels.category(c)} ({c})" for c in category_codes)],
+        [
+            [code, labels.service(code), *(row.get(c, 0) for c in category_codes)]
+            for code, row in summary.services_by_category.items()
+        ],
+        [10, 40, *([16] * len(category_codes))],
+    )
+    targets = wb.create_sheet("Заняття за категоріями")
+    total_sessions = sum(summary.sessions_by_target.values())
+    _table(
+        targets,
+        ["Код", "Цільова категорія групи", "Занять", "Частка"],
+        [
+            [
+                code,
+                labels.category(code) if code != "none" else "не вказано",
+                n,
+                share(n, total_sessions),
+            ]
+            for code, n in summary.sessions_by_target.items()
+        ],  # fmt: skip
+        [22, 48, 12, 12],
+    )
+    for (cell,) in targets.iter_rows(min_row=2, min_col=4, max_col=4):
+        cell.number_format = "0.0%"
     categories = wb.create_sheet("Категорії")
     _table(
         categories,
@@ -116,15 +167,25 @@ def read_summary_xlsx(source: str | Path | BinaryIO) -> dict:
 
     wb = load_workbook(source, read_only=True)
     result: dict = {"groups": {}, "services": {}, "by_category": {}, "by_district": {}}
+    result |= {"service_events": {}, "services_by_category": {}, "sessions_by_target": {}}
     for row in wb["Показники"].iter_rows(values_only=True):
         if len(row) >= 3 and isinstance(row[1], int) and isinstance(row[2], str):
-            key = row[2]
-            if key.startswith("groups."):
-                result["groups"][key.split(".", 1)[1]] = row[1]
-            else:
-                result[key] = row[1]
-    for code, _name, n in list(wb["Послуги"].iter_rows(values_only=True))[1:]:
+            *path, last = row[2].split(".")
+            place = result
+            for part in path:
+                place = place.setdefault(part, {})
+            place[last] = row[1]
+    for code, _name, n, events in list(wb["Послуги"].iter_rows(values_only=True))[1:]:
         result["services"][code] = n
+        result["service_events"][code] = events
+    head, *rows = list(wb["Послуги за категоріями"].iter_rows(values_only=True))
+    categories = [str(h).rsplit("(", 1)[1].rstrip(")") for h in head[2:]]
+    for code, _name, *counts in rows:
+        result["services_by_category"][code] = dict(zip(categories, counts, strict=True))
+    for code, _name, n, _share in list(wb["Заняття за категоріями"].iter_rows(values_only=True))[
+        1:
+    ]:
+        result["sessions_by_target"][code] = n
     for code, _name, covered, on_record in list(wb["Категорії"].iter_rows(values_only=True))[1:]:
         result["by_category"][code] = {"covered": covered, "on_record": on_record}
     for name, covered, on_record in list(wb["Округи"].iter_rows(values_only=True))[1:]:

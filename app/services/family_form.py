@@ -55,6 +55,11 @@ class Member:
     rnokpp: str = ""
     disability: bool = False
     notes: str = ""
+    # the social card's per-member entries (DOMAIN.md «Social card»)
+    registered_address: str = ""
+    actual_address: str = ""
+    legal_capacity: str | None = None
+    work_study: str = ""
 
     @property
     def name(self) -> str:
@@ -116,6 +121,10 @@ def load_family(db: Database, family_id: str) -> FamilyData | None:
                 rnokpp=p.rnokpp or "",
                 disability=bool(p.disability),
                 notes=p.notes or "",
+                registered_address=p.registered_address or "",
+                actual_address=p.actual_address or "",
+                legal_capacity=p.legal_capacity,
+                work_study=p.work_study or "",
             )
             for p in people
         ]
@@ -192,6 +201,7 @@ class FamilyEvents:
     visits: list[EventRow]
     assessments: list[EventRow]
     notifications: list[EventRow]
+    referrals: list[EventRow] = field(default_factory=list)  # title: where to; text: outcome
 
 
 def family_events(db: Database, family_id: str) -> FamilyEvents:
@@ -221,10 +231,38 @@ def family_events(db: Database, family_id: str) -> FamilyEvents:
             )
         ]
 
+        referrals = family_referrals(session, family_id)
+
     def newest(rows: list[EventRow]) -> list[EventRow]:
         return sorted(rows, key=lambda r: r.date or dt.date.min, reverse=True)
 
-    return FamilyEvents(services, newest(visits), newest(assessments), newest(notifications))
+    return FamilyEvents(
+        services, newest(visits), newest(assessments), newest(notifications), newest(referrals)
+    )
+
+
+def family_referrals(session: Any, family_id: str) -> list[EventRow]:
+    """Referrals of a family, of its members, and of intakes of the family or its members:
+    (id, date, where to, the reason and the outcome as stored codes)."""
+    from sqlalchemy import or_
+
+    from app.db.models import Intake, Referral
+
+    members = select(Person.id).where(Person.family_id == family_id)
+    intakes = select(Intake.id).where(
+        or_(Intake.family_id == family_id, Intake.person_id.in_(members))
+    )
+    rows = session.scalars(
+        select(Referral).where(
+            Referral.deleted.is_(False),
+            or_(
+                Referral.family_id == family_id,
+                Referral.person_id.in_(members),
+                Referral.intake_id.in_(intakes),
+            ),
+        )
+    ).all()
+    return [EventRow(r.id, r.date, r.to_whom or "", r.outcome or "unknown") for r in rows]
 
 
 @dataclass(frozen=True)

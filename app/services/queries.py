@@ -28,7 +28,7 @@ from app.db.models import (
 from app.i18n import tr
 from app.i18n.text import full_name, search_key, sort_key
 from app.services.permissions import RESTRICTED_LABEL, actor_of, hidden_for
-from app.services.reference import labels
+from app.services.reference import labels, retired_codes
 from app.sync.tables import ImportedBundle, PeerAck
 
 
@@ -75,9 +75,15 @@ def settlements(db: Database) -> list[SettlementChoice]:
 
 def reference_labels(db: Database, kind: str, language: str = "uk") -> list[tuple[str, str]]:
     """(code, label) of a reference kind (category, factor, service, relation,
-    session_format) in the shipped order."""
+    session_format) in the shipped order, retired entries included."""
     with db.reading() as session:
         return labels(session, kind, language)
+
+
+def reference_retired(db: Database) -> dict[str, set[str]]:
+    """Retired codes by kind: shown on the records that have them, not offered anew."""
+    with db.session() as session:
+        return retired_codes(session)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from app.services.permissions import (
     actor_of,
     hidden_for,
 )
+from app.services.reference import retired_codes
 
 
 class LaptopReach:
@@ -154,6 +155,8 @@ class RecordBatch:
         device_id: str,
         today: dt.date | None = None,
         actor: Actor | None = None,
+        *,
+        allow_retired: bool = False,
     ) -> None:
         self.session = session
         # Who writes: checked per edit (role, districts, restricted families); None only for
@@ -161,6 +164,9 @@ class RecordBatch:
         self.guard = EditGuard(session, actor, self._current) if actor is not None else None
         self.touched: list[tuple[str, str]] = []
         self.codes = known_codes(session)
+        # Retired codes stay on the records that have them; a form may not choose one anew.
+        # `records import` allows them (docs/decisions/052): it carries history between systems.
+        self.retired = {} if allow_retired else retired_codes(session)
         self.today = today or dt.date.today()
         self.writer = RecordWriter(session, device_id)
         self._stored: dict[tuple[str, str], dict[str, Any] | None] = {}
@@ -264,6 +270,8 @@ class RecordBatch:
         if self.reach is not None:
             self.reach.check(entity, edit.record_id, None if is_new else before, after)
         if not deleted:
+            if self.retired:
+                self._check_retired(entity, before, changes)
             check_record(entity, after, self.today)
             self._check_references(entity, after, changes, is_new or "deleted" in changes)
         self._state[key] = after
@@ -299,6 +307,23 @@ class RecordBatch:
                 self.writer.write(entity, record_id, _filled(stored, entity.field_names), stored)
                 if type_name == "person":
                     persons.append(record_id)
+
+    def _check_retired(
+        self, entity: EntitySpec, before: Mapping[str, Any], changes: Mapping[str, Any]
+    ) -> None:
+        """Refuse a retired code chosen anew (one the record already had may stay)."""
+        for name, value in changes.items():
+            spec = entity.field(name)
+            if spec is None or spec.kind not in ("code", "codes") or value is None:
+                continue
+            retired = self.retired.get(spec.of or "", set())
+            old = before.get(name)
+            had = set(old if isinstance(old, list) else [old] if old else [])
+            chosen = set(value if isinstance(value, list) else [value])
+            for code in sorted((chosen - had) & retired):
+                raise ValidationError(
+                    name, tr("the code «{value}» is retired: choose a current one", value=code)
+                )
 
     def _check_references(
         self,
@@ -476,7 +501,7 @@ def import_records(
     lines = list(read_lines(path))
     actor = actor_of(db)
     with db.session() as session, _large_page_cache(session):
-        batch = RecordBatch(session, self_device_id(session), actor=actor)
+        batch = RecordBatch(session, self_device_id(session), actor=actor, allow_retired=True)
         edits: list[tuple[int, Edit]] = []
         for number, raw in lines:
             try:
@@ -552,8 +577,23 @@ class RecordService:
         interchange values or their Python forms (dates as `datetime.date`)."""
         new_id = record_id or new_id_()
         raw = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}
+        if type_name == "notification" and record_id is None and not raw.get("number"):
+            raw["number"] = self._notification_number(raw.get("date"))
         self._run({**raw, "type": type_name, "id": new_id})
         return new_id
+
+    def _notification_number(self, day: Any) -> str | None:
+        """A new notification gets the next number of its year (docs/decisions/055)."""
+        from app.services.notifications import next_number
+
+        try:
+            date = dt.date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            return None  # the date's own check reports it
+        if date is None:
+            return None
+        with self.db.session() as session:
+            return next_number(session, date)
 
     def delete(self, type_name: str, record_id: str) -> None:
         """Delete a record (a tombstone that syncs); refused while live records use it."""

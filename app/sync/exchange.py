@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.db.actors import actor_devices, current_actor, new_epoch, own_actors, register
+from app.db.codemoves import MOVED_BY_REVISION, move_line
 from app.db.database import Database
-from app.db.migrate import head_revision, known_revisions
+from app.db.migrate import head_revision, known_revisions, predates
 from app.db.models import Change, Device, Setting
 from app.db.registry import SYNCED, TYPES
 from app.db.writer import versions_text
@@ -211,8 +212,11 @@ def import_bundle(
             known = known_vector(session, me.id)
             merger = Merger(session, known, now_text(), trust)
             events: list[dict[str, Any]] = []
+            lines = bundle.lines()
+            if predates(header.schema, MOVED_BY_REVISION):  # made before the codes moved
+                lines = map(move_line, lines)
             try:
-                result = merger.merge(audit.split(bundle.lines(), events))
+                result = merger.merge(audit.split(lines, events))
             except _CONTENT_ERRORS as exc:  # no bundle ever ends in a traceback
                 raise BundleError(Reason.MALFORMED, detail="content") from exc
             raise_known(session, me.id, header.ranges, known)

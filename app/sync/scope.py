@@ -21,9 +21,11 @@ from app.db.models import (
     Attendance,
     Family,
     GroupSession,
+    Intake,
     Notification,
     Participant,
     Person,
+    Referral,
     ServiceRecord,
     Settlement,
     SupportGroup,
@@ -80,12 +82,31 @@ def scope_for(session: Session, districts: Collection[str]) -> Scope:
     def ids(statement: Any) -> set[str]:
         return set(session.scalars(statement))
 
+    # Intakes and referrals (issue 14): those of the families, persons or settlements in scope.
+    # (Joins rather than nested IN sub-selects: SQLite's parser has a small stack.)
+    in_scope = or_(
+        Intake.family_id.in_(families),
+        Intake.person_id.in_(persons),
+        Intake.settlement_id.in_(settlements),
+    )
+    intakes = select(Intake.id).where(in_scope)
+    referrals = (
+        select(Referral.id)
+        .outerjoin(Intake, Intake.id == Referral.intake_id)
+        .where(or_(Referral.family_id.in_(families), Referral.person_id.in_(persons), in_scope))
+    )
+
     return Scope(
         {
             "family": ids(all_families),
             "person": ids(all_persons),
             "notification": ids(
-                select(Notification.id).where(Notification.family_id.in_(families))
+                select(Notification.id).where(
+                    or_(
+                        Notification.family_id.in_(families),
+                        Notification.settlement_id.in_(settlements),
+                    )
+                )
             ),
             "assessment": ids(select(Assessment.id).where(Assessment.family_id.in_(families))),
             "visit": ids(select(Visit.id).where(Visit.family_id.in_(families))),
@@ -94,5 +115,7 @@ def scope_for(session: Session, districts: Collection[str]) -> Scope:
             "participant": ids(select(Participant.id).where(Participant.group_id.in_(groups))),
             "session": ids(sessions),
             "attendance": ids(select(Attendance.id).where(Attendance.session_id.in_(sessions))),
+            "intake": ids(intakes),
+            "referral": ids(referrals),
         }
     )

@@ -45,6 +45,9 @@ CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
         "responsible",
         "restricted",
         "notes",
+        "card_number",
+        "take_reason",
+        "organisations",
     ),
     "person": (
         "family_id",
@@ -58,8 +61,21 @@ CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
         "rnokpp",
         "disability",
         "notes",
+        "registered_address",
+        "actual_address",
+        "legal_capacity",
+        "work_study",
     ),
-    "notification": ("family_id", "date", "source", "summary"),
+    "notification": (
+        "family_id",
+        "date",
+        "source",
+        "summary",
+        "number",
+        "person_name",
+        "address",
+        "settlement_id",
+    ),
     "assessment": (
         "family_id",
         "started",
@@ -68,6 +84,21 @@ CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
         "parental_capacity",
         "needed_services",
         "conclusion",
+        "notification_id",
+        "specialist",
+        "act",
+        "sjo_causes",
+        "child_trauma",
+        "environment_impact",
+        "problem_duration",
+        "family_aware",
+        "family_ready",
+        "decision",
+        "family_agrees",
+        "family_remarks",
+        "participants",
+        "approved_by",
+        "case_level",
     ),
     "visit": ("family_id", "date", "purpose", "result"),
     "service": ("family_id", "person_id", "service_code", "date", "minutes", "form", "notes"),
@@ -83,6 +114,26 @@ CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
     "participant": ("group_id", "person_id", "name", "phone"),
     "session": ("group_id", "date", "time", "topic", "format"),
     "attendance": ("session_id", "participant_id", "mark"),
+    "intake": (
+        "date",
+        "visitor_name",
+        "phone",
+        "person_id",
+        "family_id",
+        "settlement_id",
+        "summary",
+        "specialist",
+    ),
+    "referral": (
+        "date",
+        "intake_id",
+        "person_id",
+        "family_id",
+        "to_whom",
+        "reason",
+        "outcome",
+        "outcome_date",
+    ),
 }
 TYPE_ORDER = list(CONTRACT_FIELDS)
 LIST_FIELDS = {"categories", "factors", "needed_services"}
@@ -90,11 +141,12 @@ LIST_FIELDS = {"categories", "factors", "needed_services"}
 CATEGORIES = (
     "idp military_family veteran_family fallen_family missing_family violence_survivor orphan "
     "foster_family family_type_home guardian_family patronage_family large_family "
-    "single_parent elderly disability law_problems intended_abandonment"
+    "single_parent elderly disability law_problems intended_abandonment birth_allowance_family "
+    "birth_family_of_fostered_child"
 ).split()
 SERVICE_CODES = (
     "001.0 002.0 003.0 004.0 009.1 010.2 012.0 013.0 015.1 015.3 021.0 010.1 011.0 005.0 "
-    "007.0 014.0"
+    "007.0 014.0 019.0"
 ).split()
 
 
@@ -447,6 +499,26 @@ def sample_records() -> list[dict[str, Any]]:
             "session_id": se2,
             "participant_id": pa2,
             "mark": "excused",
+        },
+        {
+            "type": "intake",
+            "id": uid("intake:1"),
+            "date": "2024-05-06",
+            "visitor_name": "Відвідувачка без картки",
+            "phone": "+380671234567",
+            "settlement_id": s1,
+            "summary": "Питання щодо допомоги ВПО",
+            "specialist": "Ірина Ґудзь",
+        },
+        {
+            "type": "referral",
+            "id": uid("referral:1"),
+            "date": "2024-05-06",
+            "intake_id": uid("intake:1"),
+            "to_whom": "ЦНАП",
+            "reason": "Оформлення довідки ВПО",
+            "outcome": "accepted",
+            "outcome_date": "2024-05-10",
         },
     ]
 

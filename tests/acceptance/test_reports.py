@@ -38,6 +38,12 @@ TOP_KEYS = [
     "groups",
     "by_category",
     "by_district",
+    "persons",
+    "service_events",
+    "services_by_category",
+    "sessions_by_target",
+    "intake_consultations",
+    "referrals",
 ]
 
 

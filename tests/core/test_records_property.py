@@ -57,6 +57,9 @@ def data_sets(draw: st.DrawFn) -> list[dict]:
             "specialist": draw(maybe_words),
             "restricted": draw(st.none() | st.booleans()),
             "notes": draw(maybe_words),
+            "card_number": draw(maybe_words),
+            "take_reason": draw(maybe_words),
+            "organisations": draw(maybe_words),
         }
         out.append(family)
         for _ in range(draw(st.integers(0, 3))):
@@ -75,6 +78,10 @@ def data_sets(draw: st.DrawFn) -> list[dict]:
                     "rnokpp": None,
                     "disability": draw(st.none() | st.booleans()),
                     "notes": draw(maybe_words),
+                    "registered_address": draw(maybe_words),
+                    "actual_address": draw(maybe_words),
+                    "legal_capacity": draw(st.none() | st.sampled_from(["full", "limited"])),
+                    "work_study": draw(maybe_words),
                 }
             )
     return out

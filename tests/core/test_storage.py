@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from app.cli import main
 from app.db import migrate
 from app.db.database import add_account, open_database
+from app.db.registry import INTERCHANGE
 from app.errors import AuthError
 from app.services.records import export_records, import_records
 from app.services.setup import init_centre
@@ -85,6 +87,21 @@ def test_first_revision_upgrades_to_head_with_its_data(tmp_path: Path) -> None:
     if first != head:
         with db.engine.begin() as connection:
             migrate.downgrade(connection, first)
+            # what the first revision can hold: later tables and columns come back empty
+            kept = {
+                spec.name: {c["name"] for c in inspect(connection).get_columns(spec.table.name)}
+                for spec in INTERCHANGE
+                if inspect(connection).has_table(spec.table.name)
+            }
+        expected = [
+            json.dumps(
+                {k: (v if k in ("id", "type") or k in kept[r["type"]] else None)
+                 for k, v in r.items()},
+                ensure_ascii=False,
+            )
+            for r in map(json.loads, expected)
+            if r["type"] in kept
+        ]  # fmt: skip
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": first})
     db.close()

@@ -13,7 +13,7 @@ from typing import Any
 FROM, TO = "2025-01-01", "2025-06-30"
 _NAMES = """d1 d2 d3 s1 s2 f1 f2 f3 f4 f5 f6 mother childA childB childC f2child f3child f4child
 lone n1 n2 n3 v1 v2 v3 a1 a2 a3 sv1 sv2 sv3 sv4 sv5 sv6 sv7 sv8 g1 g2 g3 g4 p1 p2 p3 p4
-sa sb sc sd at1 at2 at3 at4 at5 at6 at7 at8""".split()
+sa sb sc sd at1 at2 at3 at4 at5 at6 at7 at8 in1 in2 in3 r1 r2 r3 r4""".split()
 ID = {name: f"0190b000-0000-7000-8000-{n:012d}" for n, name in enumerate(_NAMES, start=1)}
 
 
@@ -30,7 +30,15 @@ def _family(key: str, settlement: str, categories, factors, start, end) -> dict[
     }
 
 
-def _person(key: str, family: str | None, surname: str, birth: str, relation: str):
+def _person(
+    key: str,
+    family: str | None,
+    surname: str,
+    birth: str,
+    relation: str,
+    sex: str = "F",
+    disability: bool = False,
+):
     return {
         "type": "person",
         "id": ID[key],
@@ -40,7 +48,8 @@ def _person(key: str, family: str | None, surname: str, birth: str, relation: st
         "patronymic": "Євгенівна",
         "birth_date": birth,
         "relation": relation,
-        "sex": "F",
+        "sex": sex,
+        "disability": disability,
     }
 
 
@@ -81,11 +90,13 @@ def records() -> list[dict[str, Any]]:
         _person("mother", "f1", "Ґонтаренко", "1990-05-05", "mother"),
         _person("childA", "f1", "Ґонтаренко", "2007-06-30", "child"),  # 18 exactly on TO
         _person("childB", "f1", "Ґонтаренко", "2007-07-01", "child"),  # 18 the day after
-        _person("childC", "f1", "Ґонтаренко", "2015-01-01", "child"),
+        _person("childC", "f1", "Ґонтаренко", "2015-01-01", "child", sex="M"),
         _person("f2child", "f2", "Мʼякота", "2010-01-01", "child"),  # family not on record
-        _person("f3child", "f3", "Дʼяченко", "2020-01-01", "child"),
-        _person("f4child", "f4", "Шевчук", "2008-01-01", "child"),
-        _person("lone", None, "Самотня", "1950-01-01", "other"),  # a person without a family
+        _person("f4child", "f4", "Шевчук", "2008-01-01", "child", disability=True),
+        # a person without a family; 60 or older on TO
+        _person("lone", None, "Самотня", "1950-01-01", "other", disability=True),
+        # a member of a family not covered: reached by nothing
+        _person("f3child", "f3", "Дʼяченко", "2020-01-01", "child", sex="M"),
         {"type": "notification", "id": i["n1"], "family_id": i["f1"], "date": "2025-03-03"},
         {"type": "notification", "id": i["n2"], "family_id": i["f4"], "date": FROM},
         {"type": "notification", "id": i["n3"], "family_id": i["f2"], "date": "2024-12-31"},
@@ -102,8 +113,14 @@ def records() -> list[dict[str, Any]]:
             "parental_capacity": "low",
             "sjo_present": True,
         },
-        # not finished: dated by its start
-        {"type": "assessment", "id": i["a2"], "family_id": i["f4"], "started": "2025-05-01"},
+        # not finished: dated by its start; found low parental capacity (f4 has no factor)
+        {
+            "type": "assessment",
+            "id": i["a2"],
+            "family_id": i["f4"],
+            "started": "2025-05-01",
+            "parental_capacity": "low",
+        },
         # started before the period, finished in it
         {
             "type": "assessment",
@@ -124,6 +141,7 @@ def records() -> list[dict[str, Any]]:
             "type": "group",
             "id": i["g1"],
             "name": "Жінки з дітьми",
+            "target_category": "idp",
             "district_id": i["d1"],
             "facilitator": "Ірина Ґудзь",
             "start_date": "2025-01-10",
@@ -134,6 +152,7 @@ def records() -> list[dict[str, Any]]:
             "type": "group",
             "id": i["g2"],
             "name": "Ветерани",
+            "target_category": "veteran_family",
             "district_id": i["d2"],
             "start_date": "2024-01-01",
             "end_date": "2024-12-31",
@@ -225,6 +244,41 @@ def records() -> list[dict[str, Any]]:
             "participant_id": i["p4"],
             "mark": "present",
         },
+        # an anonymous walk-in visitor, referred on (accepted)
+        {"type": "intake", "id": i["in1"], "date": "2025-03-10", "summary": "Питання виплат"},
+        {"type": "intake", "id": i["in2"], "date": "2025-07-02", "visitor_name": "Після"},
+        {"type": "intake", "id": i["in3"], "date": "2025-04-01", "family_id": i["f1"]},
+        {
+            "type": "referral",
+            "id": i["r1"],
+            "date": "2025-03-10",
+            "intake_id": i["in1"],
+            "to_whom": "ЦНАП",
+            "outcome": "accepted",
+        },
+        {
+            "type": "referral",
+            "id": i["r2"],
+            "date": "2025-04-02",
+            "family_id": i["f1"],
+            "to_whom": "Центр зайнятості",
+            "outcome": "refused",
+        },
+        # no outcome yet: unknown
+        {
+            "type": "referral",
+            "id": i["r3"],
+            "date": "2025-05-05",
+            "person_id": i["lone"],
+            "to_whom": "Психолог",
+        },  # fmt: skip
+        {
+            "type": "referral",
+            "id": i["r4"],
+            "date": "2025-07-03",
+            "family_id": i["f1"],
+            "to_whom": "Юрист",
+        },  # fmt: skip
         {"type": "service", "id": i["sv7"], "deleted": True},
         {"type": "family", "id": i["f6"], "deleted": True},
     ]
@@ -252,6 +306,7 @@ SERVICE_CODES = [
     "014.0",
     "015.1",
     "015.3",
+    "019.0",
     "021.0",
 ]
 CATEGORY_CODES = [
@@ -272,6 +327,8 @@ CATEGORY_CODES = [
     "disability",
     "law_problems",
     "intended_abandonment",
+    "birth_allowance_family",
+    "birth_family_of_fostered_child",
 ]
 
 
@@ -289,7 +346,7 @@ EXPECTED: dict[str, Any] = {
     "families_covered": 5,  # f1 f2 f4 f5 + the lone person
     "families_on_record": 3,  # f1 f3 f4
     "children_in_families_on_record": 4,  # childB childC f3child f4child
-    "families_low_parenting_capacity": 2,  # f1 f3
+    "families_low_parenting_capacity": 3,  # f1 f3 by the factor, f4 by its assessment
     "notifications": 2,
     "home_visits": 2,
     "needs_assessments": 2,
@@ -303,6 +360,26 @@ EXPECTED: dict[str, Any] = {
         "Малинський": {"covered": 0, "on_record": 0},
         "Морозівський": {"covered": 3, "on_record": 1},
     },
+    # members of f1 (4), f2 (1), f4 (1), f5 (none) and the lone person; ages on 30 June 2025:
+    # mother 35, childA 18 that day, childB 17, childC 10, f2child 15, f4child 17, lone 75
+    "persons": {
+        "total": 7,
+        "by_sex": {"F": 6, "M": 1},  # childC
+        "by_age": {"under_18": 4, "18_59": 2, "60_plus": 1},
+        "with_disability": 2,  # f4child, lone
+    },
+    # sv1 sv2 sv5 sv6 (002.0), sv3 (001.0), sv4 (003.0); sv7 deleted, sv8 after the period
+    "service_events": {code: 0 for code in SERVICE_CODES} | {"001.0": 1, "002.0": 4, "003.0": 1},
+    # 001.0 and 002.0 reached f1 (idp, large_family); the lone person has no category;
+    # 003.0 reached f5, which has none
+    "services_by_category": {code: dict.fromkeys(CATEGORY_CODES, 0) for code in SERVICE_CODES}
+    | {
+        code: dict.fromkeys(CATEGORY_CODES, 0) | {"idp": 1, "large_family": 1}
+        for code in ("001.0", "002.0")
+    },
+    "sessions_by_target": dict.fromkeys(CATEGORY_CODES, 0) | {"idp": 2, "veteran_family": 1},
+    "intake_consultations": 2,  # in1, in3 (in2 after the period)
+    "referrals": {"accepted": 1, "refused": 1, "unknown": 1},  # r1, r2, r3 (r4 after)
 }
 
 EXPECTED_MOROZIVSKYI: dict[str, Any] = {
@@ -320,4 +397,16 @@ EXPECTED_MOROZIVSKYI: dict[str, Any] = {
     "groups": {"active": 1, "sessions": 2, "participants": 2, "attendances": 3},
     "by_category": _categories(idp=(2, 1), large_family=(1, 1)),
     "by_district": {"Морозівський": {"covered": 3, "on_record": 1}},
+    # members of f1 and f2 only: no lone person within a district
+    "persons": {
+        "total": 5,
+        "by_sex": {"F": 4, "M": 1},
+        "by_age": {"under_18": 3, "18_59": 2, "60_plus": 0},
+        "with_disability": 0,
+    },
+    "service_events": {code: 0 for code in SERVICE_CODES} | {"001.0": 1, "002.0": 2, "003.0": 1},
+    "services_by_category": EXPECTED["services_by_category"],
+    "sessions_by_target": dict.fromkeys(CATEGORY_CODES, 0) | {"idp": 2},
+    "intake_consultations": 1,  # in3 (f1); the anonymous in1 has no place
+    "referrals": {"accepted": 0, "refused": 1, "unknown": 0},  # r2 (f1)
 }

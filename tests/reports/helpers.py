@@ -17,6 +17,7 @@ from app.reports.data import (
     JournalData,
     JournalParticipant,
     JournalSession,
+    PersonFigures,
     RegistrationData,
     RegistrationRow,
     ServiceEntry,
@@ -123,6 +124,19 @@ def summary(n: int = 21) -> Summary:
         groups=GroupFigures(active=1, sessions=2, participants=22, attendances=25),
         by_category={"idp": Breakdown(3, 2), "elderly": Breakdown(0, 0)},
         by_district={"Морозівський": Breakdown(n, n + 1), "Любовицький": Breakdown(0, 0)},
+        persons=PersonFigures(
+            total=3 * n,
+            by_sex={"F": 2 * n, "M": n - 1},
+            by_age={"under_18": n + 4, "18_59": n, "60_plus": n - 5},
+            with_disability=4,
+        ),
+        service_events={"001.0": 2 * n, "002.0": 0, "010.1": 9},
+        services_by_category={
+            "001.0": {"idp": 3, "elderly": 0},
+            "002.0": {"idp": 0, "elderly": 0},
+            "010.1": {"idp": 1, "elderly": 2},
+        },
+        sessions_by_target={"idp": 1, "elderly": 0, "none": 2},
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from io import BytesIO
 
@@ -103,3 +104,63 @@ def test_xlsx_agrees_with_json() -> None:
     for key in ("from", "to", "district"):
         expected.pop(key)
     assert read == expected
+
+
+def test_summary_pdf_shows_persons_events_categories_and_targets() -> None:
+    buffer = BytesIO()
+    render_summary(summary(7), buffer, centre=CENTRE, labels=LABELS)
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(buffer.getvalue()))
+    assert "Охоплено осіб (члени сімей та особи без сім'ї) 21 особа" in text
+    assert "жінок 14" in text and "чоловіків 6" in text
+    assert "до 18 років 11" in text and "18–59 років 7" in text and "60 років і старших 2" in text
+    assert "з інвалідністю 4" in text
+    assert "Інформування 7 сімей/осіб 14" in text  # recipients, then events
+    assert "у т.ч. 1 – Внутрішньо переміщені особи (ВПО); 2 – Особа похилого віку" in text
+    assert "Внутрішньо переміщені особи (ВПО) 1 33,3 %" in text
+    assert "цільову категорію не вказано 2 66,7 %" in text
+
+
+def test_family_card_laid_out_like_the_social_card() -> None:
+    from dataclasses import replace
+
+    from app.reports.data import FamilyMember
+
+    base = family_card()
+    data = replace(
+        base,
+        card_number="СК-2025-014",
+        take_reason="Повідомлення школи; оцінка потреб: СЖО наявні",
+        organisations="Служба у справах дітей: контроль умов виховання, висновок від 03.10.2025",
+        specialists=(
+            (dt.date(2025, 9, 1), "Коваль Наталія Ґеоргіївна"),
+            (dt.date(2026, 1, 12), "Їжакова Ольга Петрівна"),
+        ),  # fmt: skip
+        members=(
+            replace(
+                base.members[0],
+                registered_address="м. Бахмут, вул. Миру, 3",
+                actual_address="с. Морозівка, вул. Шевченка, 12",
+                legal_capacity="full",
+                work_study="ТОВ «Агро», обліковиця",
+            ),  # fmt: skip
+            FamilyMember(
+                "Ґонтаренко Іван Олегович",
+                "M",
+                dt.date(2015, 6, 30),
+                "дитина",
+                work_study="Морозівський ліцей, 5 клас",
+            ),  # fmt: skip
+        ),
+    )
+    buffer = BytesIO()
+    render_family_card(data, buffer)
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(buffer.getvalue()))
+    assert "СОЦІАЛЬНА КАРТКА СІМ'Ї: Ґонтаренко" in text
+    assert "Номер картки СК-2025-014" in text
+    assert "Причина взяття на облік Повідомлення школи" in text
+    assert "Адреси, дієздатність, зайнятість членів сім'ї" in text
+    assert "м. Бахмут, вул. Миру, 3" in text and "дієздатна" in text
+    assert "Морозівський ліцей, 5 клас" in text
+    assert "Історія відповідальних фахівців" in text
+    assert "12.01.2026 Їжакова Ольга Петрівна" in text
+    assert "Інші організації, що працюють із сім'єю" in text

@@ -107,12 +107,12 @@ def test_json_xlsx_and_pdf_agree(db_path: Path, tmp_path: Path) -> None:
         "Охоплено індивідуальною роботою 5 сімей/осіб",
         "Перебувають на обліку в СЖО на кінець періоду 3 сім'ї",
         "у них дітей (до 18 років) 4 дитини",
-        "у тому числі сімей з низьким батьківським потенціалом 2 сім'ї",
+        "у тому числі сімей з низьким батьківським потенціалом 3 сім'ї",
         "Надійшло повідомлень (звернень) 2 повідомлення",
         "Діяло груп взаємопідтримки 2 групи",
         "Проведено групових занять 3 заняття",
         "Відвідувань групових занять 4 відвідування",
-        "Консультування (зокрема психологічне) 2 сім'ї/особи",
+        "Консультування 2 сім'ї/особи",
         "Морозівський 3 1",
         "Любовицький 1 2",
         "ЦНСП Малинської громади",
@@ -262,7 +262,14 @@ def test_family_card_loader(db: Database) -> None:
     assert len(card.services) == 3  # two to the family, one to the mother
     assert {s.recipient for s in card.services} == {"сім'я", "Ґонтаренко Ї. Є."}
     kinds = sorted(e.kind for e in card.events)
-    assert kinds == ["Відвідування", "Оцінка потреб", "Повідомлення"]
+    assert kinds == [
+        "Відвідування",
+        "Оцінка потреб",
+        "Первинна консультація",
+        "Повідомлення",
+        "Скерування",
+        "Скерування",
+    ]
 
 
 def test_family_card_command(db_path: Path, tmp_path: Path) -> None:
@@ -277,3 +284,21 @@ def test_journal_loader_orders_sessions(db: Database) -> None:
     assert [s.date.isoformat() for s in journal.sessions] == ["2025-02-14", TO, "2025-07-05"]
     assert journal.period_from == dt.date(2025, 1, 10)
     assert journal.marks[(ID["p2"], ID["sa"])] == "absent"
+
+
+def test_family_card_shows_intakes_and_referrals(db: Database) -> None:
+    from app.reports.pdf.family_card import render_family_card
+    from app.services.family_form import family_events
+
+    referrals = family_events(db, ID["f1"]).referrals
+    assert [(r.title, r.text) for r in referrals] == [
+        ("Юрист", "unknown"),
+        ("Центр зайнятості", "refused"),
+    ]
+    data = load_family_card(db, ID["f1"], today=D_TO)
+    kinds = sorted(e.kind for e in data.events)
+    assert kinds.count("Скерування") == 2 and kinds.count("Первинна консультація") == 1
+    buffer = __import__("io").BytesIO()
+    render_family_card(data, buffer)
+    text = " ".join(" ".join(p.split()) for p in pdf_pages(buffer.getvalue()))
+    assert "Центр зайнятості; відмовлено" in text

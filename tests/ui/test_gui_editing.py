@@ -285,7 +285,7 @@ def test_assessment_changed_by_double_click(
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dialog = card.event_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.windowTitle() == "Оцінка потреб"
+    assert dialog.windowTitle() == "Акт оцінки потреб"
     needed = dialog.fields["needed_services"]
     assert needed.codes() == list(stored["needed_services"] or [])  # type: ignore[attr-defined]
     assert dialog.fields["parental_capacity"].currentData() == stored["parental_capacity"]  # type: ignore[attr-defined]

@@ -99,7 +99,7 @@ class EventDialog(QDialog):
             for code in ("high", "medium", "low"):
                 capacity.addItem(self.words.parental_capacity(code), code)
             add("parental_capacity", self.tr("&Parental capacity:"), capacity)
-            needed = CodeList(context.labels("service"))
+            needed = CodeList(context.labels("service"), retired=context.retired("service"))
             needed.setMaximumHeight(needed.fontMetrics().lineSpacing() * 8)
             add("needed_services", self.tr("&Services needed:"), needed)
             add("conclusion", self.tr("&Conclusion:"), text_box())

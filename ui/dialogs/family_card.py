@@ -47,6 +47,7 @@ from app.services.permissions import NotPermitted
 from app.services.queries import settlements
 from app.services.records import RecordService
 from ui.context import AppContext
+from ui.dialogs.assessment_act import AssessmentActDialog
 from ui.dialogs.event_dialog import EventDialog
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.service_dialog import ServiceDialog
@@ -231,8 +232,16 @@ class FamilyCard(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.categories = CodeList(self.context.labels("category"))
-        self.factors = CodeList(self.context.labels("factor"))
+        self.card_number = QLineEdit()
+        self.take_reason = QLineEdit()
+        self.organisations = QLineEdit()
+        self.organisations.setPlaceholderText(self.tr("who, why, documents issued"))
+        self.categories = CodeList(
+            self.context.labels("category"), retired=self.context.retired("category")
+        )
+        self.factors = CodeList(
+            self.context.labels("factor"), retired=self.context.retired("factor")
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -244,6 +253,9 @@ class FamilyCard(QDialog):
             ("on_record_from", self.tr("Taken on &record:"), self.on_record_from),
             ("on_record_to", self.tr("Taken o&ff record:"), self.on_record_to),
             ("close_reason", self.tr("Reason for taking off r&ecord:"), self.close_reason),
+            ("card_number", self.tr("Social card &number:"), self.card_number),
+            ("take_reason", self.tr("Reason taken on recor&d:"), self.take_reason),
+            ("organisations", self.tr("Other &organisations:"), self.organisations),
             ("restricted", "", self.restricted),
             ("notes", self.tr("&Notes:"), self.notes),
         ):
@@ -274,6 +286,9 @@ class FamilyCard(QDialog):
             self.on_record_from.changed,
             self.on_record_to.changed,
             self.close_reason.textChanged,
+            self.card_number.textChanged,
+            self.take_reason.textChanged,
+            self.organisations.textChanged,
             self.restricted.toggled,
             self.notes.textChanged,
             self.categories.changed,
@@ -331,8 +346,11 @@ class FamilyCard(QDialog):
         self.notifications_model = EventsModel(
             self.tr("Who reported"), self.tr("Summary"), parent=self
         )
+        self.referrals_model = EventsModel(
+            self.tr("Referred to"), self.tr("Outcome"), parent=self, text_label=self._outcome
+        )
         self.history_model = HistoryModel(self.words.entity, self.words.field, self)
-        self.event_dialog: EventDialog | None = None
+        self.event_dialog: QDialog | None = None
         self.service_dialog: ServiceDialog | None = None
         self.event_views: dict[str, QTableView] = {}
         self.history_view: QTableView | None = None
@@ -376,6 +394,7 @@ class FamilyCard(QDialog):
             (self.visits_model, self.tr("Home visits")),
             (self.assessments_model, self.tr("Needs assessments")),
             (self.notifications_model, self.tr("Notifications")),
+            (self.referrals_model, self.tr("Referrals")),
             (self.history_model, self.tr("Change history")),
         ):
             tab = QWidget()
@@ -426,6 +445,8 @@ class FamilyCard(QDialog):
         self.on_record_from.set_value(values.get("on_record_from"))
         self.on_record_to.set_value(values.get("on_record_to"))
         self.close_reason.setText(values.get("close_reason") or "")
+        for name in ("card_number", "take_reason", "organisations"):
+            getattr(self, name).setText(values.get(name) or "")
         self.restricted.setChecked(bool(values.get("restricted")))
         self.notes.setPlainText(values.get("notes") or "")
         self.categories.set_codes(values.get("categories") or [])
@@ -448,6 +469,7 @@ class FamilyCard(QDialog):
         self.visits_model.set_rows(events.visits)
         self.assessments_model.set_rows(events.assessments)
         self.notifications_model.set_rows(events.notifications)
+        self.referrals_model.set_rows(events.referrals)
         self._history_stale = True  # read when its tab is opened: the change log is long
         self._tab_shown()
 
@@ -482,6 +504,9 @@ class FamilyCard(QDialog):
             "on_record_from": self.on_record_from.value(),
             "on_record_to": self.on_record_to.value(),
             "close_reason": self.close_reason.text().strip(),
+            "card_number": self.card_number.text().strip(),
+            "take_reason": self.take_reason.text().strip(),
+            "organisations": self.organisations.text().strip(),
             "restricted": self.restricted.isChecked(),
             "notes": self.notes.toPlainText().strip(),
             "categories": self.categories.codes(),
@@ -632,6 +657,9 @@ class FamilyCard(QDialog):
                 "on_record_from": self.on_record_from.edit.text(),
                 "on_record_to": self.on_record_to.edit.text(),
                 "close_reason": self.close_reason.text(),
+                "card_number": self.card_number.text(),
+                "take_reason": self.take_reason.text(),
+                "organisations": self.organisations.text(),
                 "notes": self.notes.toPlainText(),
             },
             "settlement_id": self.settlement.currentData(),
@@ -656,6 +684,9 @@ class FamilyCard(QDialog):
             ("phone", self.phone),
             ("specialist", self.specialist),
             ("close_reason", self.close_reason),
+            ("card_number", self.card_number),
+            ("take_reason", self.take_reason),
+            ("organisations", self.organisations),
         ):
             widget.setText(texts.get(name, ""))
         self.on_record_from.edit.setText(texts.get("on_record_from", ""))
@@ -741,7 +772,11 @@ class FamilyCard(QDialog):
         """A visit, notification or assessment of this family (a dialog over the card)."""
         if self.data.id is None:
             return
-        dialog = EventDialog(self.context, self.data.id, kind, self)
+        dialog: QDialog = (
+            AssessmentActDialog(self.context, self.data.id, self)
+            if kind == "assessment"
+            else EventDialog(self.context, self.data.id, kind, self)
+        )
         self.event_dialog = dialog
         dialog.accepted.connect(self._events_edited)
         dialog.open()
@@ -768,7 +803,11 @@ class FamilyCard(QDialog):
             service.accepted.connect(self._events_edited)
             service.open()
             return
-        dialog = EventDialog(self.context, self.data.id, kind, self, record_id=record_id)
+        dialog = (
+            AssessmentActDialog(self.context, self.data.id, self, record_id=record_id)
+            if kind == "assessment"
+            else EventDialog(self.context, self.data.id, kind, self, record_id=record_id)
+        )
         self.event_dialog = dialog
         dialog.accepted.connect(self._events_edited)
         dialog.open()
@@ -805,6 +844,13 @@ class FamilyCard(QDialog):
             return
         self._events_edited()
         view.setFocus()
+
+    def _outcome(self, code: str) -> str:
+        return {
+            "accepted": self.tr("accepted"),
+            "refused": self.tr("refused"),
+            "unknown": self.tr("not known yet"),
+        }.get(code, code)
 
     def _events_edited(self) -> None:
         self._load_events()

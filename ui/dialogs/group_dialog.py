@@ -33,7 +33,7 @@ class GroupDialog(QDialog):
         self.name = QLineEdit()
         self.category = QComboBox()
         self.category.addItem("—", None)
-        for code, label in context.labels("category"):
+        for code, label in context.choices("category"):
             self.category.addItem(label, code)
         self.district = QComboBox()
         self.district.addItem("—", None)

@@ -54,6 +54,20 @@ class MemberDialog(QDialog):
         self.disability = QCheckBox(self.tr("Has a disability"))
         self.disability.setChecked(self.member.disability)
         self.notes = QLineEdit(self.member.notes)
+        self.registered_address = QLineEdit(self.member.registered_address)
+        self.actual_address = QLineEdit(self.member.actual_address)
+        self.legal_capacity = QComboBox()
+        self.legal_capacity.addItem("—", None)
+        for code, label in (
+            ("full", self.tr("full")),
+            ("limited", self.tr("limited")),
+            ("none", self.tr("legally incapable")),
+        ):
+            self.legal_capacity.addItem(label, code)
+        self.legal_capacity.setCurrentIndex(
+            max(0, self.legal_capacity.findData(self.member.legal_capacity))
+        )
+        self.work_study = QLineEdit(self.member.work_study)
 
         form = QFormLayout()
         rows = [
@@ -67,6 +81,10 @@ class MemberDialog(QDialog):
             ("rnokpp", self.tr("&Tax number (РНОКПП):"), self.rnokpp),
             ("disability", "", self.disability),
             ("notes", self.tr("&Notes:"), self.notes),
+            ("registered_address", self.tr("Re&gistered address:"), self.registered_address),
+            ("actual_address", self.tr("&Actual address:"), self.actual_address),
+            ("legal_capacity", self.tr("&Legal capacity:"), self.legal_capacity),
+            ("work_study", self.tr("&Work or study:"), self.work_study),
         ]
         for name, label, widget in rows:
             widget.setAccessibleName(label.replace("&", "").rstrip(":") or self.tr("Disability"))
@@ -109,5 +127,9 @@ class MemberDialog(QDialog):
             rnokpp=self.rnokpp.text().strip(),
             disability=self.disability.isChecked(),
             notes=self.notes.text().strip(),
+            registered_address=self.registered_address.text().strip(),
+            actual_address=self.actual_address.text().strip(),
+            legal_capacity=self.legal_capacity.currentData(),
+            work_study=self.work_study.text().strip(),
         )
         super().accept()

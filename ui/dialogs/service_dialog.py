@@ -79,7 +79,7 @@ class ServiceDialog(QDialog):
         self.service.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.service.setAccessibleName(self.tr("Service"))
         recent = context.settings.recent_service_codes()
-        entries = context.labels("service")
+        entries = context.choices("service")
         ordered = [e for c in recent for e in entries if e[0] == c]
         ordered += [e for e in entries if e[0] not in recent]
         for code, label in ordered:
@@ -141,8 +141,8 @@ class ServiceDialog(QDialog):
         """A saved service in the fields."""
         code = stored.get("service_code")
         found = self.service.findData(code)
-        if found < 0 and isinstance(code, str):  # a code no longer in the classifier
-            self.service.addItem(code, code)
+        if found < 0 and isinstance(code, str):  # retired, or no longer in the classifier
+            self.service.addItem(f"{code} {self.context.label('service', code)}".strip(), code)
             found = self.service.count() - 1
         self.service.setCurrentIndex(found)
         day = stored.get("date")

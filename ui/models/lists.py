@@ -42,14 +42,20 @@ class EventsModel(RowTableModel[EventRow]):
     """Date, what (purpose / source / parental capacity), and the text."""
 
     def __init__(
-        self, title: str, text: str, title_label: Label | None = None, parent: Any = None
+        self,
+        title: str,
+        text: str,
+        title_label: Label | None = None,
+        parent: Any = None,
+        text_label: Label | None = None,
     ) -> None:
         super().__init__([], parent)
         show = title_label or (lambda value: value or "")
+        words = text_label or (lambda value: value or "")
         self.columns = [
             Column(self.tr("Date"), lambda r: date_text(r.date), lambda r: r.date),
             Column(title, lambda r: show(r.title), lambda r: sort_key(show(r.title))),
-            Column(text, lambda r: r.text, lambda r: sort_key(r.text)),
+            Column(text, lambda r: words(r.text), lambda r: sort_key(words(r.text))),
         ]
 
 

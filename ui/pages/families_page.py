@@ -141,11 +141,35 @@ class FamiliesPage(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.count_label)
         heading.addWidget(self.new_button)
+        self.notifications_button = QPushButton(self.tr("Notifications…"))
+        self.notifications_button.setToolTip(
+            self.tr("Notifications and their assessment deadlines; overdue ones in red")
+        )
+        self.notifications_button.clicked.connect(self.show_notifications)
+        heading.addWidget(self.notifications_button)
+        self.intake_button = QPushButton(self.tr("Walk-in visitor…"))
+        self.intake_button.setToolTip(
+            self.tr("An intake consultation of a visitor who is not on record, with a referral")
+        )
+        self.intake_button.clicked.connect(self.new_intake)
+        heading.addWidget(self.intake_button)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
         self.reload()
+
+    def show_notifications(self) -> None:
+        from ui.dialogs.notifications_dialog import NotificationsDialog
+
+        self.notifications = NotificationsDialog(self.context, self)
+        self.notifications.open()
+
+    def new_intake(self) -> None:
+        from ui.dialogs.intake_dialog import IntakeDialog
+
+        self.intake = IntakeDialog(self.context, self)
+        self.intake.open()
 
     # loading
     def reload(self) -> None:

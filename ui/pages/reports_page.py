@@ -179,6 +179,42 @@ class ReportsPage(QWidget):
             (self.tr("Group sessions held"), summary.groups.sessions),
             (self.tr("Group participants"), summary.groups.participants),
             (self.tr("Attendances"), summary.groups.attendances),
+            (self.tr("Persons reached"), summary.persons.total),
+            (self.tr("…women"), summary.persons.by_sex.get("F", 0)),
+            (self.tr("…men"), summary.persons.by_sex.get("M", 0)),
+            (self.tr("…under 18"), summary.persons.by_age.get("under_18", 0)),
+            (self.tr("…aged 18–59"), summary.persons.by_age.get("18_59", 0)),
+            (self.tr("…aged 60 and over"), summary.persons.by_age.get("60_plus", 0)),
+            (self.tr("…with a disability"), summary.persons.with_disability),
+            (self.tr("Intake consultations"), summary.intake_consultations),
+            (self.tr("Referrals accepted"), summary.referrals.get("accepted", 0)),
+            (self.tr("Referrals refused"), summary.referrals.get("refused", 0)),
+            (self.tr("Referrals with no outcome yet"), summary.referrals.get("unknown", 0)),
+        ]
+        rows += [
+            (
+                self.tr("Services provided: {service}").format(
+                    service=f"{code} {self.context.label('service', code)}"
+                ),
+                self.tr("{events} (to {units} families/persons)").format(
+                    events=events, units=summary.services.get(code, 0)
+                ),
+            )
+            for code, events in summary.service_events.items()
+            if events
+        ]
+        sessions = sum(summary.sessions_by_target.values())
+        rows += [
+            (
+                self.tr("Sessions for: {category}").format(
+                    category=self.context.label("category", code)
+                    if code != "none"
+                    else self.tr("no target category")
+                ),
+                f"{count} ({100 * count / sessions:.1f} %)".replace(".", ","),
+            )
+            for code, count in summary.sessions_by_target.items()
+            if count
         ]
         self.figures.setRowCount(len(rows))
         for i, (label, value) in enumerate(rows):

@@ -13,14 +13,21 @@ class CodeList(QListWidget):
 
     changed = Signal()
 
-    def __init__(self, entries: Sequence[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(
+        self,
+        entries: Sequence[tuple[str, str]],
+        parent: QWidget | None = None,
+        retired: Iterable[str] = (),
+    ):
         super().__init__(parent)
+        self._retired = set(retired)  # listed only while checked (a record that has them)
         for code, label in entries:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.addItem(item)
+            item.setHidden(code in self._retired)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -40,4 +47,5 @@ class CodeList(QListWidget):
             item = self.item(i)
             checked = item.data(Qt.ItemDataRole.UserRole) in wanted
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            item.setHidden(not checked and item.data(Qt.ItemDataRole.UserRole) in self._retired)
         self.blockSignals(False)

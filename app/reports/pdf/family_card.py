@@ -14,7 +14,8 @@ from app.reports.data import FamilyCardData
 from app.reports.pdf import styles
 from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
 
-TITLE = "Картка сім'ї"
+TITLE = "Соціальна картка сім'ї"
+CAPACITY = {"full": "дієздатна", "limited": "обмежено дієздатна", "none": "недієздатна"}
 SEX = {"F": "ж", "M": "ч"}
 FORMS = {"individual": "індивідуальна", "group": "групова"}
 
@@ -51,6 +52,8 @@ def header_lines(data: FamilyCardData) -> list[HeaderLine]:
 
 def _details(data: FamilyCardData) -> Table:
     pairs = [
+        ("Номер картки", data.card_number),
+        ("Причина взяття на облік", data.take_reason),
         ("Населений пункт", data.settlement),
         ("Старостинський округ", data.district),
         ("Адреса", data.address),
@@ -112,6 +115,35 @@ def _members(data: FamilyCardData, day: date) -> Flowable:
     return _table(head, rows, _scaled(widths))
 
 
+def _member_details(data: FamilyCardData) -> Flowable | None:
+    """Per member: registered and actual address, legal capacity, work or study."""
+    rows = [
+        [
+            styles.para(n, styles.CELL_CENTER),
+            styles.para(m.name),
+            styles.para(m.registered_address),
+            styles.para(m.actual_address),
+            styles.para(CAPACITY.get(m.legal_capacity, m.legal_capacity)),
+            styles.para(m.work_study),
+        ]
+        for n, m in enumerate(data.members, start=1)
+        if m.registered_address or m.actual_address or m.legal_capacity or m.work_study
+    ]
+    if not rows:
+        return None
+    head = ["№", "Прізвище, ім'я, по батькові", "Адреса реєстрації", "Фактична адреса",
+            "Дієздат­ність", "Місце роботи / навчання"]  # fmt: skip
+    return _table(head, rows, _scaled([7, 40, 34, 34, 22, 35]))
+
+
+def _specialists(data: FamilyCardData) -> Flowable:
+    rows = [
+        [styles.para(words.full_date(day), styles.CELL_CENTER), styles.para(name)]
+        for day, name in data.specialists
+    ]
+    return _table(["З якого дня", "Відповідальний фахівець"], rows, _scaled([30, 146]))
+
+
 def _services(data: FamilyCardData) -> Flowable:
     if not data.services:
         return Paragraph("Послуг не надавалося.", styles.BODY)
@@ -159,12 +191,27 @@ def family_card_story(data: FamilyCardData) -> list[Flowable]:
         _details(data),
         Paragraph("Члени сім'ї", styles.HEADING),
         _members(data, day),
+    ]
+    details = _member_details(data)
+    if details is not None:
+        story += [
+            Paragraph("Адреси, дієздатність, зайнятість членів сім'ї", styles.HEADING),
+            details,
+        ]
+    if data.specialists:
+        story += [Paragraph("Історія відповідальних фахівців", styles.HEADING), _specialists(data)]
+    if data.organisations:
+        story += [
+            Paragraph("Інші організації, що працюють із сім'єю", styles.HEADING),
+            Paragraph(data.organisations, styles.BODY),
+        ]
+    story += [
         Paragraph("Журнал наданих послуг", styles.HEADING),
         _services(data),
     ]
     if data.events:
         story += [
-            Paragraph("Повідомлення, оцінки потреб, відвідування", styles.HEADING),
+            Paragraph("Повідомлення, оцінки потреб, відвідування, скерування", styles.HEADING),
             _events(data),
         ]
     return story

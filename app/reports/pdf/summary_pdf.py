@@ -20,7 +20,20 @@ from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
 TITLE = "Звіт про роботу за період"
 CHART_LABEL_W = 62 * mm
 BAR_H = 13
-INDENTED = {"у них дітей (до 18 років)", "у тому числі сімей з низьким батьківським потенціалом"}
+INDENTED = {
+    "у них дітей (до 18 років)",
+    "у тому числі сімей з низьким батьківським потенціалом",
+    "жінок",
+    "чоловіків",
+    "до 18 років",
+    "18–59 років",
+    "60 років і старших",
+    "з інвалідністю",
+    "прийнято",
+    "відмовлено",
+    "результат невідомий",
+}
+NO_TARGET = "none"
 
 
 def header_lines(summary: Summary, centre: Centre) -> list[HeaderLine]:
@@ -72,6 +85,31 @@ def key_figures(summary: Summary) -> list[tuple[str, str]]:
         ("Проведено групових занять", words.count(g.sessions, words.SESSIONS)),
         ("Учасників груп", words.count(g.participants, words.PARTICIPANTS)),
         ("Відвідувань групових занять", words.count(g.attendances, words.VISITS)),
+        (
+            "Проведено первинних консультацій",
+            words.count(summary.intake_consultations, words.CONSULTATIONS),
+        ),
+        (
+            "Видано скерувань",
+            words.count(sum(summary.referrals.values()), words.REFERRALS),
+        ),
+        ("прийнято", words.number(summary.referrals.get("accepted", 0))),
+        ("відмовлено", words.number(summary.referrals.get("refused", 0))),
+        ("результат невідомий", words.number(summary.referrals.get("unknown", 0))),
+    ]
+
+
+def person_figures(summary: Summary) -> list[tuple[str, str]]:
+    """Persons reached, by sex, age band on the period's end and disability."""
+    p = summary.persons
+    return [
+        ("Охоплено осіб (члени сімей та особи без сім'ї)", words.count(p.total, words.PERSONS)),
+        ("жінок", words.number(p.by_sex.get("F", 0))),
+        ("чоловіків", words.number(p.by_sex.get("M", 0))),
+        ("до 18 років", words.number(p.by_age.get("under_18", 0))),
+        ("18–59 років", words.number(p.by_age.get("18_59", 0))),
+        ("60 років і старших", words.number(p.by_age.get("60_plus", 0))),
+        ("з інвалідністю", words.number(p.with_disability)),
     ]
 
 
@@ -92,16 +130,71 @@ def _two_columns(rows: list[tuple[str, str]], head: tuple[str, str]) -> Table:
 
 def _services_table(summary: Summary, labels: SummaryLabels) -> Table:
     width = frame_width()
-    data = [[styles.para(h, styles.CELL_HEAD) for h in ("Код", "Послуга", "Отримали")]]
+    head = ("Код", "Послуга", "Отримали", "Надано (разів)")
+    data = [[styles.para(h, styles.CELL_HEAD) for h in head]]
     for code, n in summary.services.items():
         data.append(
             [
                 styles.para(code, styles.CELL_CENTER),
                 styles.para(labels.service(code)),
                 styles.para(words.count(n, words.FAMILIES_PERSONS), styles.CELL_RIGHT),
+                styles.para(words.number(summary.service_events.get(code, 0)), styles.CELL_RIGHT),
             ]
         )
-    table = Table(data, colWidths=[16 * mm, width - 16 * mm - 42 * mm, 42 * mm], repeatRows=1)
+    widths = [16 * mm, width - 16 * mm - 40 * mm - 26 * mm, 40 * mm, 26 * mm]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(styles.grid_style())
+    return table
+
+
+def by_category_lines(summary: Summary, labels: SummaryLabels) -> list[tuple[str, str]]:
+    """(service, «у т.ч. N – category; …») for each service some family of a category got."""
+    lines = []
+    for code, row in summary.services_by_category.items():
+        parts = [f"{words.number(n)} – {labels.category(c)}" for c, n in row.items() if n]
+        if parts:
+            lines.append((f"{code} {labels.service(code)}", "у т.ч. " + "; ".join(parts)))
+    return lines
+
+
+def _service_categories(summary: Summary, labels: SummaryLabels) -> Flowable:
+    lines = by_category_lines(summary, labels)
+    if not lines:
+        return Paragraph("Послуг сім'ям із зазначеними категоріями не надавалося.", styles.BODY)
+    width = frame_width()
+    data = [[styles.para(h, styles.CELL_HEAD) for h in ("Послуга", "Отримали сім'ї категорій")]]
+    data += [[styles.para(service), styles.para(text)] for service, text in lines]
+    table = Table(data, colWidths=[width * 0.42, width * 0.58], repeatRows=1)
+    table.setStyle(styles.grid_style())
+    return table
+
+
+def target_rows(summary: Summary, labels: SummaryLabels) -> list[tuple[str, int, str]]:
+    """(target category, sessions, share in per cent) of the sessions held, non-zero only."""
+    total = sum(summary.sessions_by_target.values())
+    rows = []
+    for code, n in summary.sessions_by_target.items():
+        if n:
+            name = "цільову категорію не вказано" if code == NO_TARGET else labels.category(code)
+            rows.append((name, n, f"{words.decimal(100 * n / total)} %"))
+    return rows
+
+
+def _targets(summary: Summary, labels: SummaryLabels) -> Flowable:
+    rows = target_rows(summary, labels)
+    if not rows:
+        return Paragraph("Групових занять у періоді не було.", styles.BODY)
+    width = frame_width()
+    data = [[styles.para(h, styles.CELL_HEAD) for h in ("Цільова категорія", "Занять", "Частка")]]
+    data += [
+        [
+            styles.para(name),
+            styles.para(words.number(n), styles.CELL_RIGHT),
+            styles.para(part, styles.CELL_RIGHT),
+        ]
+        for name, n, part in rows
+    ]
+    table = Table(data, colWidths=[width - 2 * 30 * mm, 30 * mm, 30 * mm], repeatRows=1)
     table.setStyle(styles.grid_style())
     return table
 
@@ -179,6 +272,12 @@ def summary_story(summary: Summary, labels: SummaryLabels) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("Основні показники", styles.HEADING),
         _two_columns(key_figures(summary), ("Показник", "Кількість")),
+        KeepTogether(
+            [
+                Paragraph("Охоплені особи (вік — на кінець періоду)", styles.HEADING),
+                _two_columns(person_figures(summary), ("Показник", "Кількість")),
+            ]
+        ),
         Paragraph("Надані послуги за видами (сімей / осіб без сім'ї)", styles.HEADING),
     ]
     chart = services_chart(summary, labels)
@@ -186,6 +285,18 @@ def summary_story(summary: Summary, labels: SummaryLabels) -> list[Flowable]:
         story.append(chart)
     story.append(_services_table(summary, labels))
     story += [
+        KeepTogether(
+            [
+                Paragraph("Послуги за категоріями отримувачів (сімей)", styles.HEADING),
+                _service_categories(summary, labels),
+            ]
+        ),
+        KeepTogether(
+            [
+                Paragraph("Групові заняття за цільовими категоріями груп", styles.HEADING),
+                _targets(summary, labels),
+            ]
+        ),
         KeepTogether(
             [
                 Paragraph("За категоріями", styles.HEADING),
