@@ -1216,6 +1216,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Повідомлень ще немає. Натисніть «Записати повідомлення…».</translation>
     </message>
     <message>
+        <source>No referrals yet: they are recorded with a walk-in visitor&apos;s intake.</source>
+        <translation>Скерувань ще немає: їх записують разом із первинним зверненням відвідувача.</translation>
+    </message>
+    <message>
         <source>No changes yet: every save of this family will be listed here.</source>
         <translation>Змін ще немає: тут з&apos;являтиметься кожне збереження цієї сім&apos;ї.</translation>
     </message>
@@ -2900,6 +2904,122 @@ Open these cards now to check and save it?</source>
         <translation>Обмежений доступ</translation>
     </message>
     <message>
+        <source>Retired (kept on old records)</source>
+        <translation>Вилучено (лишається на старих записах)</translation>
+    </message>
+    <message>
+        <source>Social card number</source>
+        <translation>Номер соціальної картки</translation>
+    </message>
+    <message>
+        <source>Reason taken on record</source>
+        <translation>Підстава взяття на облік</translation>
+    </message>
+    <message>
+        <source>Other organisations working with the family</source>
+        <translation>Інші організації, що працюють із сім&apos;єю</translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation>Зареєстроване місце проживання</translation>
+    </message>
+    <message>
+        <source>Actual address</source>
+        <translation>Фактичне місце проживання</translation>
+    </message>
+    <message>
+        <source>Legal capacity</source>
+        <translation>Дієздатність</translation>
+    </message>
+    <message>
+        <source>Work or study</source>
+        <translation>Місце роботи чи навчання</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Person named</source>
+        <translation>Особа (ім&apos;я)</translation>
+    </message>
+    <message>
+        <source>Assessment act</source>
+        <translation>Акт оцінки потреб</translation>
+    </message>
+    <message>
+        <source>Causes of the difficult circumstances</source>
+        <translation>Причини складних життєвих обставин</translation>
+    </message>
+    <message>
+        <source>Child traumatised</source>
+        <translation>Дитина травмована</translation>
+    </message>
+    <message>
+        <source>Impact of the environment</source>
+        <translation>Вплив середовища</translation>
+    </message>
+    <message>
+        <source>How long the problem lasts</source>
+        <translation>Тривалість проблеми</translation>
+    </message>
+    <message>
+        <source>Family aware of the problem</source>
+        <translation>Сім&apos;я усвідомлює проблему</translation>
+    </message>
+    <message>
+        <source>Family ready to work on it</source>
+        <translation>Сім&apos;я готова до співпраці</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Рішення</translation>
+    </message>
+    <message>
+        <source>Family agrees</source>
+        <translation>Сім&apos;я згодна</translation>
+    </message>
+    <message>
+        <source>Family&apos;s remarks</source>
+        <translation>Зауваження сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Took part in the assessment</source>
+        <translation>Учасники оцінки</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Затвердив</translation>
+    </message>
+    <message>
+        <source>Case level</source>
+        <translation>Рівень випадку</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Відвідувач</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Первинне звернення</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Куди скеровано</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Outcome date</source>
+        <translation>Дата результату</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Примітки</translation>
     </message>
@@ -3126,6 +3246,14 @@ Open these cards now to check and save it?</source>
     <message>
         <source>Reference list entry</source>
         <translation>Запис довідника</translation>
+    </message>
+    <message>
+        <source>Walk-in visitor</source>
+        <translation>Звернення відвідувача</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Скерування</translation>
     </message>
     <message>
         <source>individual</source>

@@ -46,7 +46,6 @@ def fit_screen(widget: QWidget) -> None:
 
 
 def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tuple[str, QWidget]]:
-    from ui.dialogs.event_dialog import EventDialog
     from ui.dialogs.group_dialog import GroupDialog
     from ui.dialogs.member_dialog import MemberDialog
     from ui.dialogs.participant_dialog import ParticipantDialog
@@ -101,8 +100,8 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     yield "family-error", card
     for kind in ("visit", "assessment", "notification"):
         card.add_event(kind)
-        event = card.event_dialog
-        assert isinstance(event, EventDialog)
+        event = card.event_dialog  # the assessment opens the act's form (AssessmentActDialog)
+        assert event is not None
         settle(app, 5)
         yield kind, event
         event.reject()

@@ -649,7 +649,10 @@ class Merger:
             key = (change.origin, change.seq)
             stored = held.get(key)
             if stored is not None:
-                if stored[1:] != change.row()[2:]:
+                # The stamp, type and record name the change: a replica that reuses a sequence
+                # number after a restore stamps it later. Its value alone may differ when the
+                # centre sends it without a hidden person's reference (app/sync/restricted.py).
+                if stored[1:4] != change.row()[2:5]:
                     raise BundleError(Reason.REUSED_SEQ)
                 continue
             if change.seq <= known.get(change.origin, 0):

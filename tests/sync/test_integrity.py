@@ -32,8 +32,8 @@ from app.sync.bundle import write_bundle
 from app.sync.devices import own_keys, public_keys, self_device, the_centre
 
 ROOT = Path(__file__).resolve().parents[2]
-CENTRE_PASSWORD = "admin-pass"
-PASSWORDS = {"centre": CENTRE_PASSWORD, "L1": "l1-pass", "L2": "l2-pass"}
+CENTRE_PASSWORD = "центр-адмін-пароль"
+PASSWORDS = {"centre": CENTRE_PASSWORD, "L1": "ноутбук-один-1", "L2": "ноутбук-два-22"}
 D1, D2 = "0190d000-0000-7000-8000-0000000000d1", "0190d000-0000-7000-8000-0000000000d2"
 S1, S2 = "0190d000-0000-7000-8000-0000000000e1", "0190d000-0000-7000-8000-0000000000e2"
 F1, F2 = "0190d000-0000-7000-8000-0000000000f1", "0190d000-0000-7000-8000-0000000000f2"

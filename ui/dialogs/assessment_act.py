@@ -91,7 +91,11 @@ class AssessmentActDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(buttons)
-        self.resize(760, 720)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 760, 720
+        if screen is not None:  # 1366×768 at 150 % leaves 910×512 logical pixels
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
         if stored is not None:
             self.fill(stored, act)
         self.fields["started"].setFocus()

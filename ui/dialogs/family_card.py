@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -174,7 +176,12 @@ class FamilyCard(QDialog):
 
         self.tabs = QTabWidget()
         self._history_stale = True
-        self.tabs.addTab(self._build_family_tab(), self.tr("Family"))
+        # the family's fields scroll when the screen is short (1366×768 at 150 %)
+        family_tab = QScrollArea()
+        family_tab.setWidgetResizable(True)
+        family_tab.setFrameShape(QFrame.Shape.NoFrame)
+        family_tab.setWidget(self._build_family_tab())
+        self.tabs.addTab(family_tab, self.tr("Family"))
         self.tabs.addTab(self._build_members_tab(), self.tr("Family members"))
         self._build_event_tabs()
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
@@ -384,6 +391,9 @@ class FamilyCard(QDialog):
             self.notifications_model: self.tr(
                 "No notifications yet. Press «Record a notification…»."
             ),
+            self.referrals_model: self.tr(
+                "No referrals yet: they are recorded with a walk-in visitor's intake."
+            ),
             self.history_model: self.tr(
                 "No changes yet: every save of this family will be listed here."
             ),
@@ -428,7 +438,9 @@ class FamilyCard(QDialog):
                 self.event_errors[kind] = error
                 layout.addWidget(error)
             hint = _empty_hint(model, hints[model])
-            self.empty_hints[kinds.get(model, "history")] = hint
+            self.empty_hints[
+                kinds.get(model, "referral" if model is self.referrals_model else "history")
+            ] = hint
             layout.addWidget(hint)
             layout.addWidget(view, 1)
             self.tabs.addTab(tab, title)
