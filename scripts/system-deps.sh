@@ -4,7 +4,7 @@
 set -euo pipefail
 PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0
-  libxcb-xinerama0 libxcb-xfixes0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  libxcb-xinerama0 libxcb-xfixes0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
   "$@")
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we can check
 missing=()
