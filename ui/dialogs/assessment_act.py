@@ -40,7 +40,7 @@ from ui.labels import sentence
 from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
-from ui.widgets.field_errors import FieldErrors
+from ui.widgets.field_errors import FieldErrors, read_fields
 
 
 class AssessmentActDialog(QDialog):
@@ -319,20 +319,10 @@ class AssessmentActDialog(QDialog):
     def values(self) -> dict[str, Any] | None:
         """The assessment's fields with its act, or None after showing a date error."""
         result: dict[str, Any] = {"family_id": self.family_id}
-        for name, widget in self.fields.items():
-            if isinstance(widget, DateField):
-                if not widget.is_valid():
-                    self.errors.show(name, self.tr("Not a date. Type it as 12.03.2024."))
-                    return None
-                result[name] = widget.value()
-            elif isinstance(widget, QLineEdit):
-                result[name] = widget.text().strip() or None
-            elif isinstance(widget, QPlainTextEdit):
-                result[name] = widget.toPlainText().strip() or None
-            elif isinstance(widget, CodeList):
-                result[name] = widget.codes()
-            elif isinstance(widget, QComboBox):
-                result[name] = widget.currentData()
+        read = read_fields(self.fields, self.errors, self.tr("Not a date. Type it as 12.03.2024."))
+        if read is None:
+            return None
+        result.update(read)
         act: dict[str, Any] = {}
         for key, people in (("children", self.children), ("adults", self.adults)):
             entries = []

@@ -24,7 +24,7 @@ from ui.labels import Words, sentence
 from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
-from ui.widgets.field_errors import FieldErrors
+from ui.widgets.field_errors import FieldErrors, read_fields
 
 KINDS = ("visit", "notification", "assessment")
 # What the form refuses to save empty (a visit without a purpose is an empty visit).
@@ -160,22 +160,10 @@ class EventDialog(QDialog):
                 )
                 self.errors.show(name, message)
                 return None
-        for name, widget in self.fields.items():
-            if isinstance(widget, DateField):
-                if not widget.is_valid():
-                    self.errors.show(name, self.tr("Not a date. Type it as 12.03.2024."))
-                    return None
-                result[name] = widget.value()
-            elif isinstance(widget, QLineEdit):
-                result[name] = widget.text().strip() or None
-            elif isinstance(widget, QPlainTextEdit):
-                result[name] = widget.toPlainText().strip() or None
-            elif isinstance(widget, QCheckBox):
-                result[name] = widget.isChecked()
-            elif isinstance(widget, CodeList):
-                result[name] = widget.codes()
-            elif isinstance(widget, QComboBox):
-                result[name] = widget.currentData()
+        read = read_fields(self.fields, self.errors, self.tr("Not a date. Type it as 12.03.2024."))
+        if read is None:
+            return None
+        result.update(read)
         return result
 
     def accept(self) -> None:

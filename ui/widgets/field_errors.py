@@ -59,3 +59,31 @@ class FieldErrors:
         for label in self._labels.values():
             label.clear()
             label.hide()
+
+
+def read_fields(fields: dict[str, QWidget], errors: FieldErrors, not_a_date: str) -> dict | None:
+    """The values a form's widgets hold, by field name (empty text is None); None after
+    showing `not_a_date` next to the first date field that does not hold a date."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    from ui.widgets.code_list import CodeList
+    from ui.widgets.date_field import DateField
+
+    result: dict = {}
+    for name, widget in fields.items():
+        if isinstance(widget, DateField):
+            if not widget.is_valid():
+                errors.show(name, not_a_date)
+                return None
+            result[name] = widget.value()
+        elif isinstance(widget, QLineEdit):
+            result[name] = widget.text().strip() or None
+        elif isinstance(widget, QPlainTextEdit):
+            result[name] = widget.toPlainText().strip() or None
+        elif isinstance(widget, QCheckBox):
+            result[name] = widget.isChecked()
+        elif isinstance(widget, CodeList):
+            result[name] = widget.codes()
+        elif isinstance(widget, QComboBox):
+            result[name] = widget.currentData()
+    return result
