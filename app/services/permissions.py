@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
+from app.db.districts import Districts
 from app.db.models import Account, Device, Family, Person, Settlement
 from app.errors import NotPermitted
 from app.i18n import tr
@@ -274,7 +275,6 @@ def require_command(actor: Actor, command: str) -> None:
 # -- edits ----------------------------------------------------------------------------------
 
 REFERENCE_TYPES = frozenset({"district", "settlement", "ref_entry"})
-_FAMILY_CHILDREN = ("person", "notification", "assessment", "visit")
 
 
 class EditGuard:
@@ -293,7 +293,7 @@ class EditGuard:
         self.current = current
         self._hidden: Hidden | None = None
         self._accounts: set[str] | None = None
-        self._districts: dict[tuple[str, str], str | None] = {}
+        self._finder: Districts | None = None
 
     @property
     def hidden(self) -> Hidden:
@@ -381,29 +381,11 @@ class EditGuard:
         return self.current(TYPES[type_name], record_id)  # type: ignore[no-any-return]
 
     def _district(self, type_name: str, record: dict[str, Any] | None) -> str | None:
-        """A record's district (CONTRACT.md «A record's district»); None when unknown."""
-        if record is None:
-            return None
-        if type_name == "district":
-            return record.get("id")
-        if type_name == "settlement":
-            return record.get("district_id")
-        if type_name == "family":
-            settlement = self._lookup("settlement", record.get("settlement_id"))
-            return settlement.get("district_id") if settlement else None
-        if type_name in _FAMILY_CHILDREN:
-            return self._district("family", self._lookup("family", record.get("family_id")))
-        if type_name == "service":
-            if record.get("family_id"):
-                return self._district("family", self._lookup("family", record.get("family_id")))
-            return self._district("person", self._lookup("person", record.get("person_id")))
-        if type_name == "group":
-            return record.get("district_id")
-        if type_name in ("participant", "session"):
-            return self._district("group", self._lookup("group", record.get("group_id")))
-        if type_name == "attendance":
-            return self._district("session", self._lookup("session", record.get("session_id")))
-        return None
+        """A record's district (CONTRACT.md «A record's district», app/db/districts.py), with
+        parents as this batch sees them; None when unknown (the reference check says so)."""
+        if self._finder is None:
+            self._finder = Districts(self.session, self._lookup)
+        return self._finder.of(type_name, record) or None
 
 
 def visible_records(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
