@@ -12,13 +12,18 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from app.boundary import explain
-from app.commands.context import CommandContext, default_database
 from app.errors import OporaError
 from app.files import private_files
 from app.i18n import current_language, tr
-from app.services.permissions import command_name, command_needs_account
+
+if TYPE_CHECKING:
+    from app.commands.context import CommandContext
+    from app.commands.gui import GuiOpener
+
+# The database, its models and the commands are imported once a command needs them, so that
+# `opora --version` answers without loading SQLAlchemy (bench/command_start.py).
 
 COMMAND_MODULES = (
     "app.commands.init",
@@ -29,10 +34,30 @@ COMMAND_MODULES = (
     "app.commands.online",
     "app.commands.conflicts",
     "app.commands.report",
+    "app.commands.duplicates",
     "app.commands.gui",
     "app.commands.accounts",
     "app.commands.audit",
 )
+
+# The first word of each command and the module that registers it: a command loads only its
+# own module (and what that imports); help, a mistyped word and any module not named here
+# load them all, so every message stays the same.
+COMMAND_WORDS = {
+    "init": "app.commands.init",
+    "records": "app.commands.records",
+    "backup": "app.commands.backup",
+    "restore": "app.commands.backup",
+    "devices": "app.commands.devices",
+    "sync": "app.commands.sync",
+    "serve": "app.commands.online",
+    "conflicts": "app.commands.conflicts",
+    "report": "app.commands.report",
+    "duplicates": "app.commands.duplicates",
+    "demo": "app.commands.gui",
+    "accounts": "app.commands.accounts",
+    "audit": "app.commands.audit",
+}
 
 
 ARGPARSE_UK = {
@@ -71,17 +96,25 @@ class _Parser(argparse.ArgumentParser):
         raise OporaError(message) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every command group registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command group registered, or only the one of `command` (its
+    first word) when a module is known to register it."""
     parser = _Parser(
         prog="opora",
         description=tr("Opora: case work with families in difficult life circumstances"),
     )
     parser.add_argument("--db", help=tr("SQLite file or SQLAlchemy URL"))
     parser.add_argument("--user", help=tr("login of the acting account"))
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help=tr("print the version, the schema revision and the reference data version"),
+    )
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    wanted = COMMAND_WORDS.get((command or "").partition(" ")[0])
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+        if wanted is None or name == wanted or name not in COMMAND_WORDS.values():
+            importlib.import_module(name).register(subparsers)
     return parser
 
 
@@ -106,8 +139,29 @@ def _command_words(args: argparse.Namespace | None) -> str:
     return " ".join(str(w) for w in words if isinstance(w, str))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status. Every file it creates is 0600.
+def print_version(as_json: bool) -> int:
+    """`opora --version`: answered before the commands (and their imports) are loaded."""
+    import json
+
+    from app.version import version_info
+
+    info = version_info()
+    if as_json:
+        sys.stdout.write(json.dumps(info.as_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(
+            tr(
+                "Opora {version}\nschema revision: {schema}\nreference data: {reference}",
+                **info.as_dict(),
+            )
+            + "\n"
+        )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiOpener | None = None) -> int:
+    """Run one command; returns the exit status. Every file it creates is 0600. `gui` opens
+    windows (given by the entry point, app/__main__.py; without it the GUI is unavailable).
 
     The one error boundary of the command line: whatever fails becomes one line on stderr
     in the user's language (app/boundary.py), never a traceback."""
@@ -116,15 +170,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:  # a stray lone surrogate must not crash the printing
             reconfigure(errors="backslashreplace")
     with private_files():
-        return _main(argv)
+        return _main(argv, gui)
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, gui: GuiOpener | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args_list
     args_list = [a for a in args_list if a != "--json"]
     context: CommandContext | None = None
     args: argparse.Namespace | None = None
+    if args_list[:1] == ["--version"] and len(args_list) == 1:
+        return print_version(as_json)
+    from app.commands.context import CommandContext, default_database
+    from app.services.permissions import command_name, command_needs_account
+
     try:
         command = command_name(args_list)
         if command is not None and command_needs_account(command) and "-h" not in args_list:
@@ -134,21 +193,27 @@ def _main(argv: Sequence[str] | None) -> int:
             context = CommandContext(
                 db_target=early.db or str(default_database()), user=early.user, json=as_json
             )
+            context.gui = gui
             context.authorise(command)
         try:
-            args = build_parser().parse_args(args_list)
+            args = build_parser(None if {"-h", "--help"} & set(args_list) else command).parse_args(
+                args_list
+            )
         except OporaError as error:
             error.exit_code = 2
             raise
+        if args.version:
+            return print_version(as_json)
         if context is None:
             context = CommandContext(
                 db_target=args.db or str(default_database()), user=args.user, json=as_json
             )
+            context.gui = gui
         handler = getattr(args, "handler", None)
         if handler is None:
-            from app.commands.gui import run_gui  # the GUI when no command is given
+            from app.commands.gui import run_gui
 
-            return int(run_gui(context))
+            return run_gui(context)  # the GUI when no command is given
         code = int(handler(args, context) or 0)
         if code == 0:
             context.succeeded()
@@ -160,6 +225,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         return 1
     except Exception as error:  # noqa: BLE001 - the boundary: every failure becomes a message
+        from app.boundary import explain
+
         explained = explain(error, where=_command_words(args))
         sys.stderr.write(tr("error: {message}", message=explained.message) + "\n")
         return explained.exit_code

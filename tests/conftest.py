@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from app.db.database import Database
 from app.services.setup import init_centre
+from tests.pg import Cluster, start_cluster
 
 PASSWORD = "correct horse battery"
 
@@ -41,3 +43,27 @@ def plain_centre(tmp_path: Path) -> Iterator[Database]:
     )
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL server for the whole run (see tests/pg.py).
+
+    Skipped where the server binaries are missing, unless OPORA_REQUIRE_POSTGRES is set
+    (scripts/test.sh sets it, so CI never skips the PostgreSQL tests)."""
+    try:
+        cluster = start_cluster()
+    except RuntimeError as error:
+        if os.environ.get("OPORA_REQUIRE_POSTGRES"):
+            raise
+        pytest.skip(f"no PostgreSQL server: {error}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database of this test."""
+    name = pg_cluster.new_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)

@@ -79,7 +79,12 @@ def unfinished(ts: Path) -> list[str]:
 def release(language: str) -> Path:
     ts = FOLDER / f"opora_{language}.ts"
     qm = FOLDER / f"opora_{language}.qm"
-    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    partial = qm.with_name(f".{qm.name}.{os.getpid()}.part")
+    try:  # compiled beside it, then swapped in: a running app never reads half a file
+        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(partial)], check=True)
+        os.replace(partial, qm)
+    finally:
+        partial.unlink(missing_ok=True)
     return qm
 
 

@@ -11,6 +11,10 @@
         <source>where to create the demo database (default: a temp folder)</source>
         <translation>де створити демонстраційну базу (типово: тимчасова тека)</translation>
     </message>
+    <message>
+        <source>this program was started without its GUI</source>
+        <translation>цю програму запущено без графічного інтерфейсу</translation>
+    </message>
 </context>
 <context>
     <name>AccountsBox</name>
@@ -650,6 +654,93 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Ймовірні дублікати</translation>
+    </message>
+    <message>
+        <source>The two records side by side</source>
+        <translation>Два записи поруч</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Ліворуч</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Праворуч</translation>
+    </message>
+    <message>
+        <source>Merge: keep the &amp;left one</source>
+        <translation>Об&apos;єднати: залишити &amp;лівий</translation>
+    </message>
+    <message>
+        <source>Merge: keep the &amp;right one</source>
+        <translation>Об&apos;єднати: залишити &amp;правий</translation>
+    </message>
+    <message>
+        <source>&amp;Not a duplicate</source>
+        <translation>&amp;Не дублікат</translation>
+    </message>
+    <message>
+        <source>&amp;Find again</source>
+        <translation>&amp;Шукати знову</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Пошук дублікатів…</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Сім&apos;я</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Особа</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s)</source>
+        <translation>
+            <numerusform>%n ймовірна пара дублікатів</numerusform>
+            <numerusform>%n ймовірні пари дублікатів</numerusform>
+            <numerusform>%n ймовірних пар дублікатів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicates</source>
+        <translation>Ймовірних дублікатів немає</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Член сім&apos;ї</translation>
+    </message>
+    <message>
+        <source>Merge duplicates</source>
+        <translation>Об&apos;єднання дублікатів</translation>
+    </message>
+    <message>
+        <source>Everything recorded on the other record moves to the one kept; values that differ are kept as conflicts for review. Merge?</source>
+        <translation>Усе, що записано в іншому записі, перейде до того, що залишається; відмінні значення збережуться як конфлікти для перегляду. Об&apos;єднати?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged; conflicting values kept for review: %n</source>
+        <translation>
+            <numerusform>Об&apos;єднано; збережено суперечливе значення для перегляду: %n</numerusform>
+            <numerusform>Об&apos;єднано; збережено суперечливі значення для перегляду: %n</numerusform>
+            <numerusform>Об&apos;єднано; збережено суперечливих значень для перегляду: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marked as not a duplicate</source>
+        <translation>Позначено як «не дублікат»</translation>
+    </message>
+</context>
+<context>
     <name>EnrollWizard</name>
     <message>
         <source>Connect a laptop</source>
@@ -840,6 +931,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Оцінка потреб</translation>
     </message>
     <message>
+        <source>Referral</source>
+        <translation>Скерування</translation>
+    </message>
+    <message>
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
@@ -858,6 +953,46 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>&amp;Summary:</source>
         <translation>&amp;Зміст:</translation>
+    </message>
+    <message>
+        <source>Notification number</source>
+        <translation>Номер повідомлення</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>given when saved</source>
+        <translation>буде надано під час збереження</translation>
+    </message>
+    <message>
+        <source>the whole family</source>
+        <translation>уся сім&apos;я</translation>
+    </message>
+    <message>
+        <source>&amp;For whom:</source>
+        <translation>Для ко&amp;го:</translation>
+    </message>
+    <message>
+        <source>e.g. ЦНАП, legal aid, a psychologist</source>
+        <translation>напр. ЦНАП, правова допомога, психолог</translation>
+    </message>
+    <message>
+        <source>&amp;Where to:</source>
+        <translation>&amp;Куди:</translation>
+    </message>
+    <message>
+        <source>W&amp;hy:</source>
+        <translation>&amp;Чому:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Результат:</translation>
+    </message>
+    <message>
+        <source>Outcome &amp;known on:</source>
+        <translation>Результат &amp;відомий з:</translation>
     </message>
     <message>
         <source>&amp;Started:</source>
@@ -1068,6 +1203,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Друк картки сім&apos;ї (Ctrl+P); стрілка — зберегти її як PDF</translation>
     </message>
     <message>
+        <source>Notification the family came from</source>
+        <translation>Повідомлення, з якого взято сім&apos;ю</translation>
+    </message>
+    <message>
         <source>Restricted access</source>
         <translation>Обмежений доступ</translation>
     </message>
@@ -1180,6 +1319,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Зміст</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
         <source>Referred to</source>
         <translation>Куди скеровано</translation>
     </message>
@@ -1200,6 +1343,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Записати повідомлення…</translation>
     </message>
     <message>
+        <source>Record a referral…</source>
+        <translation>Записати скерування…</translation>
+    </message>
+    <message>
         <source>No services yet. Press «Provide a service…» to record one.</source>
         <translation>Послуг ще немає. Натисніть «Надати послугу…», щоб записати першу.</translation>
     </message>
@@ -1216,8 +1363,8 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Повідомлень ще немає. Натисніть «Записати повідомлення…».</translation>
     </message>
     <message>
-        <source>No referrals yet: they are recorded with a walk-in visitor&apos;s intake.</source>
-        <translation>Скерувань ще немає: їх записують разом із первинним зверненням відвідувача.</translation>
+        <source>No referrals yet. Press «Record a referral…» (Insert) to send the family or a member to another service or organisation.</source>
+        <translation>Скерувань ще немає. Натисніть «Записати скерування…» (Insert), щоб скерувати сім&apos;ю чи її члена до іншої служби або організації.</translation>
     </message>
     <message>
         <source>No changes yet: every save of this family will be listed here.</source>
@@ -1262,6 +1409,14 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Delete the selected line (Delete)</source>
         <translation>Видалити вибраний рядок (Delete)</translation>
+    </message>
+    <message>
+        <source>from notification № {number} of {date}</source>
+        <translation>за повідомленням № {number} від {date}</translation>
+    </message>
+    <message>
+        <source>from notification № {number}</source>
+        <translation>за повідомленням № {number}</translation>
     </message>
     <message>
         <source>Not a date. Type it as 12.03.2024.</source>
@@ -1331,17 +1486,180 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <source>Delete «{what}»? This cannot be undone.</source>
         <translation>Видалити «{what}»? Скасувати це буде неможливо.</translation>
     </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
     <message>
-        <source>accepted</source>
-        <translation>прийнято</translation>
+        <source>Opora — first start</source>
+        <translation>Опора — перший запуск</translation>
     </message>
     <message>
-        <source>refused</source>
-        <translation>відмовлено</translation>
+        <source>Error</source>
+        <translation>Помилка</translation>
     </message>
     <message>
-        <source>not known yet</source>
-        <translation>ще невідомо</translation>
+        <source>Welcome to Opora</source>
+        <translation>Ласкаво просимо до Опори</translation>
+    </message>
+    <message>
+        <source>There is no database on this computer yet. Choose how to start; Opora will open the same database next time.</source>
+        <translation>На цьому комп&apos;ютері ще немає бази даних. Оберіть, як почати; наступного разу Опора відкриє ту саму базу.</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Відкрити демо</translation>
+    </message>
+    <message>
+        <source>Try Opora on invented families, groups and services. Nothing real.</source>
+        <translation>Спробувати Опору на вигаданих сім&apos;ях, групах і послугах. Жодних справжніх даних.</translation>
+    </message>
+    <message>
+        <source>Create the centre&apos;s database</source>
+        <translation>Створити базу центру</translation>
+    </message>
+    <message>
+        <source>For the centre&apos;s computer: a new encrypted database and the administrator&apos;s account.</source>
+        <translation>Для комп&apos;ютера центру: нова зашифрована база й обліковий запис адміністратора.</translation>
+    </message>
+    <message>
+        <source>Connect a laptop with its enrollment file</source>
+        <translation>Підключити ноутбук за файлом підключення</translation>
+    </message>
+    <message>
+        <source>For a specialist&apos;s laptop: the file the centre made for it and the password set for you at the centre.</source>
+        <translation>Для ноутбука фахівця: файл, який для нього створив центр, і пароль, заданий для вас у центрі.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Змінити…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s name</source>
+        <translation>Назва центру</translation>
+    </message>
+    <message>
+        <source>e.g. ЦНСП Малинської громади</source>
+        <translation>наприклад, ЦНСП Малинської громади</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s login</source>
+        <translation>Логін адміністратора</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Повторіть пароль</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s &amp;name:</source>
+        <translation>&amp;Назва центру:</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s &amp;login:</source>
+        <translation>&amp;Логін адміністратора:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>Повторіть п&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>Файл бази даних:</translation>
+    </message>
+    <message>
+        <source>The database is encrypted; without this password nobody can read it, and it cannot be recovered. Write it down and keep it safe.</source>
+        <translation>База зашифрована: без цього пароля її ніхто не прочитає, і відновити пароль неможливо. Запишіть його й зберігайте в надійному місці.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Створити</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The centre&apos;s database&lt;/b&gt;</source>
+        <translation>&lt;b&gt;База центру&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>Файл підключення</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Обрати…</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;file:</source>
+        <translation>&amp;Файл підключення:</translation>
+    </message>
+    <message>
+        <source>The password is the one set for you at the centre when this laptop was enrolled; it opens the file and, from now on, this laptop&apos;s database.</source>
+        <translation>Це пароль, який для вас задали в центрі під час підключення ноутбука; він відкриває файл, а відтепер і базу цього ноутбука.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Підключити</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect this laptop&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Підключення ноутбука&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Where to keep the database</source>
+        <translation>Де зберігати базу даних</translation>
+    </message>
+    <message>
+        <source>Opora database (*.db)</source>
+        <translation>База Опори (*.db)</translation>
+    </message>
+    <message>
+        <source>There is already a database at {path}. Choose another place with «Change…».</source>
+        <translation>За адресою {path} уже є база даних. Оберіть інше місце кнопкою «Змінити…».</translation>
+    </message>
+    <message>
+        <source>The folder cannot be created: {error}</source>
+        <translation>Не вдалося створити теку: {error}</translation>
+    </message>
+    <message>
+        <source>It did not work: {error}</source>
+        <translation>Не вдалося: {error}</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>Створюю демонстраційні дані…</translation>
+    </message>
+    <message>
+        <source>Enter the centre&apos;s name.</source>
+        <translation>Введіть назву центру.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s login.</source>
+        <translation>Введіть логін адміністратора.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Введіть пароль.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>Паролі різні. Введіть їх ще раз.</translation>
+    </message>
+    <message>
+        <source>Choose the enrollment file the centre gave you.</source>
+        <translation>Оберіть файл підключення, який вам дав центр.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введіть свій пароль.</translation>
     </message>
 </context>
 <context>
@@ -1563,18 +1881,6 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>напр. ЦНАП, правова допомога, психолог</translation>
     </message>
     <message>
-        <source>not known yet</source>
-        <translation>ще невідомо</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>прийнято</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>відмовлено</translation>
-    </message>
-    <message>
         <source>Referral</source>
         <translation>Скерування</translation>
     </message>
@@ -1604,12 +1910,6 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Opora</source>
         <translation>Опора</translation>
-    </message>
-    <message>
-        <source>There is no database at {path}.
-Create one with «opora init centre», or try the demo: «opora demo».</source>
-        <translation>Базу даних {path} не знайдено.
-Створіть її командою «opora init centre» або спробуйте демонстраційну: «opora demo».</translation>
     </message>
     <message>
         <source>Creating demo data…</source>
@@ -1756,6 +2056,23 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Opora — records of families, support groups and social services for specialists of a community&apos;s centre of social services. Works without the Internet.</source>
         <translation>«Опора» — облік сімей, груп взаємопідтримки та наданих соціальних послуг для фахівців центру соціальних служб громади. Працює без Інтернету.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock</source>
+        <translation>Годинник цього комп&apos;ютера</translation>
+    </message>
+    <message>
+        <source>The centre set aside {changes} from this computer for review: they were dated more than a day ahead, so this computer&apos;s clock is wrong. Set the right date and time (Windows: Settings → Time &amp; language → Date &amp; time), then make a new package for the centre. Nothing is lost: the centre keeps those changes and will check them.</source>
+        <translation>Центр відклав на перевірку {changes} з цього комп&apos;ютера: вони позначені датою більш ніж на добу наперед, тож годинник цього комп&apos;ютера показує неправильний час. Встановіть правильні дату й час (Windows: Параметри → Час і мова → Дата й час), потім створіть новий пакет для центру. Нічого не втрачено: центр зберігає ці зміни й перевірить їх.</translation>
+    </message>
+    <message>
+        <source>{n} change|{n} changes|{n} changes</source>
+        <comment>held</comment>
+        <translation>{n} зміну|{n} зміни|{n} змін</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is behind the centre&apos;s: what you save now would get a wrong date. Set the right date and time (Windows: Settings → Time &amp; language → Date &amp; time) before you go on.</source>
+        <translation>Годинник цього комп&apos;ютера відстає від годинника центру: те, що ви збережете зараз, отримає неправильну дату. Встановіть правильні дату й час (Windows: Параметри → Час і мова → Дата й час), перш ніж працювати далі.</translation>
     </message>
     <message>
         <source>User</source>
@@ -2254,94 +2571,6 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
         <translation>Період {start} – {end}</translation>
     </message>
     <message>
-        <source>Families covered by individual work</source>
-        <translation>Охоплено індивідуальною роботою сімей</translation>
-    </message>
-    <message>
-        <source>Families on record at the end of the period</source>
-        <translation>Сімей на обліку на кінець періоду</translation>
-    </message>
-    <message>
-        <source>Children in those families</source>
-        <translation>Дітей у цих сім&apos;ях</translation>
-    </message>
-    <message>
-        <source>…of them with low parenting capacity</source>
-        <translation>…з них із низьким батьківським потенціалом</translation>
-    </message>
-    <message>
-        <source>Notifications received</source>
-        <translation>Отримано повідомлень</translation>
-    </message>
-    <message>
-        <source>Home visits</source>
-        <translation>Візити</translation>
-    </message>
-    <message>
-        <source>Needs assessments</source>
-        <translation>Оцінки потреб</translation>
-    </message>
-    <message>
-        <source>Groups active</source>
-        <translation>Діяло груп</translation>
-    </message>
-    <message>
-        <source>Group sessions held</source>
-        <translation>Проведено групових занять</translation>
-    </message>
-    <message>
-        <source>Group participants</source>
-        <translation>Учасників груп</translation>
-    </message>
-    <message>
-        <source>Attendances</source>
-        <translation>Відвідувань</translation>
-    </message>
-    <message>
-        <source>Persons reached</source>
-        <translation>Охоплено осіб</translation>
-    </message>
-    <message>
-        <source>…women</source>
-        <translation>…жінок</translation>
-    </message>
-    <message>
-        <source>…men</source>
-        <translation>…чоловіків</translation>
-    </message>
-    <message>
-        <source>…under 18</source>
-        <translation>…до 18 років</translation>
-    </message>
-    <message>
-        <source>…aged 18–59</source>
-        <translation>…18–59 років</translation>
-    </message>
-    <message>
-        <source>…aged 60 and over</source>
-        <translation>…60 років і старших</translation>
-    </message>
-    <message>
-        <source>…with a disability</source>
-        <translation>…з інвалідністю</translation>
-    </message>
-    <message>
-        <source>Intake consultations</source>
-        <translation>Первинних консультацій</translation>
-    </message>
-    <message>
-        <source>Referrals accepted</source>
-        <translation>Скерувань прийнято</translation>
-    </message>
-    <message>
-        <source>Referrals refused</source>
-        <translation>Скерувань відмовлено</translation>
-    </message>
-    <message>
-        <source>Referrals with no outcome yet</source>
-        <translation>Скерувань без відомого результату</translation>
-    </message>
-    <message>
         <source>Services provided: {service}</source>
         <translation>Надано послуг: {service}</translation>
     </message>
@@ -2372,6 +2601,13 @@ Create one with «opora init centre», or try the demo: «opora demo».</source>
     <message>
         <source>Not saved</source>
         <translation>Не збережено</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptHint</name>
+    <message>
+        <source>«{word}» mixes Latin letters ({letters}) into Cyrillic: check the spelling and the keyboard layout. You can still save.</source>
+        <translation>У слові «{word}» є латинські літери ({letters}) серед кириличних: перевірте написання та розкладку клавіатури. Зберегти можна й так.</translation>
     </message>
 </context>
 <context>
@@ -2821,8 +3057,8 @@ Open these cards now to check and save it?</source>
         <translation>Пакети для прийняття</translation>
     </message>
     <message>
-        <source>Bundles (*.bundle);;All files (*)</source>
-        <translation>Пакети (*.bundle);;Усі файли (*)</translation>
+        <source>Bundles (*{suffix});;All files (*)</source>
+        <translation>Пакети (*{suffix});;Усі файли (*)</translation>
     </message>
     <message>
         <source>Accepting bundles…</source>
@@ -3208,6 +3444,22 @@ Open these cards now to check and save it?</source>
         <translation>Порядок</translation>
     </message>
     <message>
+        <source>Kind of record</source>
+        <translation>Вид запису</translation>
+    </message>
+    <message>
+        <source>Record kept</source>
+        <translation>Збережений запис</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>Перший запис</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>Другий запис</translation>
+    </message>
+    <message>
         <source>Family card</source>
         <translation>Картка сім&apos;ї</translation>
     </message>
@@ -3256,6 +3508,14 @@ Open these cards now to check and save it?</source>
         <translation>Скерування</translation>
     </message>
     <message>
+        <source>Merged duplicate</source>
+        <translation>Об&apos;єднаний дублікат</translation>
+    </message>
+    <message>
+        <source>Not a duplicate</source>
+        <translation>Не дублікат</translation>
+    </message>
+    <message>
         <source>individual</source>
         <translation>індивідуальна</translation>
     </message>
@@ -3274,6 +3534,18 @@ Open these cards now to check and save it?</source>
     <message>
         <source>parental capacity: low</source>
         <translation>батьківський потенціал: низький</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>ще невідомо</translation>
     </message>
     <message>
         <source>female</source>

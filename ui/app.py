@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ui import collector, error_dialog
+from ui import collector, error_dialog, style
 from ui.icons import icon
 from ui.settings import UiSettings
 from ui.translations import install_translators
 
-ACCENT = QColor("#1f5f9e")
+ACCENT = QColor(style.ACCENT)
 ORGANIZATION = "Opora"
 APPLICATION = "Opora"
 

@@ -158,9 +158,9 @@ def start_background_exchange(
     db: Database, status_bar: QStatusBar, parent: QWidget | None, demo: bool = False
 ) -> BackgroundExchange | None:
     """On a laptop that knows its centre's exchange address: start the background rounds."""
+    from app.db.settings import get_setting
     from app.online.protocol import URL_SETTING
     from app.services.exchange_queries import this_device
-    from app.services.setup import get_setting
 
     device = this_device(db)
     if demo or device is None or device.kind != "field" or not get_setting(db, URL_SETTING):

@@ -10,6 +10,8 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from ui import style
+
 
 def resources_dir() -> Path:
     """The shipped resources folder, also inside a PyInstaller bundle."""
@@ -34,7 +36,7 @@ def icon(name: str) -> QIcon:
     path = resources_dir() / "icons" / f"{name}.svg"
     if not path.exists():
         return QIcon()
-    colour = "#333333"
+    colour = style.ICON
     if QGuiApplication.instance() is not None:
         colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
     svg = path.read_bytes().replace(b"currentColor", colour.encode())

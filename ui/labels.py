@@ -98,6 +98,10 @@ class Words(QObject):
             "label_en": self.tr("Name in English"),
             "version": self.tr("Version"),
             "position": self.tr("Position"),
+            "entity": self.tr("Kind of record"),
+            "target_id": self.tr("Record kept"),
+            "a_id": self.tr("First record"),
+            "b_id": self.tr("Second record"),
         }
         return names.get(name or "", name or "")
 
@@ -118,6 +122,8 @@ class Words(QObject):
             "ref_entry": self.tr("Reference list entry"),
             "intake": self.tr("Walk-in visitor"),
             "referral": self.tr("Referral"),
+            "redirect": self.tr("Merged duplicate"),
+            "duplicate_mark": self.tr("Not a duplicate"),
         }
         return names.get(name or "", name or "")
 
@@ -132,6 +138,14 @@ class Words(QObject):
             "medium": self.tr("parental capacity: medium"),
             "low": self.tr("parental capacity: low"),
         }.get(code or "", code or "")
+
+    def referral_outcome(self, code: str | None) -> str:
+        """A referral's outcome (прийнято / відмовлено / невідомо); none stored is not known."""
+        return {
+            "accepted": self.tr("accepted"),
+            "refused": self.tr("refused"),
+            "unknown": self.tr("not known yet"),
+        }.get(code or "unknown", code or "")
 
     def sex(self, code: str | None) -> str:
         return {"F": self.tr("female"), "M": self.tr("male")}.get(code or "", "")

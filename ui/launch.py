@@ -14,7 +14,9 @@ from app.services.accounts import viewer_for
 from app.services.audit import note_sign_in, signed_in
 from ui.app import create_application
 from ui.context import AppContext
+from ui.first_run import first_run
 from ui.login_dialog import LoginDialog
+from ui.remembered import remember, start_target
 from ui.runner import run_with_progress, shutdown
 from ui.settings import UiSettings
 from ui.shell import Shell
@@ -72,20 +74,16 @@ def launch(target: str, login: str | None, password: str | None) -> int:
 
 
 def _launch(target: str, login: str | None, password: str | None) -> int:
-    app = create_application()
+    create_application()
     settings = UiSettings()
+    target = start_target(target)
     where = Target.parse(target)
     if where.path is not None and not where.path.exists():
-        QMessageBox.critical(
-            None,
-            app.translate("Launch", "Opora"),
-            app.translate(
-                "Launch",
-                "There is no database at {path}.\nCreate one with «opora "
-                "init centre», or try the demo: «opora demo».",
-            ).format(path=where.path),
-        )
-        return 1
+        started = first_run(where.path)  # demo, a new centre, or a laptop from its file
+        if started is None or started.database is None:
+            return 0
+        note_sign_in(started.database)
+        return run_window(started.database, settings, demo=started.demo)
     db: Database | None = None
     if password is not None:
         try:
@@ -107,6 +105,7 @@ def _launch(target: str, login: str | None, password: str | None) -> int:
         db = dialog.result_value
         assert db is not None
     settings.set_login_for(target, db.login or "")
+    remember(target)
     note_sign_in(db)
     return run_window(db, settings)
 

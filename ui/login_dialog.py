@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AuthError, OporaError
+from ui import style
 from ui.icons import icon
 from ui.runner import run_in_background
 
@@ -53,7 +54,7 @@ class LoginDialog(QDialog):
         self.password_edit.setAccessibleName(self.tr("Password"))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        style.error_text(self.error_label)
         self.error_label.setAccessibleName(self.tr("Error"))
         self.error_label.hide()
 

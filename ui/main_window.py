@@ -10,6 +10,7 @@ from pathlib import PurePath
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +49,8 @@ class StatusInfo:
     centre: bool = False
     pending: int = 0
     last_exchange: dt.date | None = None
+    clock_held: int = 0  # changes the centre held because this computer's clock ran ahead
+    clock_behind: bool = False  # this computer holds changes dated days after its clock
 
 
 class MainWindow(QMainWindow):
@@ -85,11 +89,16 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(self._navigation_width())
         self.navigation.currentRowChanged.connect(self._show_row)
 
+        self.clock_banner = self._build_clock_banner()
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.clock_banner)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -243,6 +252,54 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    # the clock banner: above the pages, while the centre says this computer's date is off
+    def _build_clock_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("clockBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setStyleSheet(
+            "#clockBanner { background: #fff4ce; border: 1px solid #d8a600; border-radius: 3px; }"
+        )
+        self.clock_text = QLabel()
+        self.clock_text.setWordWrap(True)
+        self.clock_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sign = QLabel()
+        sign.setPixmap(icon("circle-alert").pixmap(24, 24))
+        sign.setAlignment(Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(sign)
+        row.addWidget(self.clock_text, 1)
+        banner.setAccessibleName(self.tr("This computer's clock"))
+        banner.hide()
+        return banner
+
+    def show_clock(self, held: int, behind: bool) -> None:
+        """The banner says what is wrong with this computer's clock and what to do; hidden
+        when nothing is (the centre's next package clears the held count)."""
+        if held:
+            text = self.tr(
+                "The centre set aside {changes} from this computer for review: they were "
+                "dated more than a day ahead, so this computer's clock is wrong. Set the right "
+                "date and time (Windows: Settings → Time & language → Date & time), then make "
+                "a new package for the centre. Nothing is lost: the centre keeps those changes "
+                "and will check them."
+            ).format(
+                changes=count_text(held, self.tr("{n} change|{n} changes|{n} changes", "held"))
+            )
+        elif behind:
+            text = self.tr(
+                "This computer's clock is behind the centre's: what you save now would get a "
+                "wrong date. Set the right date and time (Windows: Settings → Time & language "
+                "→ Date & time) before you go on."
+            )
+        else:
+            self.clock_banner.hide()
+            return
+        self.clock_text.setText(text)
+        self.clock_text.setAccessibleName(text)
+        self.clock_banner.show()
+
     # status bar
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -274,6 +331,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {name}").format(name=name or "—"))
         self.exchange_label.setText(self.exchange_text(info))
         self.database_label.setToolTip(info.database)
+        self.show_clock(info.clock_held, info.clock_behind)
 
     def exchange_text(self, info: StatusInfo) -> str:
         if info.centre:

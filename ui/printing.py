@@ -9,7 +9,6 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QStandardPaths
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -138,7 +137,7 @@ def ask_pdf_path(parent: QWidget, context: AppContext, name: str) -> Path | None
 
 
 def save_pdf(
-    parent: QWidget, context: AppContext, name: str, render: Callable[[Any], None]
+    parent: QWidget, context: AppContext, name: str, write: Callable[[Path], object]
 ) -> None:
     """«Зберегти PDF…»: ask where, write it off the GUI thread, say where it went."""
     path = ask_pdf_path(parent, context, name)
@@ -153,7 +152,7 @@ def save_pdf(
     run_with_progress(
         parent,
         QCoreApplication.translate("Printing", "Preparing the printout…"),
-        lambda: _atomic(path, render),
+        lambda: write(path),
         done,
         on_error=_failed(parent),
     )
@@ -163,25 +162,20 @@ class PrintJob:
     """«Друк…»: the PDF in a temporary file, the preview, the printer. `preview` is the
     dialog while it is open (tests press its print action)."""
 
-    def __init__(
-        self, parent: QWidget, name: str, render: Callable[[Any], None], to_path: bool = False
-    ) -> None:
+    def __init__(self, parent: QWidget, name: str, write: Callable[[Path], object]) -> None:
         self.parent = parent
         self.folder = tempfile.TemporaryDirectory(prefix="opora-print-")
         self.pdf = Path(self.folder.name) / name
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview: QPrintPreviewDialog | None = None
         self.pages_sent = 0
-        self._render = render
-        self._to_path = to_path  # render(path) writes the file itself (the summary does)
+        self._write = write  # writes the PDF to the path it is given, atomically
 
     def start(self, show: bool = True) -> None:
         run_with_progress(
             self.parent,
             QCoreApplication.translate("Printing", "Preparing the printout…"),
-            (lambda: self._render(self.pdf))
-            if self._to_path
-            else (lambda: _atomic(self.pdf, self._render)),
+            lambda: self._write(self.pdf),
             lambda _r: self._ready(show),
             on_error=_failed(self.parent),
         )
@@ -215,55 +209,13 @@ class PrintJob:
 _jobs: list[PrintJob] = []  # kept while their preview is open
 
 
-def start_print(
-    parent: QWidget, name: str, render: Callable[[Any], None], to_path: bool = False
-) -> PrintJob:
-    job = PrintJob(parent, name, render, to_path)
+def start_print(parent: QWidget, name: str, write: Callable[[Path], object]) -> PrintJob:
+    job = PrintJob(parent, name, write)
     _jobs.append(job)
     if len(_jobs) > 4:
         del _jobs[0]
     job.start()
     return job
-
-
-def _atomic(path: Path, render: Callable[[Any], None]) -> None:
-    from app.files import atomic_writer
-
-    with atomic_writer(path, "wb") as handle:
-        render(handle)
-
-
-# the printouts
-def _journal(context: AppContext, group_id: str) -> Callable[[Any], None]:
-    from app.reports.loaders import load_journal
-    from app.reports.pdf.journal import render_journal
-
-    db = context.db
-    return lambda handle: render_journal(load_journal(db, group_id, None, None), handle)
-
-
-def _registration(context: AppContext, session_id: str) -> Callable[[Any], None]:
-    from app.reports.loaders import load_registration
-    from app.reports.pdf.registration import render_registration
-
-    db = context.db
-    return lambda handle: render_registration(load_registration(db, session_id), handle)
-
-
-def _family_card(context: AppContext, family_id: str) -> Callable[[Any], None]:
-    from app.reports.loaders import load_family_card
-    from app.reports.pdf.family_card import render_family_card
-
-    db = context.db
-    return lambda handle: render_family_card(load_family_card(db, family_id), handle)
-
-
-def _assessment_act(context: AppContext, assessment_id: str) -> Callable[[Any], None]:
-    from app.reports.loaders import load_assessment_act
-    from app.reports.pdf.assessment_act import render_assessment_act
-
-    db = context.db
-    return lambda handle: render_assessment_act(load_assessment_act(db, assessment_id), handle)
 
 
 def _names() -> dict[str, str]:
@@ -275,20 +227,20 @@ def _names() -> dict[str, str]:
     }
 
 
-PRINTOUTS: dict[str, Callable[..., Callable[[Any], None]]] = {
-    "journal": _journal,
-    "registration": _registration,
-    "family_card": _family_card,
-    "assessment_act": _assessment_act,
-}
+def _writer(context: AppContext, kind: str, record_id: str) -> Callable[[Path], object]:
+    """Write the printout through the core's one path (app/reports/output.py)."""
+    from app.reports.output import write_printout
+
+    db = context.db
+    return lambda path: write_printout(db, kind, record_id, path)
 
 
 def print_printout(parent: QWidget, context: AppContext, kind: str, record_id: str) -> PrintJob:
-    return start_print(parent, _names()[kind], PRINTOUTS[kind](context, record_id))
+    return start_print(parent, _names()[kind], _writer(context, kind, record_id))
 
 
 def save_printout(parent: QWidget, context: AppContext, kind: str, record_id: str) -> None:
-    save_pdf(parent, context, _names()[kind], PRINTOUTS[kind](context, record_id))
+    save_pdf(parent, context, _names()[kind], _writer(context, kind, record_id))
 
 
 def print_attendance_journal(parent: QWidget, context: AppContext, group_id: str) -> PrintJob:

@@ -3,18 +3,19 @@ to one open database."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
+from app.db.models import SettingKey
 from app.services.queries import status_summary
 from ui.context import AppContext
-from ui.dialogs.family_card import FamilyCard
-from ui.dialogs.service_dialog import ServiceDialog
 from ui.main_window import MainWindow, StatusInfo
 from ui.pages.families_page import FamiliesPage
-from ui.pages.groups_page import GroupsPage
-from ui.pages.reports_page import ReportsPage
-from ui.pages.services_page import ServicesPage
-from ui.pages.settings_page import SettingsPage
+
+if TYPE_CHECKING:  # imported when first opened: the window shows without them
+    from ui.dialogs.family_card import FamilyCard
+    from ui.dialogs.service_dialog import ServiceDialog
 
 
 class Shell:
@@ -31,9 +32,9 @@ class Shell:
         window = MainWindow(
             {
                 "families": lambda parent: FamiliesPage(context, self.open_family, parent),
-                "groups": lambda parent: GroupsPage(context, parent),
-                "services": lambda parent: ServicesPage(context, self.open_service, parent),
-                "reports": lambda parent: ReportsPage(context, parent),
+                "groups": self._groups_page,
+                "services": self._services_page,
+                "reports": self._reports_page,
                 "sync": self._sync_page,
                 "settings": self._settings_page,
                 "devices": self._devices_page,
@@ -63,6 +64,21 @@ class Shell:
         me = this_device(self.context.db)
         return bool(me and me.kind == "centre")
 
+    def _groups_page(self, parent: QWidget) -> QWidget:
+        from ui.pages.groups_page import GroupsPage
+
+        return GroupsPage(self.context, parent)
+
+    def _services_page(self, parent: QWidget) -> QWidget:
+        from ui.pages.services_page import ServicesPage
+
+        return ServicesPage(self.context, self.open_service, parent)
+
+    def _reports_page(self, parent: QWidget) -> QWidget:
+        from ui.pages.reports_page import ReportsPage
+
+        return ReportsPage(self.context, parent)
+
     def _devices_page(self, parent: QWidget) -> QWidget:
         from ui.pages.devices_page import DevicesPage
 
@@ -84,6 +100,8 @@ class Shell:
             start()
 
     def _settings_page(self, parent: QWidget) -> QWidget:
+        from ui.pages.settings_page import SettingsPage
+
         page = SettingsPage(
             self.context.settings, (self._centre, self._set_centre), parent, context=self.context
         )
@@ -133,16 +151,18 @@ class Shell:
         return page
 
     def _centre(self) -> tuple[str, str]:
-        from app.services.setup import get_setting
+        from app.db.settings import get_setting
 
         db = self.context.db
-        return get_setting(db, "centre_name", "") or "", get_setting(db, "centre_address", "") or ""
+        return get_setting(db, SettingKey.CENTRE_NAME, "") or "", get_setting(
+            db, SettingKey.CENTRE_ADDRESS, ""
+        ) or ""
 
     def _set_centre(self, name: str, address: str) -> None:
-        from app.services.setup import set_setting
+        from app.db.settings import set_setting
 
-        set_setting(self.context.db, "centre_name", name)
-        set_setting(self.context.db, "centre_address", address)
+        set_setting(self.context.db, SettingKey.CENTRE_NAME, name)
+        set_setting(self.context.db, SettingKey.CENTRE_ADDRESS, address)
 
     def offer_drafts(self) -> list[FamilyCard]:
         """At start-up: say that the last session ended with unsaved family cards, and
@@ -196,10 +216,20 @@ class Shell:
     def status(self) -> StatusInfo | None:
         if getattr(self, "closed", False):
             return None
+        from app.sync.exchange_notes import clock_state  # not needed for the first window
+
         summary = status_summary(self.context.db)
         last = summary.last_exchange.date() if summary.last_exchange else None
+        clock = clock_state(self.context.db)
         return StatusInfo(
-            summary.user, summary.device, summary.database, summary.centre, summary.pending, last
+            summary.user,
+            summary.device,
+            summary.database,
+            summary.centre,
+            summary.pending,
+            last,
+            clock.held,
+            clock.behind,
         )
 
     def families_page(self) -> FamiliesPage:
@@ -218,6 +248,8 @@ class Shell:
                 open_card.raise_()
                 open_card.activateWindow()
                 return open_card
+        from ui.dialogs.family_card import FamilyCard
+
         card = FamilyCard(self.context, family_id, self.window, new_service=self.open_service)
         card.saved.connect(lambda _id: self._reload_families())
         card.saved.connect(lambda _id: self.window.refresh_status())
@@ -229,6 +261,8 @@ class Shell:
         return card
 
     def open_service(self, family_id: str | None, person_id: str | None) -> ServiceDialog:
+        from ui.dialogs.service_dialog import ServiceDialog
+
         dialog = ServiceDialog(self.context, family_id, person_id, self.window)
         self.service_dialog = dialog
 

@@ -70,6 +70,10 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     settle(app)
     page = shell.families_page()
     yield "families", window
+    window.show_clock(3, False)  # the centre held changes: this computer's clock ran ahead
+    settle(app, 5)
+    yield "clock-banner", window
+    window.show_clock(0, False)
     page.search.setText("мар'ян")
     settle(app, 5)
     yield "families-search", window
@@ -80,7 +84,16 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     settle(app, 5)
     yield "family-card", card
     for index, name in enumerate(
-        ("members", "services", "visits", "assessments", "notifications", "history"), start=1
+        (
+            "members",
+            "services",
+            "visits",
+            "assessments",
+            "notifications",
+            "referrals",
+            "history",
+        ),
+        start=1,
     ):
         card.tabs.setCurrentIndex(index)
         settle(app, 5)
@@ -92,6 +105,9 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     assert isinstance(member, MemberDialog)
     settle(app, 5)
     yield "member", member
+    member.given_name.setText("Мaрія")  # a Latin «a»: the note under the field
+    settle(app, 5)
+    yield "member-mixed-script", member
     member.reject()
     card.tabs.setCurrentIndex(0)
     card.on_record_from.edit.setText("01.01.2099")

@@ -10,14 +10,8 @@ from typing import Any
 from app.commands.context import CommandContext
 from app.db import keyring
 from app.db.actors import new_epoch
-from app.db.database import (
-    Database,
-    Target,
-    backup_file,
-    open_database,
-    restore_content,
-    self_device_id,
-)
+from app.db.backups import backup_file, restore_content
+from app.db.database import Database, Target, open_database, self_device_id
 from app.errors import OporaError, UsageError
 from app.i18n import tr
 
@@ -36,7 +30,9 @@ def run_backup(args: argparse.Namespace, context: CommandContext) -> int:
     """Copy the open database through SQLite's online backup API."""
     db = context.open()
     if db.path is None:
-        raise UsageError(tr("{path} is not an Opora backup", path=db.target.url))
+        raise UsageError(
+            tr("a PostgreSQL database is backed up by the server's own tools (pg_dump)")
+        )
     out = backup_file(db, Path(args.out).resolve())
     context.emit({"backup": str(out)}, tr("backup written to {path}", path=out))
     return 0

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.commands.context import CommandContext
 from app.i18n import tr
-from app.services.permissions import visible_records
+from app.services.visible import visible_records
 from app.sync.conflicts import TAKE, list_conflicts, resolve_conflict
 
 

@@ -54,6 +54,7 @@ class CommandContext:
     user: str | None
     json: bool
     _db: Database | None = field(default=None, repr=False)
+    gui: Any = field(default=None, repr=False)  # the GuiOpener the entry point gave, if any
     note_sign_in: bool = True
 
     def open(self) -> Database:

@@ -9,7 +9,9 @@ from sqlalchemy import select
 
 from app.commands.context import CommandContext, password_from_environment
 from app.db.models import Device, District
+from app.errors import UsageError
 from app.i18n import tr
+from app.services import audit
 from app.services.accounts import check_new_password
 from app.sync.devices import revoke
 from app.sync.enrollment import enroll_device
@@ -31,6 +33,17 @@ def register(subparsers: Any) -> None:
     do_revoke = actions.add_parser("revoke", help=tr("refuse a device's bundles from now on"))
     do_revoke.add_argument("name")
     do_revoke.set_defaults(handler=run_revoke)
+    recovery = actions.add_parser(
+        "recovery", help=tr("a recovery file for a laptop account's forgotten password")
+    )
+    recovery.add_argument("name")
+    recovery.add_argument("--login")
+    recovery.add_argument("--out", required=True)
+    recovery.set_defaults(handler=run_recovery)
+    places = actions.add_parser("districts", help=tr("change the districts a laptop serves"))
+    places.add_argument("name")
+    places.add_argument("--district", nargs="+", action="extend", required=True)
+    places.set_defaults(handler=run_districts)
 
 
 def run_enroll(args: argparse.Namespace, context: CommandContext) -> int:
@@ -93,5 +106,44 @@ def run_revoke(args: argparse.Namespace, context: CommandContext) -> int:
     context.emit(
         {"device": name, "id": device_id, "status": "revoked"},
         tr("revoked «{name}»: its bundles will be refused", name=name),
+    )
+    return 0
+
+
+def run_recovery(args: argparse.Namespace, context: CommandContext) -> int:
+    """Issue a recovery file sealed with OPORA_NEW_PASSWORD (the account's new password)."""
+    from app.sync.recovery import issue_file
+
+    db = context.open()
+    password = password_from_environment("OPORA_NEW_PASSWORD", args.login)
+    if not password:
+        raise UsageError(tr("no password for the new account: set OPORA_NEW_PASSWORD"))
+    done = issue_file(db, device=args.name, login=args.login, password=password, out=args.out)
+    audit.log(db, "change", "account", None)
+    context.emit(
+        {**done, "file": args.out},
+        tr(
+            "recovery file {file} for {login} on «{device}»: it sets the new password there",
+            file=args.out,
+            **done,
+        ),
+    )
+    return 0
+
+
+def run_districts(args: argparse.Namespace, context: CommandContext) -> int:
+    """The laptop serves other districts; its next exchanges narrow or widen what it holds."""
+    from app.sync.device_districts import change_districts
+
+    db = context.open()
+    done = change_districts(db, args.name, args.district)
+    audit.log(db, "change", "device", None)
+    context.emit(
+        done,
+        tr(
+            "«{device}» now serves: {districts}; its next exchange brings the change",
+            device=done["device"],
+            districts=", ".join(done["districts"]),
+        ),
     )
     return 0

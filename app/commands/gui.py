@@ -1,6 +1,8 @@
 """`opora` with no command opens the GUI; `opora demo` opens it on fresh demo data.
 
-Qt is imported only inside these functions, so the command line never needs it.
+The core never imports the GUI (tests/core/test_layers.py): the program's entry point,
+app/__main__.py, hands the command line a `GuiOpener` that imports `ui` only when a window
+is wanted, so the command line never needs Qt.
 """
 
 from __future__ import annotations
@@ -8,14 +10,22 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from app.errors import OporaError
 from app.i18n import tr
 
 DEMO_FAMILIES = 300
+
+
+class GuiOpener(Protocol):
+    """What the command line needs of the GUI: a window on a database, or on demo data."""
+
+    def open(self, db_target: str, login: str | None, password: str | None) -> int: ...
+
+    def demo(self, path: Path, families: int) -> int: ...
 
 
 def register(subparsers: Any) -> None:
@@ -25,33 +35,31 @@ def register(subparsers: Any) -> None:
     demo.add_argument(
         "--out", help=tr("where to create the demo database (default: a temp folder)")
     )
-    demo.set_defaults(handler=lambda args, _context: run_demo(args.out, args.families))
+    demo.set_defaults(
+        handler=lambda args, context: run_demo(_opener(context), args.out, args.families)
+    )
 
 
-def run_gui(target: Any, login: str | None = None, password: str | None = None) -> int:
-    """Open the GUI on a database: `target` is a path/URL or the CLI's CommandContext.
-
-    The password comes from the argument, else OPORA_PASSWORD, else the login dialog."""
-    from ui.launch import launch
-
-    if not isinstance(target, (str, Path)):
-        login = login or getattr(target, "user", None)
-        target = target.db_target
-    return launch(str(target), login, password or os.environ.get("OPORA_PASSWORD"))
+def _opener(context: Any) -> GuiOpener:
+    gui = getattr(context, "gui", None)
+    if gui is None:
+        raise OporaError(tr("this program was started without its GUI"))
+    return gui  # type: ignore[no-any-return]
 
 
-def run_demo(out: str | None = None, families: int = DEMO_FAMILIES) -> int:
+def run_gui(context: Any) -> int:
+    """Open the GUI on the command's database and account. The password comes from
+    OPORA_PASSWORD, else the login dialog."""
+    gui = _opener(context)
+    return gui.open(str(context.db_target), context.user, os.environ.get("OPORA_PASSWORD"))
+
+
+def run_demo(gui: GuiOpener, out: str | None = None, families: int = DEMO_FAMILIES) -> int:
     """Create a demo database (no password, not encrypted) and open the GUI on it."""
-    from ui.launch import launch_demo
-
     if out:
-        return launch_demo(Path(out), families)
+        return gui.demo(Path(out), families)
     folder = Path(tempfile.mkdtemp(prefix="opora-demo-"))
     try:
-        return launch_demo(folder / "opora-demo.db", families)
+        return gui.demo(folder / "opora-demo.db", families)
     finally:  # demo data is thrown away with the window: no 6 MB left in a temp folder
         shutil.rmtree(folder, ignore_errors=True)
-
-
-if __name__ == "__main__":
-    sys.exit(run_demo())

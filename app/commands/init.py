@@ -43,7 +43,7 @@ def run_init_centre(args: argparse.Namespace, context: CommandContext) -> int:
         encrypted=not args.no_encryption,
     )
     db.close()
-    where = db.path or db.target.url
+    where = db.target.display
     context.emit(
         {
             "database": str(where),

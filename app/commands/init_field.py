@@ -26,7 +26,7 @@ def run_init_field(args: argparse.Namespace, context: CommandContext) -> int:
         raise UsageError(tr("no password given: set OPORA_PASSWORD"))
     db = init_field(context.db_target, args.enroll, password, encrypted=not args.no_encryption)
     db.close()
-    where = db.path or db.target.url
+    where = db.target.display
     # The enrollment file holds this laptop's private keys (sealed with the password): it is
     # not needed any more and should not stay on a USB stick. It is left for the user to
     # delete (another step may still be reading it), and said so.

@@ -57,8 +57,8 @@ def check_tls_pair(cert: str, key: str) -> None:
 
 def run_serve(args: argparse.Namespace, context: CommandContext) -> int:
     """Serve until SIGTERM; a log line per exchange on stderr."""
+    from app.db.settings import set_setting
     from app.online.server import bind, parse_listen, run_server
-    from app.services.setup import set_setting
 
     host, port = parse_listen(args.listen)
     if bool(args.tls_cert) != bool(args.tls_key):

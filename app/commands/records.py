@@ -26,6 +26,10 @@ def register(subparsers: Any) -> None:
     do_export = actions.add_parser("export", help=tr("every live record, canonical"))
     do_export.add_argument("--out")
     do_export.set_defaults(handler=run_export)
+    erase = actions.add_parser("erase", help=tr("erase a family or a person for good (admin)"))
+    erase.add_argument("type", choices=("family", "person"))
+    erase.add_argument("id")
+    erase.set_defaults(handler=run_erase)
 
 
 def run_import(args: argparse.Namespace, context: CommandContext) -> int:
@@ -68,4 +72,21 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
             count += 1
         out.flush()
     audit.log(db, "export", None, None, count)
+    return 0
+
+
+def run_erase(args: argparse.Namespace, context: CommandContext) -> int:
+    """Erase a family or a person for good (docs/decisions/067-erasure.md)."""
+    from app.services.erasure import erase
+
+    db = context.open()
+    count = erase(db, args.type, args.id)
+    audit.log(db, "change", args.type, None, count)
+    context.emit(
+        {"type": args.type, "id": args.id, "erased": count},
+        tr(
+            "erased for good: {count} records; every laptop erases them at its next exchange",
+            count=count,
+        ),
+    )
     return 0

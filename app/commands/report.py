@@ -10,7 +10,6 @@ from typing import Any
 
 from app.commands.context import CommandContext
 from app.errors import UsageError
-from app.files import atomic_writer
 from app.i18n import tr
 from app.services import audit
 
@@ -71,9 +70,10 @@ def register(subparsers: Any) -> None:
     act.set_defaults(handler=run_act)
 
 
-def _write(path: str, render, *args: Any, **kwargs: Any) -> None:
-    with atomic_writer(Path(path), "wb") as handle:
-        render(*args, handle, **kwargs)
+def _write(db: Any, kind: str, record_id: str, out: str, **options: Any) -> Any:
+    from app.reports.output import write_printout
+
+    return write_printout(db, kind, record_id, Path(out), **options)
 
 
 def _done(context: CommandContext, kind: str, out: str, **extra: Any) -> int:
@@ -83,47 +83,33 @@ def _done(context: CommandContext, kind: str, out: str, **extra: Any) -> int:
 
 def run_attendance(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the attendance journal of a group."""
-    from app.reports.loaders import load_journal
-    from app.reports.pdf.journal import render_journal
-
     db = context.open()
-    data = load_journal(db, args.group, args.date_from, args.date_to)
-    _write(args.out, render_journal, data)
+    data = _write(
+        db, "journal", args.group, args.out, date_from=args.date_from, date_to=args.date_to
+    )
     audit.log(db, "print", "group", args.group)
     return _done(context, "attendance", args.out, sessions=len(data.sessions))
 
 
 def run_registration(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the registration sheet of a session."""
-    from app.reports.loaders import load_registration
-    from app.reports.pdf.registration import render_registration
-
     db = context.open()
-    data = load_registration(db, args.session, args.blank_rows)
-    _write(args.out, render_registration, data)
+    data = _write(db, "registration", args.session, args.out, blank_rows=args.blank_rows)
     audit.log(db, "print", "session", args.session)
     return _done(context, "registration", args.out, participants=len(data.rows))
 
 
 def run_family(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the family card."""
-    from app.reports.loaders import load_family_card
-    from app.reports.pdf.family_card import render_family_card
-
     db = context.open()
-    data = load_family_card(db, args.family)
-    _write(args.out, render_family_card, data)
+    _write(db, "family_card", args.family, args.out)
     audit.log(db, "print", "family", args.family)
     return _done(context, "family", args.out)
 
 
 def run_act(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the needs-assessment act."""
-    from app.reports.loaders import load_assessment_act
-    from app.reports.pdf.assessment_act import render_assessment_act
-
-    data = load_assessment_act(context.open(), args.assessment)
-    _write(args.out, render_assessment_act, data)
+    _write(context.open(), "assessment_act", args.assessment, args.out)
     return _done(context, "act", args.out)
 
 
@@ -131,12 +117,14 @@ def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
     """Count the period summary and write it as JSON, PDF or XLSX."""
     from app.reports.output import summary_json_text, write_summary
     from app.reports.summary import compute_summary_in
+    from app.services.permissions import actor_of
 
     if args.out == "-" and args.format != "json":
         raise UsageError(tr("the output file must end in {suffix}", suffix=f".{args.format}"))
     db = context.open()
     with db.reading() as session:
-        summary = compute_summary_in(session, args.date_from, args.date_to, args.district)
+        actor = actor_of(db, session)
+        summary = compute_summary_in(session, args.date_from, args.date_to, args.district, actor)
     if args.out == "-":
         sys.stdout.write(summary_json_text(summary))
     else:

@@ -9,13 +9,8 @@ from typing import Any
 from app.commands.context import CommandContext
 from app.db.database import Database
 from app.i18n import tr
-from app.sync.exchange import (
-    ALREADY_APPLIED,
-    APPLIED,
-    clock_warning,
-    export_bundle,
-    import_bundle,
-)
+from app.sync.exchange import ALREADY_APPLIED, APPLIED, export_bundle, import_bundle
+from app.sync.exchange_notes import clock_warning
 
 
 def warn_clock(db: Database) -> None:

@@ -153,7 +153,12 @@ def parse_value(spec: FieldSpec, value: Any, codes: Mapping[str, set[str]]) -> A
         raise ValidationError(name, tr("must be text"))
     if len(value) > spec.max_length:
         raise ValidationError(name, tr("is longer than {limit} characters", limit=spec.max_length))
-    text = stored_text(value, name).strip()
+    try:  # `stored_text` inlined: the call per text value is a tenth of an import's checks
+        text = clean_text(value).strip()
+    except RefusedCharacter as refused:
+        raise ValidationError(
+            name, tr("contains a character that is not allowed ({code})", code=refused.code)
+        ) from None
     if kind == "ref":
         return parse_uuid(text, name) if text else None
     if not text:

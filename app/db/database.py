@@ -9,25 +9,22 @@ Alembic migrations; one made by a newer version is refused.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sqlite3
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import sqlcipher3
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, inspect, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
-from app.db import keyring, migrate
+from app.db import keyring, migrate, server_keys
+from app.db.engines import READ_ONLY, WriteWait, _sqlite_engine
 from app.db.models import Account, Device
+from app.db.open_errors import open_failure
+from app.db.postgres import display_url
 from app.errors import AuthError, OporaError, UsageError
-from app.files import fsync_directory
 from app.i18n import tr
 
 
@@ -49,93 +46,17 @@ class Target:
         return cls(f"sqlite:///{path}", path)
 
     @property
+    def display(self) -> str:
+        """How messages name the database: its file, or its URL without a password."""
+        return str(self.path) if self.path is not None else display_url(self.url)
+
+    @property
     def keyring(self) -> Path | None:
         return keyring.keyring_path(self.path) if self.path else None
 
     @property
     def encrypted(self) -> bool:
         return self.keyring is not None and self.keyring.exists()
-
-
-# How long one statement waits for a lock before SQLite reports «database is locked»; a
-# unit of work that writes waits longer for its turn (`WriteWait`), in steps of this.
-STATEMENT_WAIT_MS = 2000
-READ_ONLY = "opora_read_only"
-
-
-@dataclass
-class WriteWait:
-    """How long a unit of work waits for another program's write to finish, and whom to
-    tell once it starts waiting (the command line prints a notice)."""
-
-    seconds: float = 30.0
-    on_wait: Callable[[], None] | None = None
-
-
-def _use_key(connection: Any, key: bytes) -> None:
-    """Key an SQLCipher connection (quietly: a wrong key is our message, not its log)."""
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-
-
-def _begin_immediate(driver: Any, wait: WriteWait) -> None:
-    """`BEGIN IMMEDIATE`, retried until `wait.seconds` have passed: a writer takes the write
-    lock before it reads, so its snapshot can never go stale under another writer (a
-    deferred transaction that read first gets «database is locked» at once, busy timeout or
-    not)."""
-    deadline = time.monotonic() + wait.seconds
-    told = False
-    while True:
-        try:
-            driver.execute("BEGIN IMMEDIATE")
-            return
-        except (sqlite3.OperationalError, sqlcipher3.OperationalError) as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
-            if time.monotonic() >= deadline:
-                raise
-            if not told and wait.on_wait is not None:
-                wait.on_wait()
-            told = True
-
-
-def _sqlite_engine(path: Path, key: bytes | None, wait: WriteWait) -> Engine:
-    module: Any = sqlcipher3 if key is not None else sqlite3
-
-    def connect() -> Any:
-        connection = module.connect(
-            str(path), check_same_thread=False, timeout=STATEMENT_WAIT_MS / 1000
-        )
-        if key is not None:
-            _use_key(connection, key)
-        return connection
-
-    # hide_parameters: an error's text never carries a record's values (DESIGN, invariant 7).
-    # QueuePool: "sqlite://" would otherwise get SingletonThreadPool, which keeps five
-    # threads' connections and closes the others' under them («Cannot operate on a closed
-    # database» when the GUI's worker threads and the status bar read at once).
-    engine = create_engine(
-        "sqlite://", creator=connect, module=module, poolclass=QueuePool, hide_parameters=True
-    )
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # SQLAlchemy issues BEGIN itself
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={STATEMENT_WAIT_MS}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        if connection.get_execution_options().get(READ_ONLY):
-            connection.exec_driver_sql("BEGIN")  # a reader never waits for writers (WAL)
-        else:
-            _begin_immediate(connection.connection.driver_connection, wait)
-
-    return engine
 
 
 @dataclass
@@ -147,6 +68,7 @@ class Database:
     key: bytes | None = None
     login: str | None = None
     wait: WriteWait = field(default_factory=WriteWait)
+    secret: bytes | None = None  # a PostgreSQL centre's unwrapped secret (server_keys.py)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _readers: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -170,6 +92,7 @@ class Database:
         On SQLite it takes the write lock first (`BEGIN IMMEDIATE`), waiting its turn while
         another program writes; reads that change nothing use `reading`."""
         with self._sessions() as session, session.begin():
+            session.info["secret"] = self.secret
             yield session
 
     @contextmanager
@@ -204,11 +127,12 @@ def _engine_for(target: Target, key: bytes | None, wait: WriteWait | None = None
     return create_engine(target.url, pool_pre_ping=True, hide_parameters=True)
 
 
-def create_database(target: str | Path, *, encrypted: bool) -> Database:
+def create_database(target: str | Path, *, encrypted: bool, key: bytes | None = None) -> Database:
     """A new, empty database at `target`, migrated to the newest schema.
 
     The caller adds accounts (`add_account`) — an encrypted file needs one before it can be
-    opened again.
+    opened again. `key`: the database key to use (a laptop's, made by the centre at
+    enrollment so that it can be recovered); a fresh random one by default.
     """
     where = Target.parse(target)
     if where.path is not None:
@@ -219,18 +143,33 @@ def create_database(target: str | Path, *, encrypted: bool) -> Database:
         raise UsageError(
             tr("PostgreSQL databases are not encrypted by Opora; use the server's own protection")
         )
-    key = keyring.new_database_key() if encrypted else None
+    key = (key or keyring.new_database_key()) if encrypted else None
     wait = WriteWait()
     engine = _engine_for(where, key, wait)
     try:
         with engine.begin() as connection:
+            if where.path is None and inspect(connection).get_table_names():
+                # A server database must be made empty by its administrator first.
+                raise UsageError(tr("a database already exists at {path}", path=where.display))
             migrate.upgrade(connection)
+    except OperationalError as error:
+        engine.dispose()
+        if where.path is not None:
+            _remove_with_companions(where.path)
+            raise
+        raise _unreachable(where) from error
     except BaseException:
         engine.dispose()
         if where.path is not None:
             _remove_with_companions(where.path)
         raise
-    return Database(where, engine, key, wait=wait)
+    # A server database is not encrypted; a secret of its own seals its device keys.
+    secret = keyring.new_database_key() if where.path is None else None
+    return Database(where, engine, key, wait=wait, secret=secret)
+
+
+def _unreachable(where: Target) -> OporaError:
+    return OporaError(tr("cannot connect to the database {path}", path=where.display))
 
 
 def add_account(
@@ -249,10 +188,26 @@ def add_account(
                 created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             )
         )
+        if db.secret is not None and db.path is None:
+            server_keys.store_wrap(session, login, db.secret, password)
         if db.key is not None and db.target.keyring is not None:
             accounts = keyring.read(db.target.keyring) if db.target.keyring.exists() else {}
             accounts[login] = keyring.wrap(db.key, login, password)
             keyring.write(db.target.keyring, accounts)
+
+
+def open_with_key(target: str | Path, key: bytes | None) -> Database:
+    """A database file opened with its key itself (None: a plain file), without an account:
+    for a recovery file, which carries the key (app/sync/recovery.py). A wrong key is an
+    error the caller explains."""
+    where = Target.parse(target)
+    if where.path is None or not where.path.exists():
+        raise UsageError(
+            tr("no database at {path}: create one with «opora init centre»", path=where.display)
+        )
+    wait = WriteWait()
+    engine = _engine_for(where, key, wait)
+    return Database(where, engine, key, None, wait)
 
 
 def _single_login(logins: list[str]) -> str:
@@ -296,12 +251,17 @@ def open_database(
         _migrate_if_needed(db)
         if authenticate and key is None:
             db.login = _check_password(db, login, password)
+            if where.path is None and password is not None:
+                with db.session() as session:
+                    db.secret = server_keys.unwrap(session, db.login, password)
         if key is not None and password is not None and login is not None:
             _strengthen_verifier(db, login, password)
         _refresh_reference(db)
     except SADatabaseError as error:
         engine.dispose()
-        explained = _open_failure(where, error, encrypted=key is not None)
+        if where.path is None and isinstance(error, OperationalError):
+            raise _unreachable(where) from error
+        explained = open_failure(where, error, encrypted=key is not None)
         if explained is None:
             raise  # busy, full, failing disk: the error boundary says which
         raise explained from error
@@ -309,67 +269,6 @@ def open_database(
         engine.dispose()
         raise
     return db
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _open_failure(where: Target, error: SADatabaseError, *, encrypted: bool) -> OporaError | None:
-    """Why a database file did not open, said accurately: read-only media, a missing or
-    foreign key file, or a file that is not an Opora database; None to let the error
-    boundary speak (a busy, full or failing disk)."""
-    path = where.path
-    code = str(getattr(error.orig, "sqlite_errorname", "") or "")
-    if path is None:
-        return OporaError(
-            tr("the database {path} is not an Opora database or is damaged", path=where.url)
-        )
-    if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
-        if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
-            return OporaError(
-                tr(
-                    "the database {path} is on read-only media or in a write-protected folder; "
-                    "copy it, with its companion files, to a writable folder",
-                    path=path,
-                )
-            )
-        return None
-    if not code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-        return None
-    keys = keyring.keyring_path(path)
-    if encrypted:
-        return OporaError(
-            tr(
-                "the key file {keys} does not open the database {path}: it belongs to another "
-                "database, or the database is damaged; restore both from a backup",
-                keys=keys,
-                path=path,
-            )
-        )
-    if _looks_encrypted(path):
-        return OporaError(
-            tr(
-                "the database {path} is encrypted, but its key file {keys} is missing; put the "
-                "key file back beside it (a backup has one)",
-                path=path,
-                keys=keys,
-            )
-        )
-    return OporaError(tr("the database {path} is not an Opora database or is damaged", path=path))
-
-
-def _looks_encrypted(path: Path) -> bool:
-    """Whether a file that SQLite cannot read looks like an SQLCipher database: whole pages
-    of random bytes rather than a damaged SQLite file or some other document."""
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(1024)
-    except OSError:
-        return False
-    if size < 1024 or size % 1024 or head.startswith(SQLITE_HEADER):
-        return False
-    return len(set(head)) > 200  # random bytes use nearly all 256 values
 
 
 def _check_password(db: Database, login: str | None, password: str | None) -> str:
@@ -412,7 +311,7 @@ def _migrate_if_needed(db: Database) -> None:
         raise OporaError(
             tr(
                 "the database {path} is not an Opora database or is damaged",
-                path=db.path or db.target.url,
+                path=db.target.display,
             )
         )
     if revision not in migrate.known_revisions():
@@ -424,6 +323,8 @@ def _migrate_if_needed(db: Database) -> None:
             )
         )
     if db.path is not None:
+        from app.db.backups import backup_file  # lazy: backups build on this module
+
         backup_file(db, db.path.with_name(f"{db.path.stem}.before-{head}{db.path.suffix}"))
     with db.engine.begin() as connection:
         migrate.upgrade(connection)
@@ -435,94 +336,18 @@ def _remove_with_companions(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
+def remove_database_files(target: Target) -> None:
+    """Remove a half-made SQLite database and its companions after a failed set-up."""
+    if target.path is None:
+        return
+    for suffix in ("", "-wal", "-shm", ".keys"):
+        Path(str(target.path) + suffix).unlink(missing_ok=True)
+
+
 def _refresh_reference(db: Database) -> None:
     """Bring the reference data to the version shipped with this program (a centre writes it
     through its change log, so its bundles carry it to the laptops)."""
-    from app.services.reference import refresh_shipped  # services build on db, not the reverse
+    from app.db.reference import refresh_shipped  # lazy: reference writes through writer.py
 
     with db.session() as session:
         refresh_shipped(session)
-
-
-def backup_file(db: Database, destination: Path) -> Path:
-    """A consistent copy of an SQLite database (online backup API), encrypted as the
-    original; the keyring is copied beside it. Written to a temporary name, then renamed;
-    a failure (a full disk) leaves nothing behind."""
-    assert db.path is not None
-    temporary = destination.with_name(destination.name + ".tmp")
-    _remove_with_companions(temporary)
-    module: Any = sqlcipher3 if db.key is not None else sqlite3
-    try:
-        target = module.connect(str(temporary))
-        try:
-            if db.key is not None:
-                _use_key(target, db.key)
-            raw = db.engine.raw_connection()
-            try:
-                raw.driver_connection.backup(target)  # type: ignore[union-attr]
-            finally:
-                raw.close()
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        with open(temporary, "rb+") as handle:
-            os.fsync(handle.fileno())
-        if db.target.encrypted and db.target.keyring is not None:
-            keyring.write(keyring.keyring_path(destination), keyring.read(db.target.keyring))
-        temporary.replace(destination)
-        fsync_directory(destination.parent)
-    finally:
-        _remove_with_companions(temporary)
-    return destination
-
-
-def restore_content(backup: Database, target: Target, key: bytes | None) -> None:
-    """Replace the content of the database file at `target` (keyed with `key`) with that of
-    `backup`, in place and atomically, holding the file exclusively.
-
-    The file is never swapped under a live connection: if any other program has it open
-    (the GUI, an import), it is refused with a message; while the copy runs, no one else
-    can read or write it; a crash or a full disk mid-way leaves the old content (SQLite's
-    rollback journal). The file keeps `key` unless the backup's differs, then it is re-keyed
-    to the backup's so that the backup's key file opens it."""
-    assert target.path is not None
-    module: Any = sqlcipher3 if key is not None else sqlite3
-    live = module.connect(str(target.path), timeout=STATEMENT_WAIT_MS / 1000)
-    try:
-        if key is not None:
-            _use_key(live, key)
-        live.isolation_level = None
-        live.execute("PRAGMA locking_mode=EXCLUSIVE")
-        try:
-            mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-            live.execute("BEGIN EXCLUSIVE")
-            live.execute("COMMIT")  # the exclusive lock stays until the connection closes
-        except module.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
-            mode = "wal"
-        if str(mode).lower() != "delete":
-            raise OporaError(
-                tr(
-                    "the database {path} is in use by another program (an Opora window or "
-                    "command); close it, then restore again",
-                    path=target.path,
-                )
-            )
-        raw = backup.engine.raw_connection()
-        try:
-            raw.driver_connection.backup(live)  # type: ignore[union-attr]
-        finally:
-            raw.close()
-        if backup.key is not None and backup.key != key:
-            live.execute(f"PRAGMA rekey = \"x'{backup.key.hex()}'\"")
-        live.execute("PRAGMA journal_mode=WAL")
-    finally:
-        live.close()
-    fsync_directory(target.path.parent)
-
-
-def count_rows(db: Database, model: type) -> int:
-    """How many rows a table has (used by tests and the status bar)."""
-    with db.session() as session:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)

@@ -21,7 +21,10 @@ from sqlalchemy.orm import Session
 
 from app.db.registry import TYPES
 
-REFERENCE_TYPES = frozenset({"ref_entry", "district", "settlement"})
+# Redirects of merged duplicates travel like reference data: a laptop must know them all, so
+# that its own later edits of a dropped record land on the kept one (app/sync/redirects.py);
+# only the centre writes them.
+REFERENCE_TYPES = frozenset({"ref_entry", "district", "settlement", "redirect"})
 
 # Per type, the references that lead to its district, tried in order (the first set wins).
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -101,18 +104,24 @@ class Districts:
         return ""
 
 
+_UNKNOWN = object()  # `within` without a district already found
+
+
 def within(
     districts: Districts,
     allowed: Collection[str],
     type_name: str,
     row: Mapping[str, Any],
     created_by_self: Callable[[], bool],
+    district: str | None | object = _UNKNOWN,
 ) -> bool:
     """Whether a record (its fields) lies in the `allowed` districts; a record whose data names
-    no district counts as inside when this device created it. Reference data never does."""
+    no district counts as inside when this device created it. Reference data never does.
+    `district`, when given, is what `districts.of(type_name, row)` returned for this row."""
     if type_name in REFERENCE_TYPES:
         return False
-    district = districts.of(type_name, row)
+    if district is _UNKNOWN:
+        district = districts.of(type_name, row)
     if district is None:
         return created_by_self()
     return district in allowed

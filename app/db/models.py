@@ -1,4 +1,5 @@
-"""Every entity of the domain (DOMAIN.md) and the bookkeeping tables of a replica.
+"""Every entity of the domain (DOMAIN.md); the value lists (app/db/values.py) and the
+bookkeeping tables of a replica (app/db/replica.py) are re-exported from here.
 
 Interchange field names (CONTRACT.md) are the column names. Each interchange column carries
 `info=field(kind, …)`, which the registry reads to validate, import and export it; there is
@@ -9,28 +10,50 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, SyncedMixin, field
+from app.db.replica import (  # noqa: F401 - re-exported: the tables of one replica
+    Account,
+    AccountKey,
+    AuditEvent,
+    Change,
+    Conflict,
+    Device,
+    Erasure,
+    Setting,
+)
+from app.db.values import (  # noqa: F401 - re-exported: the value lists
+    ASSESSMENT_DECISIONS,
+    CASE_LEVELS,
+    ENVIRONMENT_IMPACT,
+    LEGAL_CAPACITY,
+    MARKS,
+    PARENTAL_CAPACITY,
+    PROBLEM_DURATION,
+    REFERRAL_OUTCOMES,
+    SERVICE_FORMS,
+    SESSION_FORMATS,
+    SEX,
+    AssessmentDecision,
+    CaseLevel,
+    EnvironmentImpact,
+    LegalCapacity,
+    Mark,
+    ParentalCapacity,
+    ProblemDuration,
+    ReferralOutcome,
+    ServiceForm,
+    SessionFormat,
+    SettingKey,
+    Sex,
+)
 
 
 def ref(table: str) -> ForeignKey:
     """A reference checked at commit time, so a merge may apply rows in any order."""
     return ForeignKey(f"{table}.id", deferrable=True, initially="DEFERRED")
-
-
-PARENTAL_CAPACITY = ("high", "medium", "low")
-ENVIRONMENT_IMPACT = ("positive", "neutral", "negative")
-PROBLEM_DURATION = ("under_1m", "1_3m", "3_6m", "6_12m", "over_1y")
-ASSESSMENT_DECISIONS = ("provide", "close", "transfer")
-CASE_LEVELS = ("complex", "medium", "simple", "emergency")
-LEGAL_CAPACITY = ("full", "limited", "none")
-REFERRAL_OUTCOMES = ("accepted", "refused", "unknown")
-SEX = ("F", "M")
-SERVICE_FORMS = ("individual", "group")
-SESSION_FORMATS = ("talk", "training", "lecture", "interactive", "workshop", "forum_theatre")
-MARKS = ("present", "absent", "excused")
 
 
 class District(SyncedMixin, Base):
@@ -323,109 +346,30 @@ class RefEntry(SyncedMixin, Base):
     __table_args__ = (Index("ix_ref_entries_kind_code", "kind", "code"),)
 
 
-class Account(Base):
-    """A user account; the password verifier is scrypt (the SQLCipher key is in the keyring).
+class Redirect(SyncedMixin, Base):
+    """A merged duplicate: the family or person `id` was merged into `target_id`.
 
-    `role` is admin, head, specialist or viewer (app/services/permissions.py); `districts`
-    the district ids a specialist works in (none: the device's); `device_id` the laptop a
-    field account signs in on (known at the centre, for routing restricted families)."""
-
-    __tablename__ = "accounts"
-    login: Mapped[str] = mapped_column(String(64), primary_key=True)
-    role: Mapped[str] = mapped_column(String(16))
-    display_name: Mapped[str | None]
-    password_hash: Mapped[str]
-    created: Mapped[str]
-    districts: Mapped[list[str] | None]
-    disabled: Mapped[bool] = mapped_column(default=False, server_default=false())
-    device_id: Mapped[str | None] = mapped_column(String(36))
-
-
-class AuditEvent(Base):
-    """Who viewed, printed, exported or changed which record, on which device, when; never
-    the record's content. Append-only; `(device_id, seq)` names an event everywhere, so the
-    centre takes a laptop's events once however often they arrive."""
-
-    __tablename__ = "audit_events"
-    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[str] = mapped_column(index=True)
-    user: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(16))
-    entity: Mapped[str | None] = mapped_column(String(32))
-    record_id: Mapped[str | None] = mapped_column(String(36))
-    count: Mapped[int | None] = mapped_column(Integer)
-
-
-class Device(Base):
-    """A replica: this laptop or centre, and (at the centre) every enrolled laptop."""
-
-    __tablename__ = "devices"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    name: Mapped[str] = mapped_column(unique=True)
-    kind: Mapped[str] = mapped_column(String(16))  # "centre" or "field"
-    is_self: Mapped[bool] = mapped_column(default=False)
-    sign_public: Mapped[str | None]
-    enc_public: Mapped[str | None]
-    sign_private: Mapped[str | None]
-    enc_private: Mapped[str | None]
-    districts: Mapped[list[str] | None]
-    enrolled_at: Mapped[str | None]
-    revoked_at: Mapped[str | None]
-
-
-class Setting(Base):
-    """A key-value setting of this replica (centre name and address for printouts, …)."""
-
-    __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str | None] = mapped_column(Text)
-
-
-class Change(Base):
-    """One write to one synced record: the fields written and the versions they overwrote.
-
-    `(origin, seq)` identifies it everywhere; local writes and merged remote ones alike are
-    kept, so a replica can pass on what it received and trace a field's history.
+    Its id is the dropped record's own id, so every replica names it alike. The dropped record
+    stays a tombstone, and every change that arrives for it lands on the target (decision
+    101). Synced, but not part of the interchange format.
     """
 
-    __tablename__ = "changes"
-    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    hlc: Mapped[str] = mapped_column(String(16), index=True)
-    entity: Mapped[str] = mapped_column(String(32))
-    record_id: Mapped[str] = mapped_column(String(36), index=True)
-    data: Mapped[str] = mapped_column(Text)  # JSON {field: value}
-    bases: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: "HLC/DEVICE"}
-    # Clustered on (origin, seq): the log is appended in that order and read by ranges of it.
-    __table_args__ = {"sqlite_with_rowid": False}
-
-
-class Conflict(Base):
-    """Two concurrent values of one field: the winner applied, the loser kept for review."""
-
-    __tablename__ = "conflicts"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    entity: Mapped[str] = mapped_column(String(32))
-    record_id: Mapped[str] = mapped_column(String(36), index=True)
-    field: Mapped[str] = mapped_column(String(64))
-    winner: Mapped[str | None] = mapped_column(Text)  # JSON value
-    loser: Mapped[str | None] = mapped_column(Text)  # JSON value
-    winner_version: Mapped[str] = mapped_column(String(64))
-    loser_version: Mapped[str] = mapped_column(String(64))
-    winner_device: Mapped[str] = mapped_column(String(36))
-    loser_device: Mapped[str] = mapped_column(String(36))
-    status: Mapped[str] = mapped_column(String(16), default="open")
-    detected_at: Mapped[str]
-    resolved_at: Mapped[str | None]
-    resolved_by: Mapped[str | None]
-    __table_args__ = (
-        Index(
-            "ux_conflicts_versions",
-            "record_id",
-            "field",
-            "winner_version",
-            "loser_version",
-            unique=True,
-        ),
+    __tablename__ = "redirects"
+    entity: Mapped[str | None] = mapped_column(
+        info=field("enum", values=("family", "person"), required=True)
     )
+    target_id: Mapped[str | None] = mapped_column(String(36), info=field("text", required=True))
+
+
+class DuplicateMark(SyncedMixin, Base):
+    """«Not a duplicate»: a reviewer's verdict on a pair, so it is never proposed again.
+
+    Its id is derived from the pair (decision 101), so two reviewers' marks are one record.
+    """
+
+    __tablename__ = "duplicate_marks"
+    entity: Mapped[str | None] = mapped_column(
+        info=field("enum", values=("family", "person"), required=True)
+    )
+    a_id: Mapped[str | None] = mapped_column(String(36), info=field("text", required=True))
+    b_id: Mapped[str | None] = mapped_column(String(36), info=field("text", required=True))

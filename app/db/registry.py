@@ -77,7 +77,7 @@ def _spec(name: str, model: type[Base], interchange: bool = True) -> EntitySpec:
             continue
         kind = info.pop("kind")
         if "values" in info:
-            info["values"] = tuple(info["values"])
+            info["values"] = tuple(str(v) for v in info["values"])  # StrEnum members as text
         if isinstance(column.type, Text):
             info.setdefault("max_length", LONG_TEXT)
         fields.append(FieldSpec(name=column.name, kind=kind, **info))
@@ -101,7 +101,12 @@ INTERCHANGE: tuple[EntitySpec, ...] = (
     _spec("referral", models.Referral),
 )
 REFERENCE = _spec("ref_entry", models.RefEntry, interchange=False)
-SYNCED: tuple[EntitySpec, ...] = (REFERENCE, *INTERCHANGE)
+# The bookkeeping of merged duplicates: synced, never in the interchange format.
+DUPLICATES: tuple[EntitySpec, ...] = (
+    _spec("redirect", models.Redirect, interchange=False),
+    _spec("duplicate_mark", models.DuplicateMark, interchange=False),
+)
+SYNCED: tuple[EntitySpec, ...] = (REFERENCE, *INTERCHANGE, *DUPLICATES)
 TYPES: dict[str, EntitySpec] = {spec.name: spec for spec in SYNCED}
 
 

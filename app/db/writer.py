@@ -20,14 +20,16 @@ from sqlalchemy.orm import Session
 
 from app.db.actors import current_actor
 from app.db.bulk import insert_plain, write_rows
+from app.db.clock import HybridLogicalClock, horizon
 from app.db.models import Change
+from app.db.postgres import lock_for_writing
 from app.db.registry import EntitySpec
 from app.i18n.text import search_key
-from app.sync.clock import HybridLogicalClock, horizon
 
 SYNC_COLUMNS = ("id", "deleted", "versions")
 CHANGE_COLUMNS = ("origin", "seq", "hlc", "entity", "record_id", "data", "bases")
 JSON_TEXT = json.JSONEncoder(ensure_ascii=False)  # a change's data as its log keeps it
+WRITTEN = "changes_written"  # session.info: {origin: (first seq, last seq)} flushed by it
 
 
 def json_value(value: Any) -> Any:
@@ -35,6 +37,17 @@ def json_value(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+
+
+# `JSON_TEXT.encode({k: json_value(v) ...})` without the per-field call: the encoder asks for
+# a date's ISO form itself (the same text: a date is a JSON string either way).
+_DATA_TEXT = json.JSONEncoder(ensure_ascii=False, default=_iso_date)
 
 
 def versions_text(versions: Mapping[str, str]) -> str:
@@ -78,11 +91,12 @@ class RecordWriter:
     def __init__(
         self, session: Session, device_id: str, clock: HybridLogicalClock | None = None
     ) -> None:
+        lock_for_writing(session)  # one writer at a time on a PostgreSQL centre
         self.session = session
         # Changes are stamped with this replica's current actor (a new one after a restore).
         self.device_id = current_actor(session, device_id)
         self.clock = clock or load_clock(session)
-        self._seq = next_seq(session, device_id)
+        self._seq = next_seq(session, self.device_id)  # the actor's own numbering
         self._inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self._updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self._entities: dict[str, EntitySpec] = {}
@@ -107,7 +121,16 @@ class RecordWriter:
         stamp = self.clock.now()
         version = f"{stamp}/{self.device_id}"
         old_versions: dict[str, str] = json.loads(current["versions"]) if current else {}
-        bases = {name: old_versions[name] for name in fields if name in old_versions}
+        while version in old_versions.values():
+            # The clock resumed below a stamp it had issued (that stamp ran ahead of the wall
+            # clock, decision 030): a version never names itself as its own base.
+            stamp = self.clock.now()
+            version = f"{stamp}/{self.device_id}"
+        bases = (
+            {name: old_versions[name] for name in fields if name in old_versions}
+            if old_versions
+            else {}
+        )
         if fields.get("deleted") is True:
             # A delete overwrites the record as its author saw it: keeping every version seen
             # lets the merge tell an edit the deleter had not seen (a conflict) from one it had.
@@ -136,7 +159,7 @@ class RecordWriter:
                 stamp,
                 entity.name,
                 record_id,
-                JSON_TEXT.encode({k: json_value(v) for k, v in fields.items()}),
+                _DATA_TEXT.encode(fields),
                 json.dumps(bases) if bases else "{}",
             )
         )
@@ -155,6 +178,11 @@ class RecordWriter:
                         row[column] = json_value(row[column])
                 write_rows(connection, entity, list(rows[0]), rows, new=new)
         insert_plain(connection, Change.__table__, CHANGE_COLUMNS, self._changes)  # type: ignore[arg-type]
+        if self._changes:  # which entries this unit of work appended: its audit event names them
+            first, last = self._changes[0][1], self._changes[-1][1]
+            spans = self.session.info.setdefault(WRITTEN, {})
+            low, high = spans.get(self.device_id, (first, last))
+            spans[self.device_id] = (min(low, first), max(high, last))
         self._inserts.clear()
         self._updates.clear()
         self._changes.clear()

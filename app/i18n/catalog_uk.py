@@ -158,6 +158,7 @@ UK: dict[str, str] = {
     "only unresolved ones": "лише нерозв'язані",
     "enrolled laptops": "зареєстровані ноутбуки",
     "open the GUI on a fresh demo database": "відкрити застосунок на новій демонстраційній базі",
+    "this program was started without its GUI": "цю програму запущено без графічного інтерфейсу",
     "upsert records from a JSON-lines file": "додати або оновити записи з файлу рядків JSON",
     "keep the winner, or write the loser anew": "залишити значення, що перемогло, або записати інше заново",
     "an enrollment file for a new laptop": "файл реєстрації нового ноутбука",
@@ -184,6 +185,29 @@ UK: dict[str, str] = {
     "SQLite file or SQLAlchemy URL": "файл SQLite або URL SQLAlchemy",
     "login of the acting account": "логін облікового запису",
     "Opora: case work with families in difficult life circumstances": "Опора — облік роботи з сім'ями у СЖО",
+    # centre: PostgreSQL, duplicates
+    "cannot connect to the database {path}": "не вдалося з'єднатися з базою даних {path}",
+    "likely duplicate families and persons": "ймовірні дублікати сімей та осіб",
+    "merge one record into another": "об'єднати один запис з іншим",
+    "mark a pair as not a duplicate": "позначити пару як «не дублікат»",
+    "{score} {type} {a} «{label_a}» ~ {b} «{label_b}»: {reasons}": "{score} {type} {a} «{label_a}» ~ {b} «{label_b}»: {reasons}",
+    "family": "сім'я",
+    "person": "особа",
+    "similar name": "схоже ім'я",
+    "surname and given name swapped": "прізвище та ім'я переставлені",
+    "same birth date": "та сама дата народження",
+    "same patronymic": "те саме по батькові",
+    "same RNOKPP": "той самий РНОКПП",
+    "similar members": "схожі члени сім'ї",
+    "same settlement and similar address": "той самий населений пункт і схожа адреса",
+    "no likely duplicates": "ймовірних дублікатів немає",
+    "{drop} merged into {keep}; conflicting values kept: {conflicts}": "{drop} об'єднано з {keep}; збережено суперечливих значень: {conflicts}",
+    "{a} and {b} marked as not duplicates": "{a} і {b} позначено як «не дублікати»",
+    "a record cannot be merged into itself": "запис не можна об'єднати з самим собою",
+    "no live family or person with id {id}": "немає сім'ї чи особи з ідентифікатором {id}",
+    "only two families or two persons can be merged": "об'єднати можна лише дві сім'ї або дві особи",
+    "sign in with a password to use the centre's keys": "увійдіть з паролем, щоб користуватися ключами центру",
+    "a PostgreSQL database is backed up by the server's own tools (pg_dump)": "базу даних PostgreSQL резервують засобами самого сервера (pg_dump)",
     # accounts, roles and the audit trail
     "a new account (password from OPORA_NEW_PASSWORD)": "новий обліковий запис (пароль з OPORA_NEW_PASSWORD)",
     "a new password from OPORA_NEW_PASSWORD": "новий пароль з OPORA_NEW_PASSWORD",
@@ -249,8 +273,15 @@ UK: dict[str, str] = {
     "the database {path} is in use by another program (an Opora window or command); close it, then restore again": "базою даних {path} зараз користується інша програма (вікно Опори або команда); закрийте її й повторіть відновлення",
     "the backup is encrypted and the database is not, or the reverse; restore it to a new file (--db NEW_FILE)": "резервна копія зашифрована, а база даних ні (або навпаки); відновіть її в новий файл (--db НОВИЙ_ФАЙЛ)",
     "is not UTF-8 text": "не є текстом у кодуванні UTF-8",
+    # --version (app/version.py)
+    "print the version, the schema revision and the reference data version": "показати версію програми, ревізію схеми бази й версію довідників",
+    "Opora {version}\nschema revision: {schema}\nreference data: {reference}": "Опора {version}\nревізія схеми бази: {schema}\nдовідники: {reference}",
 }
 
 from app.i18n.catalog_online import UK_ONLINE  # noqa: E402
 
 UK.update(UK_ONLINE)
+
+from app.i18n.catalog_roles import UK_ROLES  # noqa: E402
+
+UK.update(UK_ROLES)

@@ -15,6 +15,7 @@ import unicodedata
 APOSTROPHES = "'\u02bc\u2019\u2018`\u00b4\u2032"
 _DROP_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 _SEARCH_FOLD = str.maketrans({"ґ": "г", "ё": "е", "ъ": "", "\u0301": ""})
+_FOLDED = re.compile("[ґёъ\u0301]")  # what _SEARCH_FOLD changes
 
 UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 # Letters mapped past every other character, in the Ukrainian alphabet's order; apostrophes
@@ -50,15 +51,26 @@ class RefusedCharacter(ValueError):
         super().__init__(self.code)
 
 
+# One search finds the first character `clean_text` refuses: the control characters (Cc: C0,
+# DEL and C1) but tab, line feed and carriage return, lone surrogates (Cs), and the above.
+_REFUSED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+    + "".join(sorted(BIDI_CONTROLS | INVISIBLE))
+    + "]"
+)
+
+
 def clean_text(text: str) -> str:
     """`text` as it is stored: NFC, Windows line ends made `\\n`; a control, bidirectional,
     invisible or unpaired-surrogate character raises `RefusedCharacter`."""
-    for char in text:
-        if char in ALLOWED_CONTROLS or char == "\r":
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs") or char in BIDI_CONTROLS or char in INVISIBLE:
-            raise RefusedCharacter(char)
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    refused = _REFUSED.search(text)
+    if refused is not None:
+        raise RefusedCharacter(refused.group(0))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _script(char: str) -> str:
@@ -70,20 +82,40 @@ def _script(char: str) -> str:
     return "other"
 
 
+# A letter outside the Cyrillic blocks: text without one has no Latin letter, so no word of
+# it mixes scripts (the common case, found with one search instead of a name per letter).
+_NOT_CYRILLIC = re.compile(r"[^\W\d_\u0400-\u052f]")
+
+
+def _single_script(text: str) -> bool:
+    """Whether no word of `text` can mix Latin and Cyrillic: it is all ASCII (no Cyrillic
+    letter) or has no letter outside the Cyrillic blocks (no Latin one)."""
+    return text.isascii() or _NOT_CYRILLIC.search(text) is None
+
+
+def mixed_words(text: str | None) -> list[str]:
+    """The words of `text` that mix Latin and Cyrillic letters («Мaрія»), in order."""
+    if not text or _single_script(text):
+        return []
+    return [
+        word for word in _WORD.findall(text) if {"cyrillic", "latin"} <= {_script(c) for c in word}
+    ]
+
+
+def latin_letters(word: str) -> str:
+    """The Latin letters of a word, each once, in order («Мaрiя» → «ai»)."""
+    return "".join(dict.fromkeys(c for c in word if _script(c) == "latin"))
+
+
 def mixed_script_words(text: str | None) -> int:
     """How many words of `text` mix Latin and Cyrillic letters («Мaрія»)."""
-    if not text:
-        return 0
-    count = 0
-    for word in _WORD.findall(text):
-        scripts = {_script(c) for c in word}
-        if "cyrillic" in scripts and "latin" in scripts:
-            count += 1
-    return count
+    return len(mixed_words(text))
 
 
 def _unmix(text: str) -> str:
     """Latin look-alikes inside Cyrillic words read as the Cyrillic letters they imitate."""
+    if _single_script(text):
+        return text
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -102,8 +134,15 @@ def search_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    folded = unicodedata.normalize("NFC", text).lower().translate(_DROP_APOSTROPHES)
-    folded = _unmix(folded).translate(_SEARCH_FOLD)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    folded = text.lower()
+    for mark in APOSTROPHES:  # a check and a replace beat str.translate's per-letter lookups
+        if mark in folded:
+            folded = folded.replace(mark, "")
+    folded = _unmix(folded)
+    if _FOLDED.search(folded) is not None:
+        folded = folded.translate(_SEARCH_FOLD)
     return " ".join(folded.split())
 
 

@@ -23,6 +23,7 @@ import urllib3
 from urllib3.exceptions import HTTPError, SSLError
 
 from app.db.database import Database
+from app.db.settings import get_setting
 from app.errors import BundleRejected, CentreUnreachable, UsageError
 from app.i18n import tr
 from app.online.protocol import (
@@ -36,8 +37,7 @@ from app.online.protocol import (
     work_folder,
 )
 from app.services.queries import status_summary
-from app.services.setup import get_setting
-from app.sync.bundle import read_header
+from app.sync.bundle import SUFFIX, read_header
 from app.sync.devices import self_device
 from app.sync.errors import BundleError
 from app.sync.exchange import REJECTED, export_bundle, import_bundle
@@ -216,7 +216,7 @@ def sync_round(
     folder = work_folder(db.path, ".exchange")
     folder.mkdir(parents=True, exist_ok=True)
     link = Link(endpoint, options, sleep)
-    resumed = (folder / "outgoing.opora").exists()
+    resumed = (folder / f"outgoing{SUFFIX}").exists()
     total = _one_pass(db, link, folder)
     if resumed and _unsent(db):  # the resumed upload was older than the latest edits
         total = total + _one_pass(db, link, folder)
@@ -224,7 +224,7 @@ def sync_round(
 
 
 def _outbox(db: Database, folder: Path) -> Path:
-    outbox = folder / "outgoing.opora"
+    outbox = folder / f"outgoing{SUFFIX}"
     if outbox.exists():
         try:
             read_header(outbox)

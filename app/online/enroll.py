@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from app.db.database import Database
+from app.db.settings import get_setting
 from app.errors import UsageError
 from app.i18n import tr
 from app.online.protocol import CENTRE_PIN_SETTING, certificate_pin, check_url
-from app.services.setup import get_setting
 
 
 def exchange_for_enrollment(

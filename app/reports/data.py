@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-Mark = Literal["present", "absent", "excused"]
+from app.db.models import Mark
+from app.services.rosters import ParticipantRow, SessionRow
 
 
 @dataclass(frozen=True)
@@ -24,23 +25,6 @@ class Centre:
 
 
 # --- attendance journal -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JournalSession:
-    """One group session (a column of the journal)."""
-
-    id: str
-    date: date
-    topic: str = ""
-
-
-@dataclass(frozen=True)
-class JournalParticipant:
-    """One participant (a row of the journal)."""
-
-    id: str
-    name: str
 
 
 @dataclass(frozen=True)
@@ -57,28 +41,24 @@ class JournalData:
     facilitator: str
     period_from: date | None
     period_to: date | None
-    sessions: tuple[JournalSession, ...]
-    participants: tuple[JournalParticipant, ...]
+    sessions: tuple[SessionRow, ...]
+    participants: tuple[ParticipantRow, ...]
     marks: Mapping[tuple[str, str], Mark] = field(default_factory=dict)
 
     def present_count(self, participant_id: str) -> int:
         """Sessions of the journal the participant attended."""
-        return sum(1 for s in self.sessions if self.marks.get((participant_id, s.id)) == "present")
+        return sum(
+            1 for s in self.sessions if self.marks.get((participant_id, s.id)) == Mark.PRESENT
+        )
 
     def session_present_count(self, session_id: str) -> int:
         """Participants of the journal present at the session."""
-        return sum(1 for p in self.participants if self.marks.get((p.id, session_id)) == "present")
+        return sum(
+            1 for p in self.participants if self.marks.get((p.id, session_id)) == Mark.PRESENT
+        )
 
 
 # --- registration sheet -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RegistrationRow:
-    """A pre-filled row of the registration sheet."""
-
-    name: str
-    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,7 +70,7 @@ class RegistrationData:
     district: str
     session_date: date
     topic: str
-    rows: tuple[RegistrationRow, ...]
+    rows: tuple[ParticipantRow, ...]
     session_time: str = ""
     session_format: str = ""  # the format's name, e.g. «Тренінг»
     facilitator: str = ""
@@ -139,6 +119,16 @@ class EventEntry:
 
 
 @dataclass(frozen=True)
+class CodeSpan:
+    """A category or СЖО factor of a family and the days it applied (``until`` None: still)."""
+
+    kind: str  # "category" | "factor"
+    label: str
+    since: date
+    until: date | None = None
+
+
+@dataclass(frozen=True)
 class FamilyCardData:
     """Everything the family card prints; names and labels already in Ukrainian."""
 
@@ -164,6 +154,8 @@ class FamilyCardData:
     take_reason: str = ""
     organisations: str = ""
     specialists: tuple[tuple[date, str], ...] = ()  # (since, name), oldest first
+    # the dated history of categories and СЖО factors (the social card's), categories first
+    code_history: tuple[CodeSpan, ...] = ()
 
 
 # --- needs-assessment act ------------------------------------------------------------------

@@ -6,6 +6,7 @@ centre's own categories or service types print with their names.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -14,22 +15,23 @@ from sqlalchemy.orm import Session
 from app.db.database import Database
 from app.db.models import (
     Assessment,
-    Attendance,
     District,
     Family,
     GroupSession,
     Notification,
-    Participant,
     Person,
     ServiceRecord,
     Setting,
+    SettingKey,
     Settlement,
     SupportGroup,
     Visit,
 )
+from app.db.reference import labels
 from app.errors import UsageError
 from app.i18n import sort_key, tr
 from app.i18n.text import full_name
+from app.reports import words
 from app.reports.data import (
     ActData,
     ActMember,
@@ -39,24 +41,24 @@ from app.reports.data import (
     FamilyCardData,
     FamilyMember,
     JournalData,
-    JournalParticipant,
-    JournalSession,
     RegistrationData,
-    RegistrationRow,
     ServiceEntry,
     SummaryLabels,
 )
-from app.services.permissions import RESTRICTED_LABEL, actor_of, hidden_for
-from app.services.reference import labels
-
-CENTRE_NAME = "centre_name"
-CENTRE_ADDRESS = "centre_address"
-CAPACITY = {"high": "високий", "medium": "середній", "low": "низький"}
+from app.reports.family_history import code_history, specialist_history
+from app.services.family_names import display_name
+from app.services.permissions import actor_of, hidden_for
+from app.services.rosters import load_participants, load_roster
 
 
 def person_full_name(person: Person) -> str:
     """Surname, given name and patronymic of a person row."""
     return full_name(person.surname, person.given_name, person.patronymic)
+
+
+def _family_name(members: Iterable[Person]) -> str:
+    """The family's display name (app/services/family_names.py), as the list shows it."""
+    return display_name((m.relation, m.birth_date, person_full_name(m), m.id) for m in members)
 
 
 def short_name(person: Person) -> str:
@@ -67,8 +69,8 @@ def short_name(person: Person) -> str:
 
 def load_centre(session: Session) -> Centre:
     """The centre's name and address from the settings."""
-    name = session.get(Setting, CENTRE_NAME)
-    address = session.get(Setting, CENTRE_ADDRESS)
+    name = session.get(Setting, SettingKey.CENTRE_NAME)
+    address = session.get(Setting, SettingKey.CENTRE_ADDRESS)
     return Centre(
         name=(name.value if name and name.value else "Центр соціальних служб"),
         address=(address.value if address and address.value else ""),
@@ -104,28 +106,6 @@ def _district_name(session: Session, district_id: str | None) -> str:
     return district.name or "" if district is not None and not district.deleted else ""
 
 
-def _participants(
-    session: Session, group_id: str, hidden: frozenset[str] = frozenset()
-) -> list[tuple[Participant, str, str]]:
-    """Live participants of a group with their printed name and phone, in Ukrainian order;
-    a person of a family the account may not see prints as «обмежений запис», no phone."""
-    rows = session.execute(
-        select(Participant, Person)
-        .outerjoin(Person, (Person.id == Participant.person_id) & Person.deleted.is_(False))
-        .where(Participant.group_id == group_id, Participant.deleted.is_(False))
-    ).all()
-    result = []
-    for participant, person in rows:
-        if participant.person_id in hidden:
-            result.append((participant, tr(RESTRICTED_LABEL), ""))
-            continue
-        name = person_full_name(person) if person is not None else (participant.name or "")
-        phone = participant.phone or (person.phone if person is not None else None) or ""
-        result.append((participant, name, phone))
-    result.sort(key=lambda item: (sort_key(item[1]), item[0].id))
-    return result
-
-
 def load_journal(
     db: Database, group_id: str, date_from: date | None = None, date_to: date | None = None
 ) -> JournalData:
@@ -136,24 +116,8 @@ def load_journal(
         )
     with db.reading() as session:
         group = _live(session, SupportGroup, group_id, "no group with id {id}")
-        query = select(GroupSession).where(
-            GroupSession.group_id == group_id, GroupSession.deleted.is_(False)
-        )
-        if date_from is not None:
-            query = query.where(GroupSession.date >= date_from)
-        if date_to is not None:
-            query = query.where(GroupSession.date <= date_to)
-        sessions = sorted(session.scalars(query), key=lambda s: (s.date, s.time or "", s.id))
-        participants = _participants(session, group_id, _hidden_persons(db, session))
-        session_ids = [s.id for s in sessions]
-        marks = {}
-        if session_ids:
-            for participant_id, session_id, mark in session.execute(
-                select(Attendance.participant_id, Attendance.session_id, Attendance.mark).where(
-                    Attendance.deleted.is_(False), Attendance.session_id.in_(session_ids)
-                )
-            ):
-                marks[(participant_id, session_id)] = mark
+        roster = load_roster(session, group_id, _hidden_persons(db, session), date_from, date_to)
+        sessions = roster.sessions
         return JournalData(
             centre=load_centre(session),
             group_name=group.name or "",
@@ -161,9 +125,9 @@ def load_journal(
             facilitator=group.facilitator or "",
             period_from=date_from or group.start_date or (sessions[0].date if sessions else None),
             period_to=date_to or group.end_date or (sessions[-1].date if sessions else None),
-            sessions=tuple(JournalSession(s.id, s.date, s.topic or "") for s in sessions),
-            participants=tuple(JournalParticipant(p.id, name) for p, name, _ in participants),
-            marks=marks,
+            sessions=tuple(sessions),
+            participants=tuple(roster.participants),
+            marks=roster.marks,
         )
 
 
@@ -181,10 +145,7 @@ def load_registration(db: Database, session_id: str, blank_rows: int = 5) -> Reg
             district=_district_name(session, group.district_id),
             session_date=meeting.date,
             topic=meeting.topic or "",
-            rows=tuple(
-                RegistrationRow(name, phone)
-                for _, name, phone in _participants(session, group.id, _hidden_persons(db, session))
-            ),
+            rows=tuple(load_participants(session, group.id, _hidden_persons(db, session))),
             session_time=meeting.time or "",
             session_format=formats.get(meeting.format or "", meeting.format or ""),
             facilitator=group.facilitator or "",
@@ -232,8 +193,7 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             for s in service_rows
         )
         events = _events(session, family_id)
-        surnames = sorted({m.surname for m in members if m.surname}, key=sort_key)
-        title = ", ".join(surnames) or (settlement.name if settlement else "") or family_id
+        title = _family_name(members) or (settlement.name if settlement else "") or family_id
         return FamilyCardData(
             centre=load_centre(session),
             title=title,
@@ -271,33 +231,9 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
             take_reason=family.take_reason or "",
             organisations=family.organisations or "",
             specialists=specialist_history(session, family_id),
+            code_history=code_history(session, family_id, "category", categories)
+            + code_history(session, family_id, "factor", factors),
         )
-
-
-def specialist_history(session: Session, family_id: str) -> tuple[tuple[date, str], ...]:
-    """The family's responsible specialists with the day each was entered, oldest first, from
-    the change log (every replica keeps every change, so the history is the same everywhere)."""
-    import datetime as dt
-    import json
-
-    from app.db.models import Change
-    from app.sync.clock import decode
-
-    rows = session.execute(
-        select(Change.hlc, Change.data)
-        .where(Change.entity == "family", Change.record_id == family_id)
-        .where(Change.data.contains('"specialist"'))
-        .order_by(Change.hlc, Change.origin, Change.seq)
-    ).all()
-    history: list[tuple[date, str]] = []
-    for hlc, data in rows:
-        name = json.loads(data).get("specialist")
-        if not name or (history and history[-1][1] == name):
-            continue
-        millis, _counter = decode(hlc)
-        day = dt.datetime.fromtimestamp(millis / 1000, tz=dt.UTC).date()
-        history.append((day, name))
-    return tuple(history)
 
 
 def load_assessment_act(db: Database, assessment_id: str) -> ActData:
@@ -329,10 +265,9 @@ def load_assessment_act(db: Database, assessment_id: str) -> ActData:
             areas = {k: v for k, v in entry.items() if k not in ("person_id", "name", "impact")}
             return ActPerson(name=name, areas=areas, impact=entry.get("impact") or "")
 
-        surnames = sorted({m.surname for m in members if m.surname}, key=sort_key)
         return ActData(
             centre=load_centre(session),
-            family_title=", ".join(surnames) or address,
+            family_title=_family_name(members) or address,
             address=address,
             notification_number=(notification.number or "") if notification else "",
             notification_date=notification.date if notification else None,
@@ -392,7 +327,9 @@ def _events(session: Session, family_id: str) -> tuple[EventEntry, ...]:
         if a.sjo_present is not None:
             parts.append(f"СЖО: {'так' if a.sjo_present else 'ні'}")
         if a.parental_capacity:
-            parts.append(f"батьківський потенціал: {CAPACITY.get(a.parental_capacity, '')}")
+            parts.append(
+                f"батьківський потенціал: {words.CAPACITY.get(a.parental_capacity or '', '')}"
+            )
         if a.conclusion:
             parts.append(a.conclusion)
         kind = "Оцінка потреб" if a.finished else "Оцінка потреб (триває)"

@@ -1,9 +1,14 @@
-"""Writing a period summary to a file: JSON, PDF or XLSX, atomically (CLI and GUI alike)."""
+"""Writing reports to files, atomically, for the command line and the GUI alike: the
+printouts (load the data, render the PDF, write it) and the period summary (JSON, PDF, XLSX).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 from app.db.database import Database
 from app.files import atomic_writer
@@ -11,6 +16,56 @@ from app.reports.data import Summary
 from app.reports.loaders import load_centre, load_summary_labels
 
 FORMATS = ("json", "pdf", "xlsx")
+
+
+@dataclass(frozen=True)
+class Printout:
+    """One kind of printout: how its data is loaded and its PDF rendered (modules imported
+    when used: reportlab costs start-up time)."""
+
+    loader: str  # "module:function" (db, record id, **options) -> data
+    renderer: str  # "module:function" (data, binary stream) -> None
+
+    def load(self, db: Database, record_id: str, **options: Any) -> Any:
+        return _function(self.loader)(db, record_id, **options)
+
+    def render(self, data: Any, out: BinaryIO) -> None:
+        _function(self.renderer)(data, out)
+
+
+PRINTOUTS: dict[str, Printout] = {
+    "journal": Printout(
+        "app.reports.loaders:load_journal", "app.reports.pdf.journal:render_journal"
+    ),
+    "registration": Printout(
+        "app.reports.loaders:load_registration",
+        "app.reports.pdf.registration:render_registration",
+    ),
+    "family_card": Printout(
+        "app.reports.loaders:load_family_card", "app.reports.pdf.family_card:render_family_card"
+    ),
+    "assessment_act": Printout(
+        "app.reports.loaders:load_assessment_act",
+        "app.reports.pdf.assessment_act:render_assessment_act",
+    ),
+}
+
+
+def _function(name: str) -> Callable[..., Any]:
+    import importlib
+
+    module, function = name.split(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+
+
+def write_printout(db: Database, kind: str, record_id: str, path: Path, **options: Any) -> Any:
+    """Load the printout `kind` of one record, render it and write it to `path` through a
+    temporary file; returns the data it printed. Nothing is written when loading fails."""
+    printout = PRINTOUTS[kind]
+    data = printout.load(db, record_id, **options)
+    with atomic_writer(path, "wb") as handle:
+        printout.render(data, cast(BinaryIO, handle))
+    return data
 
 
 def summary_json_text(summary: Summary) -> str:
@@ -31,5 +86,5 @@ def write_summary(db: Database, summary: Summary, fmt: str, path: Path) -> Path:
     else:
         from app.reports.xlsx import render_summary_xlsx as render
     with atomic_writer(path, "wb") as handle:
-        render(summary, handle, centre=centre, labels=labels)
+        render(summary, cast(BinaryIO, handle), centre=centre, labels=labels)
     return path

@@ -8,12 +8,19 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from app.db.models import ParentalCapacity
 from app.i18n import plural as i18n_plural
 
 LOCALE = "uk_UA"
 _UK = Locale.parse(LOCALE)
 
 # Noun forms: (one, few, many). CLDR's "other" (fractions) takes the "few" form.
+# a parental capacity as the printouts word it (the act and the family card's work log)
+CAPACITY = {
+    ParentalCapacity.HIGH: "високий",
+    ParentalCapacity.MEDIUM: "середній",
+    ParentalCapacity.LOW: "низький",
+}
 FAMILIES = ("сім'я", "сім'ї", "сімей")
 FAMILIES_PERSONS = ("сім'я/особа", "сім'ї/особи", "сімей/осіб")
 CHILDREN = ("дитина", "дитини", "дітей")

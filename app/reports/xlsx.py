@@ -12,49 +12,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.reports import words
 from app.reports.data import Breakdown, Centre, Summary, SummaryLabels
+from app.reports.figures import FIGURES, figure_value, share, target_label
 
 TITLE = "Звіт про роботу за період"
 HEAD_FILL = PatternFill("solid", fgColor="E4E9F0")
 BOLD = Font(bold=True)
-
-# (JSON key, label) of the main figures, in DOMAIN.md order; group figures are "groups.<key>".
-FIGURES: tuple[tuple[str, str], ...] = (
-    ("families_covered", "Охоплено індивідуальною роботою (сімей/осіб)"),
-    ("families_on_record", "Сімей на обліку в СЖО на кінець періоду"),
-    ("children_in_families_on_record", "Дітей (до 18 років) у сім'ях на обліку"),
-    ("families_low_parenting_capacity", "Сімей на обліку з низьким батьківським потенціалом"),
-    ("notifications", "Надійшло повідомлень (звернень)"),
-    ("home_visits", "Відвідувань за місцем проживання"),
-    ("needs_assessments", "Проведено оцінок потреб"),
-    ("groups.active", "Діяло груп взаємопідтримки"),
-    ("groups.sessions", "Проведено групових занять"),
-    ("groups.participants", "Учасників груп"),
-    ("groups.attendances", "Відвідувань групових занять"),
-    ("persons.total", "Охоплено осіб (члени сімей та особи без сім'ї)"),
-    ("persons.by_sex.F", "з них жінок"),
-    ("persons.by_sex.M", "з них чоловіків"),
-    ("persons.by_age.under_18", "з них до 18 років"),
-    ("persons.by_age.18_59", "з них 18–59 років"),
-    ("persons.by_age.60_plus", "з них 60 років і старших"),
-    ("persons.with_disability", "з них осіб з інвалідністю"),
-    ("intake_consultations", "Первинних консультацій"),
-    ("referrals.accepted", "Скерувань: прийнято"),
-    ("referrals.refused", "Скерувань: відмовлено"),
-    ("referrals.unknown", "Скерувань: результат невідомий"),
-)
-
-
-def figure_value(summary: Summary, key: str) -> int:
-    """The value of a figure by its JSON key, dotted for nested ones (``groups.sessions``)."""
-    value = summary.to_json()
-    for part in key.split("."):
-        value = value[part]
-    return value
-
-
-def share(part: int, whole: int) -> float:
-    """``part`` as a fraction of ``whole`` (0 when the whole is 0)."""
-    return part / whole if whole else 0.0
 
 
 def _table(ws: Worksheet, head: list[str], rows: list[list], widths: list[int]) -> None:
@@ -94,9 +56,16 @@ def render_summary_xlsx(
     _table(
         ws,
         ["Показник", "Кількість", "Ключ"],
-        [[label, figure_value(summary, key), key] for key, label in FIGURES],
+        [
+            [f.text_with_unit(), figure_value(summary, f.key), None if f.total else f.key]
+            for f in FIGURES
+        ],
         [58, 12, 34],
     )
+    first = ws.max_row - len(FIGURES) + 1
+    for f, (cell,) in zip(FIGURES, ws.iter_rows(min_row=first, max_col=1), strict=True):
+        if f.indented:  # a part of the row above, as the PDF shows it
+            cell.alignment = Alignment(indent=2)
 
     services = wb.create_sheet("Послуги")
     _table(
@@ -129,7 +98,7 @@ def render_summary_xlsx(
         [
             [
                 code,
-                labels.category(code) if code != "none" else "не вказано",
+                target_label(code, labels),
                 n,
                 share(n, total_sessions),
             ]

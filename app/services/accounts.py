@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import keyring
+from app.db import keyring, server_keys
 from app.db.database import Database, add_account
 from app.db.models import Account, District
 from app.errors import AuthError, UsageError
@@ -166,6 +166,8 @@ def set_password(db: Database, login: str, new_password: str | None) -> None:
         if account is None:
             raise UsageError(tr("no account with the login «{login}»", login=login))
         account.password_hash = keyring.hash_password(secret)
+        if db.secret is not None and db.path is None:  # a PostgreSQL centre's wrapped secret
+            server_keys.store_wrap(session, login, db.secret, secret)
         if db.key is not None and db.target.keyring is not None:
             accounts = keyring.read(db.target.keyring)
             accounts[login] = keyring.wrap(db.key, login, secret)

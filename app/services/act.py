@@ -22,10 +22,10 @@ def form_people(db: Any, family_id: str, day: Any = None) -> tuple[list, list]:
 
     from sqlalchemy import select
 
+    from app.db.ages import child_cutoff
     from app.db.models import Person
     from app.i18n import sort_key
     from app.i18n.text import full_name
-    from app.reports.summary import child_cutoff
 
     cutoff = child_cutoff(day or dt.date.today())
     with db.session() as session:

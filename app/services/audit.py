@@ -14,26 +14,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from app.db.clock import now_text
 from app.db.database import Database, Target
 from app.db.models import Account, AuditEvent, Device, Setting
+from app.db.writer import WRITTEN
 from app.errors import AuthError
 from app.i18n import tr
 
 ACTIONS = ("view", "print", "export", "change", "login", "login-failed")
 _ACK_PREFIX = "audit_ack:"
 _FAILURES = ".auth-failures"
-
-
-def now_text() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _self_device(session: Session) -> str:
@@ -48,8 +47,10 @@ def record(
     record_id: str | None = None,
     count: int | None = None,
     at: str | None = None,
+    changes: tuple[str, int, int] | None = None,
 ) -> None:
-    """Append one event made on this device."""
+    """Append one event made on this device; `changes` (origin, first seq, last seq) names
+    the change-log entries a `change` event's unit of work appended."""
     device = _self_device(session)
     last = session.scalar(select(func.max(AuditEvent.seq)).where(AuditEvent.device_id == device))
     session.add(
@@ -62,6 +63,9 @@ def record(
             entity=entity,
             record_id=record_id,
             count=count,
+            change_origin=changes[0] if changes else None,
+            change_first=changes[1] if changes else None,
+            change_last=changes[2] if changes else None,
         )
     )
 
@@ -80,9 +84,12 @@ def _retrying(db: Database, work: Callable[[Session], None]) -> None:
             with db.session() as session:
                 work(session)
             return
-        except OperationalError as error:
+        except (OperationalError, IntegrityError) as error:
+            # Busy: another process writes. Integrity: on PostgreSQL two events written at once
+            # read the same last number (SQLite's BEGIN IMMEDIATE makes them wait); numbered again.
             busy = "locked" in str(error) or "busy" in str(error)
-            if not busy or time.monotonic() > deadline:
+            again = busy or isinstance(error, IntegrityError)
+            if not again or time.monotonic() > deadline:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
@@ -102,13 +109,44 @@ def log(
 def changed(session: Session, user: str | None, touched: list[tuple[str, str]]) -> None:
     """The event of one unit of work that wrote records: the record when it is one (a hand
     edit), else one event for the whole batch with how many records it wrote."""
+    spans = session.info.pop(WRITTEN, {})
     if not touched:
         return
+    # the change-log entries written (one origin per unit of work: its replica's actor)
+    changes = next(((o, lo, hi) for o, (lo, hi) in spans.items()), None)
     if len(touched) == 1:
-        record(session, user, "change", touched[0][0], touched[0][1])
+        record(session, user, "change", touched[0][0], touched[0][1], changes=changes)
         return
     kinds = {entity for entity, _ in touched}
-    record(session, user, "change", kinds.pop() if len(kinds) == 1 else None, None, len(touched))
+    entity = kinds.pop() if len(kinds) == 1 else None
+    record(session, user, "change", entity, None, len(touched), changes=changes)
+
+
+def change_authors(
+    session: Session, changes: Iterable[tuple[str, int]]
+) -> dict[tuple[str, int], str]:
+    """(origin, seq) of change-log entries → the login whose unit of work wrote each, read
+    from the `change` events that name them (made here or received with a laptop's bundle)."""
+    wanted: dict[str, list[int]] = {}
+    for origin, seq in changes:
+        wanted.setdefault(origin, []).append(seq)
+    found: dict[tuple[str, int], str] = {}
+    for origin, seqs in wanted.items():
+        spans = session.execute(  # one query per origin: the events overlapping its seqs
+            select(AuditEvent.change_first, AuditEvent.change_last, AuditEvent.user)
+            .where(
+                AuditEvent.change_origin == origin,
+                AuditEvent.change_first <= max(seqs),
+                AuditEvent.change_last >= min(seqs),
+            )
+            .order_by(AuditEvent.change_first)
+        ).all()
+        starts = [span[0] for span in spans]
+        for seq in seqs:
+            at = bisect_right(starts, seq) - 1
+            if at >= 0 and spans[at][1] >= seq:
+                found[(origin, seq)] = spans[at][2]
+    return found
 
 
 # -- signing in ---------------------------------------------------------------------------
@@ -243,6 +281,11 @@ def outgoing(session: Session, peer_id: str) -> list[dict[str, Any]]:
                 "type": e.entity,
                 "record_id": e.record_id,
                 "count": e.count,
+                **(
+                    {"changes": [e.change_origin, e.change_first, e.change_last]}
+                    if e.change_origin
+                    else {}
+                ),
             }
         }
         for e in events
@@ -289,11 +332,26 @@ def take(session: Session, sender: str, events: list[dict[str, Any]]) -> int:
                     event.get("record_id") if isinstance(event.get("record_id"), str) else None
                 ),
                 count=event.get("count") if isinstance(event.get("count"), int) else None,
+                **_change_span(event.get("changes")),
             )
         )
         added += 1
     session.flush()
     return added
+
+
+def _change_span(value: Any) -> dict[str, Any]:
+    """A received event's `changes` [origin, first, last], when well formed."""
+    if (
+        isinstance(value, list)
+        and len(value) == 3
+        and isinstance(value[0], str)
+        and len(value[0]) <= 36
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in value[1:])
+        and value[1] <= value[2]
+    ):
+        return {"change_origin": value[0], "change_first": value[1], "change_last": value[2]}
+    return {}
 
 
 def take_acknowledgement(session: Session, sender: str, acks: Any) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.chunks import chunked
+from app.db.clock import stamp_time
 from app.db.database import Database, self_device_id
 from app.db.models import (
     Account,
@@ -32,7 +34,6 @@ from app.services import audit
 from app.services.permissions import actor_of
 from app.services.queries import ServiceFilter, ServiceRow, service_rows
 from app.services.records import RecordBatch, parse_edit
-from app.sync.clock import decode
 
 # The fields come from the registry (declared once, on the models); a member's family is
 # the form's own, so the person's `family_id` is not one of the member's fields.
@@ -187,12 +188,13 @@ def save_family(
 
 @dataclass(frozen=True)
 class EventRow:
-    """A visit, an assessment or a notification in the card's tabs."""
+    """A visit, an assessment, a notification or a referral in the card's tabs."""
 
     id: str
     date: dt.date | None
     title: str
     text: str
+    number: str = ""  # a notification's number
 
 
 @dataclass
@@ -202,6 +204,8 @@ class FamilyEvents:
     assessments: list[EventRow]
     notifications: list[EventRow]
     referrals: list[EventRow] = field(default_factory=list)  # title: where to; text: outcome
+    # the first notification the family came from (the one with a number), if any
+    origin: EventRow | None = None
 
 
 def family_events(db: Database, family_id: str) -> FamilyEvents:
@@ -223,7 +227,7 @@ def family_events(db: Database, family_id: str) -> FamilyEvents:
             )
         ]
         notifications = [
-            EventRow(n.id, n.date, n.source or "", n.summary or "")
+            EventRow(n.id, n.date, n.source or "", n.summary or "", n.number or "")
             for n in session.scalars(
                 select(Notification).where(
                     Notification.family_id == family_id, Notification.deleted.is_(False)
@@ -236,8 +240,16 @@ def family_events(db: Database, family_id: str) -> FamilyEvents:
     def newest(rows: list[EventRow]) -> list[EventRow]:
         return sorted(rows, key=lambda r: r.date or dt.date.min, reverse=True)
 
+    numbered = sorted(
+        (n for n in notifications if n.number), key=lambda r: (r.date or dt.date.max, r.number)
+    )
     return FamilyEvents(
-        services, newest(visits), newest(assessments), newest(notifications), newest(referrals)
+        services,
+        newest(visits),
+        newest(assessments),
+        newest(notifications),
+        newest(referrals),
+        numbered[0] if numbered else None,
     )
 
 
@@ -321,31 +333,43 @@ def family_history(db: Database, family_id: str, limit: int = 500) -> list[Histo
         workers = device_people(session)
         changes = []
         wanted = sorted(ids)
-        for start in range(0, len(wanted), 500):
+        for chunk in chunked(wanted):
             changes.extend(
                 session.execute(
                     select(
-                        Change.hlc, Change.origin, Change.entity, Change.record_id, Change.data
-                    ).where(Change.record_id.in_(wanted[start : start + 500]))
+                        Change.hlc,
+                        Change.origin,
+                        Change.seq,
+                        Change.entity,
+                        Change.record_id,
+                        Change.data,
+                    ).where(Change.record_id.in_(chunk))
                 ).all()
             )
-    changes.sort(key=lambda c: c.hlc, reverse=True)
+        changes.sort(key=lambda c: c.hlc, reverse=True)
+        changes = changes[:limit]
+        # who: the account the audit trail names for the change; else who works on its device
+        authors = audit.change_authors(session, ((c.origin, c.seq) for c in changes))
+        names = {
+            login: name or login
+            for login, name in session.execute(select(Account.login, Account.display_name))
+        }
     rows = []
-    for hlc, origin, entity, record_id, data in changes[:limit]:
-        millis, _counter = decode(hlc)
-        when = dt.datetime.fromtimestamp(millis / 1000)
+    for hlc, origin, seq, entity, record_id, data in changes:
+        author = authors.get((origin, seq))
+        when = stamp_time(hlc)
         try:
-            names = tuple(sorted(json.loads(data)))
+            fields = tuple(sorted(json.loads(data)))
         except ValueError:
-            names = ()
+            fields = ()
         rows.append(
             HistoryRow(
                 when,
                 devices.get(origin, origin[:8]),
                 entity,
                 people.get(record_id, ""),
-                names,
-                workers.get(origin, ""),
+                fields,
+                names.get(author, author) if author else workers.get(origin, ""),
             )
         )
     return rows

@@ -11,21 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 from typing import Any
 
 from sqlalchemy import String, func, select, type_coerce
 
+from app.db.chunks import chunked
 from app.db.database import Database
 from app.db.models import Family, Person, ServiceRecord, Settlement, Visit
+from app.db.on_record import on_record
 from app.i18n.text import UKRAINIAN_ALPHABET, full_name, search_key, sort_key
+from app.services.family_names import HEAD_RELATIONS, NO_BIRTH
 from app.services.permissions import Actor
-
-# A str.translate table that maps Ukrainian letters into alphabet order, so plain string
-# comparison of translated text orders like app.i18n.sort_key, at C speed.
-HEAD_RELATIONS = ("head", "mother", "father", "guardian", "spouse", "grandmother", "grandfather")
-
 
 # Who is looking: the acting account (app/services/permissions.py). A bare `Viewer()` is a
 # viewer role and sees no restricted family.
@@ -49,17 +48,26 @@ class FamilyRow:
     restricted: bool
     last_contact: dt.date | None = None
     members: int = 0
-    # set by the last search: it matched another member than the one the list names
-    by_member: bool = field(default=False, repr=False, compare=False)
     search_text: str = field(default="", repr=False)
     name_key: tuple[str, str] = field(default=("", ""), repr=False)
+    # the typed words of its index's last search: one list all its rows share
+    found_by: list[str] = field(default_factory=list, repr=False, compare=False)
+    _shown_key: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def by_member(self) -> bool:
+        """The last search matched another member than the one the list names. Worked
+        out when the row is shown, not for every row found: a keystroke stays cheap."""
+        if not self.found_by:
+            return False
+        if self._shown_key is None:
+            parts = (self.name, self.address, self.phone, self.settlement)
+            self._shown_key = search_key(" ".join(parts))
+        return not all(token in self._shown_key for token in self.found_by)
 
     def on_record(self, day: dt.date | None = None) -> bool:
-        """Taken on record and not (yet) taken off record on `day`."""
-        day = day or dt.date.today()
-        if self.on_record_from is None or self.on_record_from > day:
-            return False
-        return self.on_record_to is None or self.on_record_to > day
+        """On record on `day` (today when none is given): app/db/on_record.py's rule."""
+        return on_record(self.on_record_from, self.on_record_to, day or dt.date.today())
 
 
 def _iso(value: object) -> dt.date | None:
@@ -68,11 +76,6 @@ def _iso(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
-
-
-def _rank(relation: str | None, born: object) -> tuple[int, str]:
-    order = HEAD_RELATIONS.index(relation) if relation in HEAD_RELATIONS else 99
-    return (order, str(born) if born else "9999")
 
 
 _TEXT = String()
@@ -102,6 +105,7 @@ def _family_query():  # type: ignore[no-untyped-def]
 def _person_query():  # type: ignore[no-untyped-def]
     return select(
         Person.family_id,
+        Person.id,
         Person.search_key,
         Person.surname,
         Person.given_name,
@@ -111,20 +115,43 @@ def _person_query():  # type: ignore[no-untyped-def]
     ).where(Person.deleted.is_(False), Person.family_id.is_not(None))
 
 
+def _name_first(person: Any, current: Any) -> bool:
+    """Whether `person` comes before `current`, two members of equal rank: by name, then id."""
+    return (sort_key(full_name(*person[3:6])), person[1]) < (
+        sort_key(full_name(*current[3:6])),
+        current[1],
+    )
+
+
 def _build_rows(
     family_rows: Sequence[Any], person_rows: Sequence[Any], viewer: Viewer
 ) -> list[FamilyRow]:
-    best: dict[str, tuple[tuple[int, str], str]] = {}
+    """One pass over the persons, one over the families. A centre has 100,000 persons, so
+    the per-row work is kept to dictionary look-ups: the members' keys are counted at the
+    end, and the few distinct code lists, dates and settlements are parsed once each. The
+    main member is app/services/family_names.py's (rank, then name and id on a tie)."""
+    order = {relation: n for n, relation in enumerate(HEAD_RELATIONS)}
+    unranked = len(HEAD_RELATIONS)
+    best: dict[str, tuple[tuple[int, str], Any]] = {}
     keys: dict[str, list[str]] = {}
-    counts: dict[str, int] = {}
-    for family_id, key, surname, given, patronymic, relation, born in person_rows:
-        keys.setdefault(family_id, []).append(key)
-        counts[family_id] = counts.get(family_id, 0) + 1
-        rank = _rank(relation, born)
+    for person in person_rows:
+        family_id, _pid, key, _surname, _given, _patronymic, relation, born = person
+        members = keys.get(family_id)
+        if members is None:
+            keys[family_id] = [key]
+        else:
+            members.append(key)
+        rank = (order.get(relation, unranked), str(born) if born else NO_BIRTH)
         current = best.get(family_id)
-        if current is None or rank < current[0]:
-            name = full_name(surname, given, patronymic)
-            best[family_id] = (rank, name)
+        if (
+            current is None
+            or rank < current[0]
+            or (rank == current[0] and _name_first(person, current[1]))
+        ):
+            best[family_id] = (rank, person)
+    codes: dict[str, tuple[str, ...]] = {}
+    days: dict[Any, dt.date | None] = {None: None, "": None}
+    places: dict[str | None, str] = {}
     rows: list[FamilyRow] = []
     for (
         fid,
@@ -142,7 +169,17 @@ def _build_rows(
     ) in family_rows:
         if not viewer.may_see(bool(restricted), responsible):
             continue
-        name = best[fid][1] if fid in best else ""
+        head = best.get(fid)
+        # app.i18n.text.full_name, without a generator per family
+        name = " ".join(filter(None, head[1][3:6])) if head is not None else ""
+        if categories not in codes:
+            codes[categories] = tuple(json.loads(categories)) if categories else ()
+        for day in (start, end):
+            if day not in days:
+                days[day] = _iso(day)
+        if settlement not in places:
+            places[settlement] = (settlement or "").lower()
+        members = keys.get(fid, [])
         rows.append(
             FamilyRow(
                 id=fid,
@@ -151,13 +188,13 @@ def _build_rows(
                 district_id=district_id,
                 address=address or "",
                 phone=phone or "",
-                categories=tuple(json.loads(categories)) if categories else (),
-                on_record_from=_iso(start),
-                on_record_to=_iso(end),
+                categories=codes[categories],
+                on_record_from=days[start],
+                on_record_to=days[end],
                 specialist=specialist or "",
                 restricted=bool(restricted),
-                members=counts.get(fid, 0),
-                search_text=" ".join((fkey or "", (settlement or "").lower(), *keys.get(fid, ()))),
+                members=len(members),
+                search_text=" ".join((fkey or "", places[settlement], *members)),
                 name_key=sort_key(name),
             )
         )
@@ -208,8 +245,7 @@ def load_first_rows(
             chunk = sorted(ids)
             family_rows: list[Any] = []
             person_rows: list[Any] = []
-            for start in range(0, len(chunk), 500):
-                part = chunk[start : start + 500]
+            for part in chunked(chunk):
                 family_rows += session.execute(_family_query().where(Family.id.in_(part))).all()
                 person_rows += session.execute(
                     _person_query().where(Person.family_id.in_(part))
@@ -258,8 +294,8 @@ class FamilyFilter:
         return search_key(self.text).split()
 
 
-MARK_MEMBER_MATCHES = 2000  # a result this short says which rows matched another member
 INFIX_FROM = 3  # a typed word this long also matches inside words («яна» → «Мар'яна»)
+INSIDE_SCAN_FROM = 1500  # found inside more words than this: scan the rows' text instead
 
 
 class FamilyIndex:
@@ -267,10 +303,11 @@ class FamilyIndex:
 
     A typed word matches a row when it begins one of the row's words (surname, given
     name, patronymic, phone with and without +38, address, settlement), or, from three
-    letters on, when it is found inside one of them: the words are
-    kept sorted, so each typed word is a binary search plus the rows it names, however
-    many families there are. A centre's 40,000 families answer in a few milliseconds,
-    where a substring scan of every row took tens."""
+    letters on, when it is found inside one of them. The words are kept sorted and the
+    rows of each word laid end to end in one list, so the rows of every word beginning
+    with what was typed are one slice of it: a binary search and one set built in C,
+    however many families there are. A word found inside many others («067» in every
+    phone) is looked for in the rows' text instead, also in C."""
 
     def __init__(self, rows: Sequence[FamilyRow]) -> None:
         self.rows = list(rows)
@@ -279,45 +316,57 @@ class FamilyIndex:
             for word in set(row.search_text.split()):
                 owners.setdefault(word, []).append(position)
         self._words = sorted(owners)
-        self._owners = [owners[word] for word in self._words]
+        # the rows of word k are _flat[_offsets[k]:_offsets[k + 1]]
+        lists = [owners[word] for word in self._words]
+        self._flat = list(chain.from_iterable(lists))
+        self._offsets = [0, *accumulate(map(len, lists))]
         # every word in one string, for a typed word found inside a word («яна» in
         # «мар'яна»): str.find runs in C over the vocabulary, not over the rows
         self._joined = "\n".join(self._words)
-        self._starts: list[int] = []
-        offset = 0
-        for word in self._words:
-            self._starts.append(offset)
-            offset += len(word) + 1
+        self._starts = [0, *accumulate(len(word) + 1 for word in self._words)][:-1]
+        self._texts = [row.search_text for row in self.rows]
+        self._typed: list[str] = []  # the words of the last search, shared by every row
+        for row in self.rows:
+            row.found_by = self._typed
 
     def __len__(self) -> int:
         return len(self.rows)
 
+    def _owners(self, first: int, last: int) -> list[int]:
+        """The rows of words first..last-1 (repeats possible)."""
+        return self._flat[self._offsets[first] : self._offsets[last]]
+
     def _positions(self, token: str) -> set[int]:
         start = bisect_left(self._words, token)
         end = bisect_left(self._words, token + "\U0010ffff", start)
-        found: set[int] = set()
-        for owners in self._owners[start:end]:
-            found.update(owners)
+        found = set(self._owners(start, end))
         if len(token) >= INFIX_FROM:
             found.update(self._inside(token))
         return found
 
-    def _inside(self, token: str) -> Iterator[int]:
-        """Rows with a word that contains `token` (not at its start)."""
+    def _inside(self, token: str) -> Iterable[int]:
+        """Rows with a word that contains `token` (not only at its start)."""
         joined, starts = self._joined, self._starts
+        if joined.count(token) > INSIDE_SCAN_FROM:
+            # found in very many words: one pass over the rows' text beats a look-up
+            # per word (a typed word has no space, so «in» finds it inside a word)
+            return [i for i, text in enumerate(self._texts) if token in text]
+        found: list[int] = []
         at = joined.find(token)
         while at != -1:
             word = bisect_right(starts, at) - 1
-            yield from self._owners[word]
+            found += self._owners(word, word + 1)
             following = word + 1
             if following >= len(starts):
                 break
             at = joined.find(token, starts[following])
+        return found
 
     def search(self, wanted: FamilyFilter, today: dt.date | None = None) -> list[FamilyRow]:
         """Rows matching every typed word, the district, category and status; in the
         index's order (the Ukrainian alphabet of the family name)."""
         tokens = wanted.tokens()
+        self._typed[:] = tokens
         found: Iterable[FamilyRow] = self.rows
         if tokens:
             positions: set[int] | None = None
@@ -327,7 +376,7 @@ class FamilyIndex:
                 if not positions:
                     return []
             assert positions is not None
-            found = [self.rows[i] for i in sorted(positions)]
+            found = list(map(self.rows.__getitem__, sorted(positions)))
         if wanted.district_id is not None:
             found = [r for r in found if r.district_id == wanted.district_id]
         if wanted.category is not None:
@@ -335,9 +384,4 @@ class FamilyIndex:
         if wanted.on_record is not None:
             day = today or dt.date.today()
             found = [r for r in found if r.on_record(day) == wanted.on_record]
-        found = list(found)
-        if tokens and len(found) <= MARK_MEMBER_MATCHES:
-            for row in found:
-                shown = search_key(" ".join((row.name, row.address, row.phone, row.settlement)))
-                row.by_member = not all(token in shown for token in tokens)
-        return found
+        return list(found)

@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from app.db.database import Database
-from app.db.models import Attendance, District, GroupSession, Participant, Person, SupportGroup
-from app.db.registry import TYPES
-from app.i18n import tr
-from app.i18n.text import full_name, sort_key
-from app.services.permissions import RESTRICTED_LABEL, actor_of, hidden_for
+from app.db.models import District, GroupSession, Participant, SupportGroup
+from app.i18n.text import sort_key
+from app.services.permissions import actor_of, hidden_for
 from app.services.records import RecordService
+from app.services.rosters import ParticipantRow, SessionRow, load_roster
 
 
 @dataclass(frozen=True)
@@ -73,27 +72,23 @@ def group_rows(db: Database, today: dt.date | None = None) -> list[GroupRow]:
 
 
 @dataclass(frozen=True)
-class ParticipantRow:
-    id: str
-    name: str
-    phone: str
-    person_id: str | None
+class GroupInfo:
+    """A group's own fields as the card shows them."""
 
-
-@dataclass(frozen=True)
-class SessionRow:
-    id: str
-    date: dt.date
-    time: str
-    topic: str
-    format: str
+    name: str = ""
+    target_category: str | None = None
+    district_id: str | None = None
+    place: str = ""
+    facilitator: str = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
 
 
 @dataclass
 class GroupSheet:
-    """A group's participants, sessions (by date) and marks with their record ids."""
+    """A group's fields, participants, sessions (by date) and marks with their record ids."""
 
-    group: dict[str, object]
+    group: GroupInfo
     participants: list[ParticipantRow] = field(default_factory=list)
     sessions: list[SessionRow] = field(default_factory=list)
     marks: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -106,57 +101,20 @@ def group_sheet(db: Database, group_id: str) -> GroupSheet | None:
         group = session.get(SupportGroup, group_id)
         if group is None or group.deleted:
             return None
-        info: dict[str, object] = {
-            name: getattr(group, name) for name in TYPES["group"].field_names
-        }
-        people = session.execute(
-            select(
-                Participant.id,
-                Participant.name,
-                Participant.phone,
-                Participant.person_id,
-                Person.surname,
-                Person.given_name,
-                Person.patronymic,
-                Person.phone,
-            )
-            .outerjoin(Person, Person.id == Participant.person_id)
-            .where(Participant.group_id == group_id, Participant.deleted.is_(False))
-        ).all()
+        info = GroupInfo(
+            group.name or "",
+            group.target_category,
+            group.district_id,
+            group.place or "",
+            group.facilitator or "",
+            group.start_date,
+            group.end_date,
+        )
         hidden = hidden_for(session, actor_of(db, session)).persons
-        participants = [
-            ParticipantRow(pid, tr(RESTRICTED_LABEL), "", None)
-            if person_id in hidden
-            else ParticipantRow(
-                pid,
-                full_name(s, g, p) if person_id else (name or ""),
-                (phone or person_phone or ""),
-                person_id,
-            )
-            for pid, name, phone, person_id, s, g, p, person_phone in people
-        ]
-        sessions = [
-            SessionRow(s.id, s.date, s.time or "", s.topic or "", s.format or "")
-            for s in session.scalars(
-                select(GroupSession).where(
-                    GroupSession.group_id == group_id, GroupSession.deleted.is_(False)
-                )
-            )
-            if s.date is not None
-        ]
-        sheet = GroupSheet(info)
-        session_ids = [s.id for s in sessions]
-        if session_ids:
-            for aid, sid, pid, mark in session.execute(
-                select(
-                    Attendance.id, Attendance.session_id, Attendance.participant_id, Attendance.mark
-                ).where(Attendance.session_id.in_(session_ids), Attendance.deleted.is_(False))
-            ):
-                sheet.marks[(pid, sid)] = mark
-                sheet.attendance_ids[(pid, sid)] = aid
-    sheet.participants = sorted(participants, key=lambda p: sort_key(p.name))
-    sheet.sessions = sorted(sessions, key=lambda s: (s.date, s.time))
-    return sheet
+        roster = load_roster(session, group_id, hidden)
+    return GroupSheet(
+        info, roster.participants, roster.sessions, roster.marks, roster.attendance_ids
+    )
 
 
 def set_mark(
@@ -175,13 +133,6 @@ def set_mark(
     fields = {"session_id": session_id, "participant_id": participant_id, "mark": mark}
     sheet.attendance_ids[key] = service.save("attendance", existing, fields)
     sheet.marks[key] = mark
-
-
-def add_session(
-    db: Database, group_id: str, day: dt.date, topic: str = "", format_code: str | None = None
-) -> str:
-    """A new session of the group («+ Заняття»); returns its id."""
-    return save_session(db, group_id, None, day, topic=topic, format_code=format_code)
 
 
 def save_session(

@@ -12,11 +12,11 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from app.db.chunks import chunked
 from app.db.database import Database
-from app.db.districts import Districts
 from app.db.models import Account, Device, Family, Person, Settlement
 from app.errors import NotPermitted
 from app.i18n import tr
@@ -48,12 +48,14 @@ COMMANDS: dict[str, frozenset[str]] = {
     "serve": _ADMIN,
     "restore": frozenset({ADMIN, SPECIALIST}),
     "records import": _WRITERS,
+    "records erase": _ADMIN,
     "sync import": _WRITERS,
     "sync export": _WRITERS,
     "sync now": _WRITERS,
     "backup": _WRITERS,
     "conflicts resolve": _STAFF,
     "duplicates merge": _STAFF,
+    "duplicates distinct": _STAFF,
     "records export": _EVERYONE,
     "report": _EVERYONE,
     "conflicts list": _EVERYONE,
@@ -62,6 +64,9 @@ COMMANDS: dict[str, frozenset[str]] = {
     "audit": _STAFF,
     "accounts": _ADMIN,
 }
+# Commands run without signing in: a laptop takes a file the centre sealed with the
+# account's new password (app/sync/recovery.py).
+NO_ACCOUNT = frozenset({"accounts recover", "accounts join"})
 # Commands whose first word takes a second (the action), e.g. `records import`.
 GROUPS = frozenset({"accounts", "devices", "records", "sync", "conflicts", "duplicates", "audit"})
 
@@ -185,14 +190,24 @@ def command_name(argv: Iterable[str]) -> str | None:
     return " ".join(words)
 
 
+def hidden_condition(actor: Actor) -> ColumnElement[bool] | None:
+    """The condition on Family of the families the actor may not see (None: it sees all) —
+    for queries that count rather than list (the period summary)."""
+    if actor.centre:
+        return None
+    condition = Family.restricted.is_(True)
+    if actor.role == SPECIALIST and actor.login:
+        others = or_(Family.responsible.is_(None), Family.responsible != actor.login)
+        condition = and_(condition, others)
+    return condition
+
+
 def hidden_families(session: Session, actor: Actor) -> set[str]:
     """Ids of families (live or deleted) the actor may not see."""
-    if actor.centre:
+    condition = hidden_condition(actor)
+    if condition is None:
         return set()
-    query = select(Family.id).where(Family.restricted.is_(True))
-    if actor.role == SPECIALIST and actor.login:
-        query = query.where(or_(Family.responsible.is_(None), Family.responsible != actor.login))
-    return set(session.scalars(query))
+    return set(session.scalars(select(Family.id).where(condition)))
 
 
 @dataclass(frozen=True)
@@ -236,10 +251,8 @@ def hidden_for(session: Session, actor: Actor) -> Hidden:
         return Hidden()
     ids = sorted(families)
     persons: set[str] = set()
-    for start in range(0, len(ids), 500):
-        persons.update(
-            session.scalars(select(Person.id).where(Person.family_id.in_(ids[start : start + 500])))
-        )
+    for chunk in chunked(ids):
+        persons.update(session.scalars(select(Person.id).where(Person.family_id.in_(chunk))))
     return Hidden(frozenset(families), frozenset(persons))
 
 
@@ -263,6 +276,8 @@ def in_districts(actor: Actor, districts: Collection[str | None]) -> bool:
 
 def command_needs_account(command: str) -> bool:
     """Whether a command (as `command_name` gives it) is checked against a role."""
+    if command in NO_ACCOUNT:
+        return False
     return command in COMMANDS or command.split(" ")[0] in COMMANDS
 
 
@@ -270,148 +285,3 @@ def require_command(actor: Actor, command: str) -> None:
     """Raise NotPermitted unless the actor may run the command (or its group)."""
     key = command if command in COMMANDS else command.split(" ")[0]
     actor.require(key)
-
-
-# -- edits ----------------------------------------------------------------------------------
-
-REFERENCE_TYPES = frozenset({"district", "settlement", "ref_entry"})
-
-
-class EditGuard:
-    """The checks of one actor's edits in a batch (app.services.records.RecordBatch):
-
-    - a viewer changes nothing; reference data is written by the admin only;
-    - a record of a family the actor may not see cannot be touched, nor named;
-    - a specialist's record lies inside its districts before and after the edit;
-    - a new family's `responsible` defaults to the actor, and must name a known account.
-
-    `current(entity, id)` is the batch's view of a record (after earlier edits)."""
-
-    def __init__(self, session: Session, actor: Actor, current: Any) -> None:
-        self.session = session
-        self.actor = actor
-        self.current = current
-        self._hidden: Hidden | None = None
-        self._accounts: set[str] | None = None
-        self._finder: Districts | None = None
-
-    @property
-    def hidden(self) -> Hidden:
-        if self._hidden is None:
-            self._hidden = hidden_for(self.session, self.actor)
-        return self._hidden
-
-    def defaults(self, entity: Any, fields: dict[str, Any], is_new: bool) -> dict[str, Any]:
-        """A new family without a responsible gets the acting account."""
-        if (
-            entity.name == "family"
-            and is_new
-            and not fields.get("responsible")
-            and self.actor.login
-        ):
-            return {**fields, "responsible": self.actor.login}
-        return fields
-
-    def hidden_target(self, type_name: str, record_id: str | None) -> bool:
-        """Whether a reference names a record the actor may not see."""
-        if record_id is None or not self.hidden:
-            return False
-        if type_name == "family":
-            return record_id in self.hidden.families
-        if type_name == "person":
-            return record_id in self.hidden.persons
-        return False
-
-    def _refuse(self) -> None:
-        raise NotPermitted(
-            tr(
-                "the account «{login}» (role {role}) may not change this record",
-                login=self.actor.login,
-                role=tr(self.actor.role),
-            )
-        )
-
-    def check(
-        self,
-        entity: Any,
-        record_id: str,
-        before: dict[str, Any] | None,
-        after: dict[str, Any],
-        changes: dict[str, Any],
-    ) -> None:
-        actor = self.actor
-        if not actor.may_write:
-            self._refuse()
-        if entity.name in REFERENCE_TYPES and not actor.is_admin:
-            self._refuse()
-        if self.hidden and before is not None:
-            if self.hidden.hides(entity.name, {"id": record_id, **before}):
-                self._refuse()
-        if entity.name == "family" and "responsible" in changes:
-            login = changes["responsible"]
-            if login is not None and login not in self._known_accounts():
-                from app.errors import ValidationError
-
-                raise ValidationError(
-                    "responsible", tr("no account with the login «{login}»", login=login)
-                )
-        if actor.districts is None:
-            return
-        places = [self._district(entity.name, after)]
-        if before is not None:
-            places.append(self._district(entity.name, before))
-        if not in_districts(actor, places):
-            raise NotPermitted(
-                tr(
-                    "the record lies outside the districts of the account «{login}»",
-                    login=actor.login,
-                )
-            )
-
-    def _known_accounts(self) -> set[str]:
-        if self._accounts is None:
-            self._accounts = set(self.session.scalars(select(Account.login)))
-        return self._accounts
-
-    def _lookup(self, type_name: str, record_id: str | None) -> dict[str, Any] | None:
-        if not record_id:
-            return None
-        from app.db.registry import TYPES
-
-        return self.current(TYPES[type_name], record_id)  # type: ignore[no-any-return]
-
-    def _district(self, type_name: str, record: dict[str, Any] | None) -> str | None:
-        """A record's district (CONTRACT.md «A record's district», app/db/districts.py), with
-        parents as this batch sees them; None when unknown (the reference check says so)."""
-        if self._finder is None:
-            self._finder = Districts(self.session, self._lookup)
-        return self._finder.of(type_name, record) or None
-
-
-def visible_records(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The items (each with "type" and "record_id", e.g. conflicts) whose record the actor
-    may see."""
-    actor = actor_of(db)
-    with db.session() as session:
-        hidden = hidden_for(session, actor)
-        if not hidden:
-            return items
-        from app.db.registry import TYPES
-
-        shown = []
-        for item in items:
-            entity = TYPES.get(str(item.get("type")))
-            record: Any = {"id": item.get("record_id")}
-            if entity is not None and entity.name in (
-                "notification",
-                "assessment",
-                "visit",
-                "service",
-            ):
-                row = session.execute(
-                    select(entity.table).where(entity.table.c.id == item.get("record_id"))
-                ).first()
-                record = dict(row._mapping) if row is not None else record
-            if entity is None or not hidden.hides(entity.name, record):
-                shown.append(item)
-        return shown

@@ -22,13 +22,13 @@ from app.db.models import (
     Family,
     Person,
     ServiceRecord,
-    Setting,
     Settlement,
 )
+from app.db.reference import labels, retired_codes
 from app.i18n import tr
 from app.i18n.text import full_name, search_key, sort_key
+from app.services.family_names import family_names
 from app.services.permissions import RESTRICTED_LABEL, actor_of, hidden_for
-from app.services.reference import labels, retired_codes
 from app.sync.tables import ImportedBundle, PeerAck
 
 
@@ -253,34 +253,6 @@ def service_rows(db: Database, wanted: ServiceFilter, limit: int = 5_000) -> lis
     return result
 
 
-def family_names(session: object, family_ids: Sequence[str] | set[str]) -> dict[str, str]:
-    """A display name per family: «Сім'я of» its main member's surname and given name."""
-    from app.services.family_index import HEAD_RELATIONS
-
-    ids = sorted(family_ids)
-    best: dict[str, tuple[tuple[int, dt.date], str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = session.execute(  # type: ignore[attr-defined]
-            select(
-                Person.family_id,
-                Person.surname,
-                Person.given_name,
-                Person.patronymic,
-                Person.relation,
-                Person.birth_date,
-            ).where(Person.family_id.in_(chunk), Person.deleted.is_(False))
-        ).all()
-        for fid, s, g, p, relation, born in rows:
-            rank = (
-                HEAD_RELATIONS.index(relation) if relation in HEAD_RELATIONS else 99,
-                born or dt.date.max,
-            )
-            if fid not in best or rank < best[fid][0]:
-                best[fid] = (rank, full_name(s, g, p))
-    return {fid: name for fid, (_rank, name) in best.items()}
-
-
 @dataclass(frozen=True)
 class StatusSummary:
     """The status bar: who, which device, which database, what is not yet sent."""
@@ -320,12 +292,6 @@ def status_summary(db: Database) -> StatusSummary:
         pending=max(0, own - acked),
         last_exchange=last,
     )
-
-
-def get_setting_value(db: Database, key: str) -> str:
-    with db.reading() as session:
-        row = session.get(Setting, key)
-    return row.value or "" if row else ""
 
 
 def family_names_of(db: Database, family_ids: Sequence[str]) -> dict[str, str]:

@@ -15,14 +15,15 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db.actors import actor_devices
+from app.db.clock import now_text
 from app.db.database import Database
 from app.db.models import Conflict, Device
 from app.db.registry import TYPES
 from app.db.writer import RecordWriter
 from app.errors import UsageError
 from app.i18n import tr
-from app.sync.devices import now_text, self_device
-from app.sync.merge import stored_value
+from app.sync.changes import stored_value
+from app.sync.devices import self_device
 
 TAKE = ("winner", "loser")
 

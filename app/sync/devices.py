@@ -2,22 +2,46 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
+from app.db.clock import now_text
+from app.db.database import Database
+from app.db.ids import new_id
 from app.db.models import Device
+from app.db.server_keys import seal, unseal
 from app.errors import UsageError
 from app.i18n import tr
 from app.sync.errors import BundleError, Reason
 from app.sync.keys import DeviceKeys, PublicKeys
 
 
-def now_text() -> str:
-    """The current UTC time as ISO text (seconds)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def add_self_device(
+    db: Database, name: str, kind: str, keys: DeviceKeys, device_id: str | None = None
+) -> str:
+    """Record this replica's own device identity and private keys (inside the database,
+    which is encrypted on laptops)."""
+    device_id = device_id or new_id()
+    public, private = keys.public.to_json(), keys.to_json()
+    if db.secret is not None:  # a PostgreSQL centre: sealed under its secret
+        private = {k: seal(db.secret, v, f"{device_id}:{k}") for k, v in private.items()}
+    with db.session() as session:
+        session.add(
+            Device(
+                id=device_id,
+                name=name,
+                kind=kind,
+                is_self=True,
+                sign_public=public["sign"],
+                enc_public=public["encrypt"],
+                sign_private=private["sign"],
+                enc_private=private["encrypt"],
+                enrolled_at=now_text(),
+            )
+        )
+    return device_id
 
 
 def self_device(session: Session) -> Device:
@@ -32,7 +56,14 @@ def own_keys(device: Device) -> DeviceKeys:
     """The private keys of this replica's device."""
     if not device.sign_private or not device.enc_private:
         raise UsageError(tr("this database has no device identity"))
-    return DeviceKeys.from_json({"sign": device.sign_private, "encrypt": device.enc_private})
+    session = object_session(device)
+    secret = session.info.get("secret") if session is not None else None
+    return DeviceKeys.from_json(
+        {
+            "sign": unseal(secret, device.sign_private, f"{device.id}:sign"),
+            "encrypt": unseal(secret, device.enc_private, f"{device.id}:encrypt"),
+        }
+    )
 
 
 def public_keys(device: Device) -> PublicKeys:

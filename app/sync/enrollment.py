@@ -16,18 +16,21 @@ from typing import Any
 from sqlalchemy import select
 
 from app import __version__
-from app.db.database import Database, add_account, create_database
+from app.db.clock import now_text
+from app.db.database import Database, add_account, create_database, remove_database_files
 from app.db.ids import new_id
+from app.db.keyring import new_database_key
 from app.db.migrate import head_revision, known_revisions
-from app.db.models import Account, Device, District, Setting
+from app.db.models import Account, Device, District, Setting, SettingKey
+from app.db.settings import set_setting
 from app.errors import UsageError
 from app.i18n import tr
-from app.services.setup import add_self_device, remove_database_files, set_setting
-from app.sync.devices import now_text, public_keys, self_device
+from app.sync.devices import add_self_device, public_keys, self_device
 from app.sync.enrollment_file import read_enrollment_file, write_enrollment_file
 from app.sync.exchange import outgoing_changes
-from app.sync.keys import DeviceKeys, PublicKeys
+from app.sync.keys import DeviceKeys, PublicKeys, b64decode, b64encode
 from app.sync.merge import Merger
+from app.sync.recovery import recovery_blob
 from app.sync.restricted import routed_scope
 from app.sync.scope import scope_for
 from app.sync.watermarks import known_vector, raise_known, record_acks
@@ -59,6 +62,8 @@ def enroll_device(
         keys = DeviceKeys.generate()
         device_id = new_id()
         public = keys.public.to_json()
+        # The laptop's database key is made here, so that the centre keeps it for recovery.
+        database_key = new_database_key()
         session.add(
             Device(
                 id=device_id,
@@ -69,6 +74,7 @@ def enroll_device(
                 enc_public=public["encrypt"],
                 districts=district_ids,
                 enrolled_at=now_text(),
+                recovery=recovery_blob(database_key, me, device_id),
             )
         )
         if session.get(Account, login) is not None:
@@ -95,13 +101,14 @@ def enroll_device(
             origins=None,
             scope=routed_scope(session, scope_for(session, district_ids), device_id),
         )
-        centre_name = session.get(Setting, "centre_name")
+        centre_name = session.get(Setting, SettingKey.CENTRE_NAME)
         content: dict[str, Any] = {
             "format": FORMAT,
             "schema": head_revision(),
             "app_version": __version__,
             "device": {"id": device_id, "name": name, "districts": district_ids},
             "keys": keys.to_json(),
+            "database_key": b64encode(database_key),
             "centre": {
                 "id": me.id,
                 "name": me.name,
@@ -142,14 +149,17 @@ def init_field(
                 app=content.get("app_version", "?"),
             )
         )
-    db = create_database(target, encrypted=encrypted)
+    key = content.get("database_key")
+    db = create_database(
+        target, encrypted=encrypted, key=b64decode(key) if isinstance(key, str) else None
+    )
     try:
         device, centre = content["device"], content["centre"]
         add_account(db, content["account"]["login"], password, role="specialist")
         add_self_device(
             db, device["name"], "field", DeviceKeys.from_json(content["keys"]), device["id"]
         )
-        set_setting(db, "centre_name", centre.get("title") or centre["name"])
+        set_setting(db, SettingKey.CENTRE_NAME, centre.get("title") or centre["name"])
         exchange = content.get("exchange") or {}
         for key in ("url", "pin"):  # the online exchange's address and certificate pin
             if isinstance(exchange.get(key), str):

@@ -65,8 +65,12 @@ class RoutedScope(Scope):
 
 
 def device_logins(session: Session, device_id: str) -> set[str]:
-    """The accounts that sign in on a device (known at the centre from enrollment)."""
-    return set(session.scalars(select(Account.login).where(Account.device_id == device_id)))
+    """The active accounts that sign in on a device (known at the centre from enrollment or
+    an account file); a disabled account's restricted families no longer go there."""
+    query = select(Account.login).where(
+        Account.device_id == device_id, Account.disabled.is_not(True)
+    )
+    return set(session.scalars(query))
 
 
 def excluded_families(session: Session, device_id: str) -> set[str]:

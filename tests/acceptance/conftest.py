@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.pg import Cluster
+
 PASSWORD = "acceptance-secret-1"
 FIELD_PASSWORD = "field-secret-2"
 CENTRE_NAME = "ЦНСП Малинської громади"
@@ -280,21 +282,37 @@ def write_lines(path: Path, records: Iterable[dict[str, Any] | str]) -> Path:
     return path
 
 
-def copy_db(source: Path, target: Path) -> Path:
-    """Copy a database file and whatever sits beside it under the same name (keys, WAL)."""
+def copy_db(source: Path | str, target: Path) -> Path | str:
+    """Copy a database file and whatever sits beside it under the same name (keys, WAL);
+    a PostgreSQL database (a URL) is copied into a new database of the same server."""
+    if isinstance(source, str):
+        return copy_pg_database(source)
     for item in source.parent.iterdir():
         if item.name == source.name or item.name.startswith(source.name):
             shutil.copyfile(item, target.parent / (target.name + item.name[len(source.name) :]))
     return target
 
 
-def export_lines(db: Path, **kwargs: Any) -> list[str]:
+# PostgreSQL databases made by the fixtures: URL -> (cluster, database name).
+_PG_DATABASES: dict[str, tuple[Cluster, str]] = {}
+
+
+def copy_pg_database(url: str) -> str:
+    """A new database of the same server holding a copy of the one at `url`."""
+    cluster, name = _PG_DATABASES[url]
+    copy = cluster.new_database(template=name)
+    copied = cluster.url(copy)
+    _PG_DATABASES[copied] = (cluster, copy)
+    return copied
+
+
+def export_lines(db: Path | str, **kwargs: Any) -> list[str]:
     result = opora("records", "export", db=db, **kwargs)
     assert result.code == 0, str(result)
     return result.out.splitlines()
 
 
-def export_records(db: Path, **kwargs: Any) -> list[dict[str, Any]]:
+def export_records(db: Path | str, **kwargs: Any) -> list[dict[str, Any]]:
     return [json.loads(line) for line in export_lines(db, **kwargs)]
 
 
@@ -550,35 +568,86 @@ def canonical_export(records: Iterable[dict[str, Any]]) -> list[str]:
 # ------------------------------------------------------------------------------ fixtures
 
 
-@pytest.fixture(scope="session")
-def centre_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One plain centre database, made once by `init centre`, copied for each test."""
-    path = tmp_path_factory.mktemp("template") / "centre.db"
+ENGINES = ("sqlite", "postgresql")
+
+
+def _init_centre(db: Path | str) -> None:
     result = opora(
-        "init", "centre", "--name", CENTRE_NAME, "--admin", "admin", "--no-encryption", db=path
+        "init", "centre", "--name", CENTRE_NAME, "--admin", "admin", "--no-encryption", db=db
     )
     assert result.code == 0, str(result)
+
+
+@pytest.fixture(scope="session")
+def sqlite_centre_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One plain centre database file, made once by `init centre`."""
+    path = tmp_path_factory.mktemp("template") / "centre.db"
+    _init_centre(path)
     return path
 
 
 @pytest.fixture(scope="session")
-def sample_template(tmp_path_factory: pytest.TempPathFactory, centre_template: Path) -> Path:
-    """The centre database holding `sample_records()`."""
-    folder = tmp_path_factory.mktemp("sample")
-    path = copy_db(centre_template, folder / "sample.db")
+def pg_centre_template(pg_cluster: Cluster) -> str:
+    """One centre database on the test PostgreSQL server, made once by `init centre`."""
+    name = pg_cluster.new_database()
+    url = pg_cluster.url(name)
+    _PG_DATABASES[url] = (pg_cluster, name)
+    _init_centre(url)
+    return url
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def centre_template(request: pytest.FixtureRequest) -> Path | str:
+    """The centre template of each engine: the contract suites run on SQLite and on
+    PostgreSQL alike (an SQLite file path, or a PostgreSQL URL)."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_centre_template")
+    return request.getfixturevalue("pg_centre_template")
+
+
+def _sample(folder: Path, template: Path | str) -> Path | str:
+    db = copy_db(template, folder / "sample.db")
     source = write_lines(folder / "sample.jsonl", sample_records())
-    result = opora("records", "import", source, db=path)
+    result = opora("records", "import", source, db=db)
     assert result.code == 0, str(result)
-    return path
+    return db
+
+
+@pytest.fixture(scope="session")
+def sample_template(
+    tmp_path_factory: pytest.TempPathFactory, centre_template: Path | str
+) -> Path | str:
+    """The centre database holding `sample_records()`."""
+    return _sample(tmp_path_factory.mktemp("sample"), centre_template)
+
+
+@pytest.fixture(scope="session")
+def sqlite_sample_template(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_centre_template: Path
+) -> Path:
+    """The centre database file holding `sample_records()` (for what only a file has)."""
+    return Path(_sample(tmp_path_factory.mktemp("sqlite-sample"), sqlite_centre_template))
 
 
 @pytest.fixture
-def centre(tmp_path: Path, centre_template: Path) -> Path:
-    """A fresh, empty plain centre database of this test."""
+def centre(tmp_path: Path, centre_template: Path | str) -> Path | str:
+    """A fresh, empty plain centre database of this test (a file, or a PostgreSQL URL)."""
     return copy_db(centre_template, tmp_path / "centre.db")
 
 
 @pytest.fixture
-def sample_db(tmp_path: Path, sample_template: Path) -> Path:
+def sample_db(tmp_path: Path, sample_template: Path | str) -> Path | str:
     """A plain centre database holding `sample_records()`, of this test."""
     return copy_db(sample_template, tmp_path / "sample.db")
+
+
+@pytest.fixture
+def sqlite_centre(tmp_path: Path, sqlite_centre_template: Path) -> Path:
+    """A fresh, empty plain centre database file (for what only a file has: backups)."""
+    return Path(copy_db(sqlite_centre_template, tmp_path / "centre.db"))
+
+
+@pytest.fixture
+def sqlite_sample_db(tmp_path: Path, sqlite_centre_template: Path) -> Path:
+    """A plain centre database file holding `sample_records()`."""
+    return Path(_sample(tmp_path, sqlite_centre_template))

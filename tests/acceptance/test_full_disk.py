@@ -46,10 +46,11 @@ class Place:
 
 
 @pytest.fixture(scope="module")
-def place_template(tmp_path_factory: pytest.TempPathFactory, sample_template: Path) -> Place:
+def place_template(tmp_path_factory: pytest.TempPathFactory, sqlite_sample_template: Path) -> Place:
+    """A full disk is a file's matter: the SQLite centre only."""
     folder = tmp_path_factory.mktemp("full-disk")
     place = Place(folder)
-    copy_db(sample_template, place.centre)
+    copy_db(sqlite_sample_template, place.centre)
     work = folder / "work"
     work.mkdir()
     bundles = laptop_bundles(place.centre, work, ["L1"], 1500)
@@ -146,7 +147,7 @@ def _unshare_works() -> bool:
 
 
 @pytest.mark.skipif(not _unshare_works(), reason="needs a user mount namespace (unshare -rm)")
-def test_a_really_full_3_mb_disk(sample_db: Path, tmp_path: Path) -> None:
+def test_a_really_full_3_mb_disk(sqlite_sample_db: Path, tmp_path: Path) -> None:
     """The same on a real 3 MB tmpfs (ENOSPC rather than EFBIG), mounted in a private mount
     namespace for the length of the commands, filled but for about 100 KB."""
     disk, out = tmp_path / "disk", tmp_path / "out"
@@ -162,7 +163,7 @@ def test_a_really_full_3_mb_disk(sample_db: Path, tmp_path: Path) -> None:
     script = "; ".join(
         [
             f"mount -t tmpfs -o size=3m tmpfs '{disk}' || exit 9",
-            f"cp '{sample_db}' '{disk}/centre.db'",
+            f"cp '{sqlite_sample_db}' '{disk}/centre.db'",
             f"head -c $(( $(df -B1 --output=avail '{disk}' | tail -1) - {free} )) /dev/zero"
             f" > '{disk}/filler'",
             run("before", "records", "export"),

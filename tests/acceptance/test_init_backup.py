@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.acceptance.conftest import (
     CYRILLIC,
     canonical_export,
@@ -17,6 +19,17 @@ from tests.acceptance.conftest import (
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+# Backups, restores and keyrings are what only a database file has: these tests use files.
+@pytest.fixture
+def centre(sqlite_centre: Path) -> Path:
+    return sqlite_centre
+
+
+@pytest.fixture
+def sample_db(sqlite_sample_db: Path) -> Path:
+    return sqlite_sample_db
 
 
 def test_encrypted_centre_lifecycle(tmp_path: Path) -> None:

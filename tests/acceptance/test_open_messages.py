@@ -94,13 +94,13 @@ def _unshare_works() -> bool:
 
 
 @pytest.mark.skipif(not _unshare_works(), reason="needs a user mount namespace (unshare -rm)")
-def test_read_only_media_is_named(sample_db: Path, tmp_path: Path) -> None:
-    media = sample_db.parent
+def test_read_only_media_is_named(sqlite_sample_db: Path, tmp_path: Path) -> None:
+    media = sqlite_sample_db.parent
     extra = write_lines(tmp_path.parent / f"{tmp_path.name}-extra.jsonl", sample_records()[:2])
-    expected = export_lines(sample_db)
+    expected = export_lines(sqlite_sample_db)
     script = (
         f'mount --bind "{media}" "{media}" && mount -o remount,bind,ro "{media}" && '
-        + " ".join(f"'{a}'" for a in command("records", "import", extra, db=sample_db))
+        + " ".join(f"'{a}'" for a in command("records", "import", extra, db=sqlite_sample_db))
     )
     done = subprocess.run(
         ["unshare", "-rm", "sh", "-c", script],
@@ -113,4 +113,4 @@ def test_read_only_media_is_named(sample_db: Path, tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert "лише для читання" in done.stderr and NOT_OPORA not in done.stderr, done.stderr
-    assert export_lines(sample_db) == expected
+    assert export_lines(sqlite_sample_db) == expected

@@ -57,9 +57,9 @@ def log_lines() -> list[str]:
 
 
 def test_an_unexpected_failure_is_one_line_and_a_log_entry_without_values(
-    sample_db: Path, tmp_path: Path
+    sqlite_sample_db: Path, tmp_path: Path
 ) -> None:
-    connection = sqlite3.connect(sample_db)  # break the file under the program
+    connection = sqlite3.connect(sqlite_sample_db)  # break the file under the program
     connection.execute("ALTER TABLE persons RENAME COLUMN notes TO notes_before")
     connection.commit()
     connection.close()
@@ -76,7 +76,7 @@ def test_an_unexpected_failure_is_one_line_and_a_log_entry_without_values(
         ],
     )
     before = len(log_lines())
-    result = opora("records", "import", source, db=sample_db)
+    result = opora("records", "import", source, db=sqlite_sample_db)
     assert result.code == 1, str(result)
     assert len(result.err.strip().splitlines()) == 1, result.err
     assert ukrainian(result.err), result.err

@@ -26,44 +26,49 @@ from tests.acceptance.conftest import (
 
 
 def test_restore_is_refused_while_a_window_has_the_database_open(
-    sample_db: Path, tmp_path: Path
+    sqlite_sample_db: Path, tmp_path: Path
 ) -> None:
     backup = tmp_path / "backup.db"
-    assert opora("backup", "--out", backup, db=sample_db).code == 0
-    assert opora("records", "import", families_file(tmp_path, "after", 3), db=sample_db).code == 0
-    after_backup = export_lines(sample_db)
-    window = sqlite3.connect(sample_db)  # another program with the file open, idle
+    assert opora("backup", "--out", backup, db=sqlite_sample_db).code == 0
+    assert (
+        opora("records", "import", families_file(tmp_path, "after", 3), db=sqlite_sample_db).code
+        == 0
+    )
+    after_backup = export_lines(sqlite_sample_db)
+    window = sqlite3.connect(sqlite_sample_db)  # another program with the file open, idle
     window.execute("PRAGMA journal_mode=WAL")
     window.execute("SELECT count(*) FROM families").fetchall()
-    refused = opora("restore", backup, db=sample_db)
+    refused = opora("restore", backup, db=sqlite_sample_db)
     assert refused.code == 1, str(refused)
     assert "користується інша програма" in refused.err, refused.err
     assert window.execute("SELECT count(*) FROM families").fetchone()[0] > 0
     window.close()
-    assert export_lines(sample_db) == after_backup
-    assert opora("restore", backup, db=sample_db).code == 0
-    assert export_lines(sample_db) != after_backup
+    assert export_lines(sqlite_sample_db) == after_backup
+    assert opora("restore", backup, db=sqlite_sample_db).code == 0
+    assert export_lines(sqlite_sample_db) != after_backup
 
 
 @pytest.mark.slow
-def test_restore_during_an_import_never_loses_the_import(sample_db: Path, tmp_path: Path) -> None:
+def test_restore_during_an_import_never_loses_the_import(
+    sqlite_sample_db: Path, tmp_path: Path
+) -> None:
     backup = tmp_path / "backup.db"
-    assert opora("backup", "--out", backup, db=sample_db).code == 0
-    at_backup = export_lines(sample_db)
+    assert opora("backup", "--out", backup, db=sqlite_sample_db).code == 0
+    at_backup = export_lines(sqlite_sample_db)
     source = families_file(tmp_path, "during", 12000)
     importing = subprocess.Popen(
-        command("records", "import", source, db=sample_db),
+        command("records", "import", source, db=sqlite_sample_db),
         env=_env(PASSWORD, None, None),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    shm = Path(f"{sample_db}-shm")
+    shm = Path(f"{sqlite_sample_db}-shm")
     deadline = time.monotonic() + 60
     while not shm.exists() and importing.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    restored = opora("restore", backup, db=sample_db)
+    restored = opora("restore", backup, db=sqlite_sample_db)
     _, err = importing.communicate(timeout=180)
     assert importing.returncode == 0, err
     # The import signs in (and checks its role) before it reads its file and writes: a restore
@@ -76,16 +81,18 @@ def test_restore_during_an_import_never_loses_the_import(sample_db: Path, tmp_pa
     if restored.code == 0:
         # the import had finished (and let go of the file) before the restore started: the
         # backup is back exactly, never a mix of the two
-        assert export_lines(sample_db) == at_backup
+        assert export_lines(sqlite_sample_db) == at_backup
         return
-    records = by_id(json.loads(line) for line in export_lines(sample_db))
+    records = by_id(json.loads(line) for line in export_lines(sqlite_sample_db))
     assert all(r["id"] in records for r in families("during", 12000))
 
     # Nothing else has it open now: the restore takes it, in place, and the backup is back.
-    again = opora("restore", backup, db=sample_db)
+    again = opora("restore", backup, db=sqlite_sample_db)
     assert again.code == 0, str(again)
-    assert export_lines(sample_db) == at_backup
-    assert not list(tmp_path.glob(".*restore*")) and not list(sample_db.parent.glob(".*restore*"))
+    assert export_lines(sqlite_sample_db) == at_backup
+    assert not list(tmp_path.glob(".*restore*")) and not list(
+        sqlite_sample_db.parent.glob(".*restore*")
+    )
 
 
 def test_restore_in_place_of_an_encrypted_database(tmp_path: Path) -> None:

@@ -80,6 +80,9 @@ TABLE: list[tuple[list[str], set[str]]] = [
     (["sync", "import", "{missing}"], {"admin", "head", "specialist"}),
     (["report", "family", "--family", uid("family:1"), "--out", "{out}"], set(ROLES)),
     (["restore", "{missing}"], {"admin", "specialist"}),
+    (["records", "erase", "family", uid("family:none")], {"admin"}),
+    (["devices", "districts", "nothing", "--district", "Морозівський"], {"admin"}),
+    (["devices", "recovery", "nothing", "--out", "{out}"], {"admin"}),
 ]
 
 

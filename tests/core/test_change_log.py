@@ -6,10 +6,10 @@ import json
 
 from sqlalchemy import select
 
+from app.db.clock import MAX_DRIFT_MS, HybridLogicalClock, decode, encode
 from app.db.database import Database
 from app.db.models import Change, Person
 from app.services.records import RecordService
-from app.sync.clock import MAX_DRIFT_MS, HybridLogicalClock, decode, encode
 from tests.core.sample import IDS, records
 
 
@@ -53,3 +53,16 @@ def test_every_write_is_logged_with_versions_and_bases(plain_centre: Database) -
         last = session.scalars(select(Change).order_by(Change.seq.desc())).first()
     assert json.loads(last.data) == {"deleted": True}
     assert service.get("person", IDS["mother"]) is None
+
+
+def test_a_field_version_reads_back_as_the_time_it_was_written() -> None:
+    import datetime as dt
+
+    from app.db.clock import stamp_time, version_time
+
+    when = dt.datetime(2026, 3, 1, 12, 30, tzinfo=dt.UTC)
+    stamp = encode(int(when.timestamp() * 1000), 7)
+    assert stamp_time(stamp, dt.UTC) == when
+    assert version_time(f"{stamp}/0190aaaa-0000-7000-8000-000000000000") == stamp_time(stamp)
+    assert version_time("not a version") is None
+    assert version_time(encode(0, 0) + "/device") is None

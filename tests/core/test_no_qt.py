@@ -13,8 +13,8 @@ import app
 APP = Path(app.__file__).parent
 
 
-# The command that opens the GUI is the one bridge: it imports `ui` inside its function.
-LAUNCHER = APP / "commands" / "gui.py"
+# The entry point sits above the core and the GUI: it imports `ui` inside its functions.
+LAUNCHER = APP / "__main__.py"
 
 
 def test_no_module_of_app_names_qt() -> None:

@@ -11,12 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
-from app.db import migrate
+from app.db import migrate, reference
 from app.db.database import open_database
 from app.db.models import Change, RefEntry, ServiceRecord
 from app.errors import ValidationError
 from app.reports.summary import compute_summary
-from app.services import reference
 from app.services.records import RecordService, export_records, import_records
 from app.services.setup import init_centre
 from tests.conftest import PASSWORD

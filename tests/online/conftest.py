@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.db.settings import set_setting
 from app.online.protocol import URL_SETTING
-from app.services.setup import set_setting
 from tests.online.helpers import Server
 from tests.sync.network import ALL, Network, build_network
 

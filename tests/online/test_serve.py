@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from app.db.settings import get_setting, set_setting
 from app.online.protocol import PIN_SETTING, URL_SETTING
-from app.services.setup import get_setting, set_setting
 from app.sync.devices import revoke
 from tests.online.helpers import ROOT, Server, env, sync_now
 from tests.online.work import add_families, spool_parts, state

@@ -15,15 +15,13 @@ from app.reports.data import (
     FamilyMember,
     GroupFigures,
     JournalData,
-    JournalParticipant,
-    JournalSession,
     PersonFigures,
     RegistrationData,
-    RegistrationRow,
     ServiceEntry,
     Summary,
     SummaryLabels,
 )
+from app.services.rosters import ParticipantRow, SessionRow
 
 CENTRE = Centre("Центр надання соціальних послуг Малинської громади", "м. Малин, вул. Ґарна, 5")
 NAMES = (
@@ -38,12 +36,11 @@ MARK_CYCLE = ("present", "absent", "excused", "present", "present")
 def journal(sessions: int = 5, participants: int = 4) -> JournalData:
     """A journal whose marks cycle through present/absent/excused."""
     people = tuple(
-        JournalParticipant(f"p{i}", NAMES[i] if i < len(NAMES) else f"Учасниця Номер {i}")
+        ParticipantRow(f"p{i}", NAMES[i] if i < len(NAMES) else f"Учасниця Номер {i}")
         for i in range(participants)
     )
     dates = tuple(
-        JournalSession(f"s{j}", dt.date(2026, 1, 5) + dt.timedelta(days=4 * j))
-        for j in range(sessions)
+        SessionRow(f"s{j}", dt.date(2026, 1, 5) + dt.timedelta(days=4 * j)) for j in range(sessions)
     )
     marks = {
         (p.id, s.id): MARK_CYCLE[(i + j) % len(MARK_CYCLE)]
@@ -71,7 +68,7 @@ def registration(rows: int = 3, blank_rows: int = 5) -> RegistrationData:
         district="Морозівський",
         session_date=dt.date(2026, 3, 12),
         topic="Підтримка родини: Ґанок, Єднання, Їжа, Іспит, сімʼя",
-        rows=tuple(RegistrationRow(NAMES[i % 4], f"+38067000000{i}") for i in range(rows)),
+        rows=tuple(ParticipantRow(f"r{i}", NAMES[i % 4], f"+38067000000{i}") for i in range(rows)),
         session_time="15:00",
         session_format="тренінг",
         facilitator="Коваль Наталія Ґеоргіївна",

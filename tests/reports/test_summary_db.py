@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.db.ages import child_cutoff
 from app.db.database import Database
 from app.errors import UsageError
 from app.reports.loaders import load_family_card, load_journal
-from app.reports.summary import child_cutoff, compute_summary
+from app.reports.summary import compute_summary
 from app.reports.xlsx import read_summary_xlsx
 from app.services.records import import_records
 from app.services.setup import init_centre
@@ -255,7 +256,7 @@ def test_bad_input_exits_2_and_writes_nothing(
 
 def test_family_card_loader(db: Database) -> None:
     card = load_family_card(db, ID["f1"], today=dt.date(2025, 7, 1))
-    assert card.title == "Ґонтаренко"
+    assert card.title == "Ґонтаренко Їва Євгенівна"  # the family's name, as the list shows it
     assert card.district == "Морозівський" and card.settlement == "с. Морозівка"
     assert [m.birth_date.year for m in card.members] == [1990, 2007, 2007, 2015]
     assert card.members[0].relation != "mother"  # the reference data's Ukrainian label
@@ -302,3 +303,21 @@ def test_family_card_shows_intakes_and_referrals(db: Database) -> None:
     render_family_card(data, buffer)
     text = " ".join(" ".join(p.split()) for p in pdf_pages(buffer.getvalue()))
     assert "Центр зайнятості; відмовлено" in text
+
+
+def test_summary_counts_the_same_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    """The same hand-counted figures from a PostgreSQL centre (its driver returns dates and
+    code lists in other forms than SQLite's)."""
+    from app.db.database import open_database
+
+    centre = init_centre(pg_url, name="ЦНСП", admin="admin", password=PASSWORD, encrypted=False)
+    try:
+        import_records(centre, dataset.write(tmp_path / "data.jsonl"))
+    finally:
+        centre.close()
+    db = open_database(pg_url, login="admin", password=PASSWORD)
+    try:
+        assert compute_summary(db, D_FROM, D_TO).to_json() == EXPECTED
+        assert compute_summary(db, D_FROM, D_TO, "Морозівський").to_json() == EXPECTED_MOROZIVSKYI
+    finally:
+        db.close()

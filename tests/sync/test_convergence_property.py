@@ -211,6 +211,7 @@ def _run(template: Network, folder: Path, ops: list[tuple], fast: bool) -> None:
 SUPPRESS = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
+@pytest.mark.slow  # ~150 s: 200 random histories; a quick run leaves it out (-m "not slow")
 @settings(max_examples=200, deadline=None, suppress_health_check=SUPPRESS)
 @given(ops=st.lists(operation, min_size=1, max_size=14))
 def test_replicas_converge_and_keep_every_value(

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.db.database import backup_file
+from app.db.backups import backup_file
 from app.db.migrate import head_revision
 from app.db.models import Conflict
 from app.db.registry import TYPES

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 import app.sync.exchange as exchange
+from app.db import reference
 from app.db.models import Change, RefEntry, ServiceRecord
-from app.services import reference
 from app.services.records import RecordService
 from app.sync.exchange import APPLIED
 from tests.sync.network import SETTLEMENTS, Network, receive, send

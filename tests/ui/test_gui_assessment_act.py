@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.db.ages import child_cutoff
 from app.db.models import Family, Person, RefEntry
+from app.db.reference import entry_id
 from app.reports.loaders import load_assessment_act
 from app.reports.pdf.assessment_act import render_assessment_act
-from app.reports.summary import child_cutoff
 from app.services.records import RecordService
-from app.services.reference import entry_id
 from ui.context import AppContext
 from ui.dialogs.assessment_act import AssessmentActDialog
 from ui.dialogs.family_card import FamilyCard
@@ -172,7 +172,7 @@ def test_reports_page_shows_the_new_figures(qtbot: QtBot, context: AppContext) -
         page.figures.item(i, 0).text(): page.figures.item(i, 1).text()
         for i in range(page.figures.rowCount())
     }
-    assert rows["Охоплено осіб"] == str(summary.persons.total)
+    assert rows["Охоплено осіб (члени сімей та особи без сім'ї)"] == str(summary.persons.total)
     assert rows["…з інвалідністю"] == str(summary.persons.with_disability)
     events = [k for k in rows if k.startswith("Надано послуг: ")]
     assert len(events) == sum(1 for n in summary.service_events.values() if n)

@@ -6,13 +6,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from app.services.rosters import ParticipantRow, SessionRow
 from ui.models.attendance_grid import (
     ABSENT,
     EXCUSED,
     PRESENT,
     AttendanceGrid,
-    GridParticipant,
-    GridSession,
     next_mark,
 )
 from ui.models.attendance_model import AttendanceModel
@@ -21,8 +20,8 @@ from ui.models.roles import MARK_ROLE
 
 def make_grid() -> AttendanceGrid:
     return AttendanceGrid(
-        participants=[GridParticipant("p1", "Бондар Ольга"), GridParticipant("p2", "Ґут Ірина")],
-        sessions=[GridSession("s1", dt.date(2026, 3, 2)), GridSession("s2", dt.date(2026, 3, 9))],
+        participants=[ParticipantRow("p1", "Бондар Ольга"), ParticipantRow("p2", "Ґут Ірина")],
+        sessions=[SessionRow("s1", dt.date(2026, 3, 2)), SessionRow("s2", dt.date(2026, 3, 9))],
         marks={("p1", "s1"): PRESENT, ("p2", "s1"): ABSENT, ("p1", "s2"): PRESENT},
     )
 

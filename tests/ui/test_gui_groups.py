@@ -111,7 +111,7 @@ def test_a_mark_shows_before_it_is_written_and_is_written_off_the_gui_thread(
 ) -> None:
     import threading
 
-    import ui.pages.groups_page as groups_module
+    import ui.pages.group_card as groups_module  # the card writes the marks
 
     writers: list[int] = []
     real = groups_module.set_mark

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 
+from app.db.settings import set_setting
 from app.online.protocol import URL_SETTING
 from app.services.accounts import viewer_for
 from app.services.queries import status_summary
-from app.services.setup import set_setting
 from tests.online.helpers import Server
 from tests.online.work import add_families, state
 from tests.sync.network import ALL, build_network

@@ -3,6 +3,7 @@ family; the administrator adds an account in the settings page; the head sees th
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -115,3 +116,35 @@ def test_specialist_settings_have_no_accounts_or_audit(
     qtbot.addWidget(page)
     assert page.accounts is None and page.audit is None
     context.db.close()
+
+
+def test_reports_page_counts_only_what_the_account_may_see(
+    qtbot: QtBot, tmp_path: Path, isolated_settings: UiSettings
+) -> None:
+    from ui.pages.reports_page import ReportsPage
+
+    path = tmp_path / "c.db"
+    centre_with_two_specialists(path)
+    admin = open_database(path, login="admin", password=ADMIN_PASSWORD)
+    since = dt.date.today().replace(month=1, day=1)  # inside the page's default period
+    for family in (MINE, THEIRS, OPEN):
+        RecordService(admin).save("family", family, {"on_record_from": since})
+    admin.close()
+    from app.reports.figures import FIGURES
+
+    on_record_label = next(f.label for f in FIGURES if f.key == "families_on_record")
+    shown = {}
+    for login, password in (("petro", PASSWORD), ("admin", ADMIN_PASSWORD)):
+        context = signed_in(path, login, password, isolated_settings)
+        page = ReportsPage(context)
+        qtbot.addWidget(page)
+        page.compute()
+        qtbot.waitUntil(lambda page=page: page.summary is not None, timeout=10_000)
+        rows = {
+            page.figures.item(i, 0).text(): page.figures.item(i, 1).text()
+            for i in range(page.figures.rowCount())
+        }
+        shown[login] = rows[on_record_label]
+        context.db.close()
+    # petro sees his own restricted family and the open one, never olena's
+    assert shown == {"petro": "2", "admin": "3"}

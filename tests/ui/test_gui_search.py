@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.i18n.text import search_key
+from app.services import family_index
 from app.services.family_index import FamilyFilter, FamilyIndex, FamilyRow
 
 
@@ -45,3 +51,48 @@ def test_a_match_on_another_member_says_so() -> None:
     assert found == {"a": True, "b": False}
     found = {r.id: r.by_member for r in index.search(FamilyFilter(text="бонд"))}
     assert found == {"a": False}
+
+
+def test_the_found_by_member_note_follows_the_last_search_however_many_rows() -> None:
+    """Worked out when a row is shown, so a result of any size says it (it once stopped
+    at 2,000 rows and kept the note of an earlier search)."""
+    rows = [row(f"f{n:04}", f"Бондар Ольга {n}", "марченко ірина") for n in range(2500)]
+    index = FamilyIndex(rows)
+    found = index.search(FamilyFilter(text="мар"))
+    assert len(found) == 2500 and all(r.by_member for r in found)
+    found = index.search(FamilyFilter(text="бонд"))
+    assert len(found) == 2500 and not any(r.by_member for r in found)
+    assert not any(r.by_member for r in index.search(FamilyFilter()))
+
+
+WORDS = ["мар'яна", "марʼяненко", "бондар", "тетяна", "+380671234567", "0671234567", "яна", "ґонта"]
+
+
+def reference_search(texts: list[str], typed: str) -> list[int]:
+    """What a search means, row by row: every typed word begins one of the row's words,
+    or from three letters on is found inside one."""
+    tokens = search_key(typed).split()
+
+    def matches(token: str, words: list[str]) -> bool:
+        return any(w.startswith(token) or (len(token) >= 3 and token in w) for w in words)
+
+    return [n for n, text in enumerate(texts) if all(matches(t, text.split()) for t in tokens)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    families=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4), max_size=30),
+    typed=st.lists(st.sampled_from(["м", "мар", "яна", "067", "0671", "+38", "ян", "гонт", "ен"])),
+    scan_from=st.sampled_from([0, 1500]),
+)
+def test_the_index_finds_what_a_row_by_row_search_finds(
+    families: list[list[str]], typed: list[str], scan_from: int
+) -> None:
+    """Both ways of finding a word inside others (per word, or a scan of the rows' text
+    when it is inside very many) give the row-by-row answer."""
+    rows = [row(f"f{n:03}", *words) for n, words in enumerate(families)]
+    text = " ".join(typed)
+    with patch.object(family_index, "INSIDE_SCAN_FROM", scan_from):
+        found = FamilyIndex(rows).search(FamilyFilter(text=text))
+    expected = reference_search([r.search_text for r in rows], text)
+    assert [r.id for r in found] == [rows[n].id for n in expected]

@@ -117,3 +117,12 @@ def test_discrepancy_shown_side_by_side_and_resolved(qtbot: QtBot, context: AppC
     assert page.conflicts_box.title() == "Розбіжності даних (0)"
     with context.db.session() as session:
         assert session.scalars(select(Conflict.status)).one() == "resolved"
+
+
+def test_bundles_are_named_as_the_contract_says(qtbot: QtBot, context: AppContext) -> None:
+    from app.sync.bundle import SUFFIX
+
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    assert SUFFIX == ".opora"
+    assert page.default_bundle_name().endswith(".opora")  # CONTRACT.md: `*.opora` bundles

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.models import PARENTAL_CAPACITY
 from app.errors import ValidationError
 from app.services.act import (
     ADULT_AREAS,
@@ -41,6 +42,7 @@ from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors, read_fields
+from ui.widgets.script_hint import add_script_hints
 
 
 class AssessmentActDialog(QDialog):
@@ -98,6 +100,7 @@ class AssessmentActDialog(QDialog):
         self.resize(width, height)
         if stored is not None:
             self.fill(stored, act)
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.fields["started"].setFocus()
 
     # building -----------------------------------------------------------------------------
@@ -228,7 +231,8 @@ class AssessmentActDialog(QDialog):
     def _conclusion(self) -> QGroupBox:
         group, form = self._form(self.tr("5. Conclusion"))
         present = [(True, self.tr("present")), (False, self.tr("absent"))]
-        levels = [("high", self.tr("high")), ("medium", self.tr("medium")), ("low", self.tr("low"))]
+        words = (self.tr("high"), self.tr("medium"), self.tr("low"))
+        levels = [(str(code), word) for code, word in zip(PARENTAL_CAPACITY, words, strict=True)]
         impacts = [
             ("positive", self.tr("positive")),
             ("neutral", self.tr("neutral")),

@@ -229,7 +229,7 @@ class EnrollWizard(QWizard):
             self.path_edit.setText(path)
 
     def _enroll(self) -> bool:
-        from app.services.setup import set_setting
+        from app.db.settings import set_setting
         from app.sync.enrollment import enroll_device
 
         self.errors.clear()

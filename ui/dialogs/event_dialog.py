@@ -1,23 +1,27 @@
-"""Recording (or changing) a home visit, a notification or a needs assessment from the family
-card."""
+"""Recording (or changing) a home visit, a notification, a needs assessment or a referral
+(скерування) from the family card."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from app.db.models import PARENTAL_CAPACITY
 from app.errors import ValidationError
+from app.services.family_form import load_family
 from app.services.records import RecordService
 from ui.context import AppContext
 from ui.labels import Words, sentence
@@ -25,18 +29,21 @@ from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors, read_fields
+from ui.widgets.script_hint import add_script_hints
 
-KINDS = ("visit", "notification", "assessment")
+KINDS = ("visit", "notification", "assessment", "referral")
 # What the form refuses to save empty (a visit without a purpose is an empty visit).
 REQUIRED = {
     "visit": ("date", "purpose"),
     "notification": ("date", "summary"),
     "assessment": ("started",),
+    "referral": ("date", "to_whom"),
 }
+REFERRAL_OUTCOMES = ("unknown", "accepted", "refused")
 
 
 class EventDialog(QDialog):
-    """One dialog, three record types; `saved_id` holds the record's id after accept. With
+    """One dialog, four record types; `saved_id` holds the record's id after accept. With
     `record_id` it opens that record filled in and saving changes it."""
 
     def __init__(
@@ -62,6 +69,7 @@ class EventDialog(QDialog):
             "visit": self.tr("Home visit"),
             "notification": self.tr("Notification"),
             "assessment": self.tr("Needs assessment"),
+            "referral": self.tr("Referral"),
         }
         self.setWindowTitle(titles[kind])
         form = QFormLayout()
@@ -89,6 +97,29 @@ class EventDialog(QDialog):
             add("date", self.tr("&Date:"), today)
             add("source", self.tr("&Who reported:"), QLineEdit())
             add("summary", self.tr("&Summary:"), text_box())
+            # the number is given when the notification is first saved (records.py)
+            self.number = QLabel()
+            self.number.setAccessibleName(self.tr("Notification number"))
+            self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.insertRow(0, self.tr("Number:"), self.number)
+            self.number.setText(self.tr("given when saved"))
+        elif kind == "referral":
+            add("date", self.tr("&Date:"), today)
+            whom = QComboBox()
+            whom.addItem(self.tr("the whole family"), None)
+            family = load_family(context.db, family_id)
+            for member in family.members if family else []:
+                whom.addItem(member.name, member.id)
+            add("person_id", self.tr("&For whom:"), whom)
+            where = QLineEdit()
+            where.setPlaceholderText(self.tr("e.g. ЦНАП, legal aid, a psychologist"))
+            add("to_whom", self.tr("&Where to:"), where)
+            add("reason", self.tr("W&hy:"), text_box())
+            outcome = QComboBox()
+            for code in REFERRAL_OUTCOMES:
+                outcome.addItem(self.words.referral_outcome(code), code)
+            add("outcome", self.tr("&Outcome:"), outcome)
+            add("outcome_date", self.tr("Outcome &known on:"), DateField())
         else:
             add("started", self.tr("&Started:"), today)
             add("finished", self.tr("&Finished:"), DateField())
@@ -96,8 +127,8 @@ class EventDialog(QDialog):
             add("sjo_present", "", present)
             capacity = QComboBox()
             capacity.addItem("—", None)
-            for code in ("high", "medium", "low"):
-                capacity.addItem(self.words.parental_capacity(code), code)
+            for code in PARENTAL_CAPACITY:
+                capacity.addItem(self.words.parental_capacity(code), str(code))
             add("parental_capacity", self.tr("&Parental capacity:"), capacity)
             needed = CodeList(context.labels("service"), retired=context.retired("service"))
             needed.setMaximumHeight(needed.fontMetrics().lineSpacing() * 8)
@@ -112,6 +143,9 @@ class EventDialog(QDialog):
             stored = RecordService(context.db).get(kind, record_id)
             if stored is not None:
                 self.fill(stored)
+                if kind == "notification" and stored.get("number"):
+                    self.number.setText(str(stored["number"]))
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.fields[self.first_field()].setFocus()
 
     def first_field(self) -> str:
@@ -146,7 +180,8 @@ class EventDialog(QDialog):
             elif isinstance(widget, CodeList):
                 widget.set_codes(list(value or []))
             elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData(value)))
+                found = widget.findData(value) if value is not None else -1
+                widget.setCurrentIndex(max(0, found))
 
     def values(self) -> dict[str, Any] | None:
         """The record's fields, or None after showing a date error."""

@@ -19,6 +19,7 @@ from ui.labels import sentence
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.script_hint import add_script_hints
 
 
 class GroupDialog(QDialog):
@@ -61,6 +62,7 @@ class GroupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.setMinimumWidth(520)
 
     def accept(self) -> None:

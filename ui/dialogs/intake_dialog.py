@@ -21,10 +21,12 @@ from app.errors import ValidationError
 from app.services.queries import settlements
 from app.services.records import RecordService
 from ui.context import AppContext
-from ui.labels import sentence
+from ui.dialogs.event_dialog import REFERRAL_OUTCOMES
+from ui.labels import Words, sentence
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.script_hint import add_script_hints
 
 
 class IntakeDialog(QDialog):
@@ -70,12 +72,9 @@ class IntakeDialog(QDialog):
         self.to_whom.setPlaceholderText(self.tr("e.g. ЦНАП, legal aid, a psychologist"))
         self.reason = QLineEdit()
         self.outcome = QComboBox()
-        for code, text in (
-            ("unknown", self.tr("not known yet")),
-            ("accepted", self.tr("accepted")),
-            ("refused", self.tr("refused")),
-        ):
-            self.outcome.addItem(text, code)
+        words = Words(self)
+        for code in REFERRAL_OUTCOMES:
+            self.outcome.addItem(words.referral_outcome(code), code)
         referral = QGroupBox(self.tr("Referral"))
         referral_form = QFormLayout(referral)
         for name, label, widget in (
@@ -93,6 +92,7 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.refer)
         layout.addWidget(referral)
         layout.addWidget(save_buttons(self))
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.setMinimumWidth(520)
 
     def accept(self) -> None:

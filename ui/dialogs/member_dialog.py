@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +22,24 @@ from app.services.family_form import Member
 from ui.context import AppContext
 from ui.widgets.date_field import DateField
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.script_hint import add_script_hints
+
+
+class _Fields(QScrollArea):
+    """Asks for the room its fields need (so the dialog grows when a note appears), at most
+    what the screen has; scrolls beyond that."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        wanted = inner.sizeHint() if inner is not None else super().sizeHint()
+        wanted += QSize(self.verticalScrollBar().sizeHint().width(), 0)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        return wanted.boundedTo(screen.size() - QSize(40, 120)) if screen else wanted
 
 
 class MemberDialog(QDialog):
@@ -95,9 +116,17 @@ class MemberDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # the fields scroll when the screen is short (1366×768 at 150 %): a note shown under a
+        # field then has the room it needs
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = _Fields()
+        scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.surname.setFocus()
 
     def accept(self) -> None:

@@ -28,6 +28,7 @@ from app.errors import ValidationError
 from app.services.notifications import notifications_list
 from app.services.queries import family_names_of, settlements
 from app.services.records import RecordService
+from ui import style
 from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import sentence
@@ -36,7 +37,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 
-OVERDUE = QColor("#b00020")
+OVERDUE = QColor(style.ERROR)
 
 
 class NotificationsDialog(QDialog):

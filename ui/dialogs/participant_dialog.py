@@ -19,6 +19,7 @@ from ui.context import AppContext
 from ui.labels import sentence
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.person_picker import PersonPicker
+from ui.widgets.script_hint import add_script_hints
 
 
 class ParticipantDialog(QDialog):
@@ -58,6 +59,7 @@ class ParticipantDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Who joins the group?")))
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.setMinimumWidth(480)
         self._switch()
         self.person.setFocus()  # typing a name starts the search at once

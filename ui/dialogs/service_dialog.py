@@ -30,6 +30,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.person_picker import PersonPicker
+from ui.widgets.script_hint import add_script_hints
 
 
 class ServiceDialog(QDialog):
@@ -135,6 +136,7 @@ class ServiceDialog(QDialog):
             self.to_person.setEnabled(False)
         if stored is not None:
             self._fill(stored)
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.recipient.setFocus()
 
     def _fill(self, stored: dict[str, object]) -> None:

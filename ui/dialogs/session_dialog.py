@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.group_queries import SessionRow, delete_session, save_session
+from app.services.group_queries import delete_session, save_session
+from app.services.rosters import SessionRow
 from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import sentence
@@ -27,6 +28,7 @@ from ui.text import date_text
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.script_hint import add_script_hints
 
 _LOOSE_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -101,6 +103,7 @@ class SessionDialog(QDialog):
             self.format.setCurrentIndex(max(0, self.format.findData(session.format or None)))
         else:
             self.date.set_value(dt.date.today())
+        self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.date.setFocus()
 
     def accept(self) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
-PRESENT = "present"
-ABSENT = "absent"
-EXCUSED = "excused"
-MARKS = (PRESENT, ABSENT, EXCUSED)
+from app.db.models import MARKS, Mark
+from app.services.rosters import ParticipantRow, SessionRow  # the rows the core loads
+
+PRESENT, ABSENT, EXCUSED = Mark.PRESENT, Mark.ABSENT, Mark.EXCUSED
 
 
 def next_mark(mark: str | None) -> str:
@@ -18,25 +17,12 @@ def next_mark(mark: str | None) -> str:
     return MARKS[(MARKS.index(mark) + 1) % len(MARKS)]
 
 
-@dataclass(frozen=True)
-class GridParticipant:
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class GridSession:
-    id: str
-    date: dt.date
-    topic: str = ""
-
-
 @dataclass
 class AttendanceGrid:
     """Participants down, sessions across; marks keyed by (participant id, session id)."""
 
-    participants: list[GridParticipant] = field(default_factory=list)
-    sessions: list[GridSession] = field(default_factory=list)
+    participants: list[ParticipantRow] = field(default_factory=list)
+    sessions: list[SessionRow] = field(default_factory=list)
     marks: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def mark(self, row: int, column: int) -> str | None:

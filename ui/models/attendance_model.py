@@ -1,38 +1,90 @@
 """Attendance grid as a table: one row per participant (names in the frozen row header),
-one column per session (dd.MM), a totals column and a totals row."""
+one column per session (dd.MM), a totals column and a totals row.
+
+The cells are Qt's own items (a QStandardItemModel): painting the grid asks the model for
+every visible cell and role, and answering those questions in Python cost each mark a
+thousand calls into the interpreter — each waiting for the lock a background write holds.
+Here a mark changes four items (the cell and three totals) and painting stays in C++."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
+from ui import style
 from ui.models.attendance_grid import ABSENT, EXCUSED, PRESENT, AttendanceGrid
 from ui.models.roles import ID_ROLE, MARK_ROLE
 from ui.text import count_text, short_date_text
 
 _Index = QModelIndex | QPersistentModelIndex
-_BACKGROUND = {PRESENT: QColor("#e3f1e3"), ABSENT: QColor("#f7e1e1"), EXCUSED: QColor("#fdf3d8")}
-_TOTALS = QColor("#eeeeee")
+_BACKGROUND = {
+    PRESENT: QColor(style.GOOD[0]),
+    ABSENT: QColor(style.BAD[0]),
+    EXCUSED: QColor(style.WARNING[0]),
+}
+_TOTALS = QBrush(QColor(style.NEUTRAL[0]))
+_ROLE = Qt.ItemDataRole
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_MARK_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_TOTAL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(QStandardItemModel):
     """Edits marks in an AttendanceGrid and announces each change for saving."""
 
     mark_changed = Signal(str, str, object)  # participant id, session id, mark or None
 
     def __init__(self, grid: AttendanceGrid | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._grid = grid or AttendanceGrid()
+        self._grid = AttendanceGrid()
+        self.set_grid(grid or AttendanceGrid())
 
     @property
     def grid(self) -> AttendanceGrid:
         return self._grid
 
     def set_grid(self, grid: AttendanceGrid) -> None:
-        self.beginResetModel()
+        """Build every item once (a load); marks then change single items."""
         self._grid = grid
+        self._symbols, self._names = self.mark_symbols(), self.mark_names()
+        self._not_marked = self.tr("not marked")
+        self._row_total = self.tr("{present} of {total}")
+        rows, columns = len(grid.participants), len(grid.sessions)
+        self.blockSignals(True)  # one reset below instead of a signal per item
+        try:
+            self.clear()
+            self.setRowCount(rows + 1)
+            self.setColumnCount(columns + 1)
+            for column, session in enumerate(grid.sessions):
+                header = QStandardItem(short_date_text(session.date))
+                header.setToolTip(session.topic or short_date_text(session.date))
+                self.setHorizontalHeaderItem(column, header)
+            self.setHorizontalHeaderItem(columns, QStandardItem(self.tr("Total")))
+            for row, participant in enumerate(grid.participants):
+                self.setVerticalHeaderItem(row, QStandardItem(participant.name))
+            self.setVerticalHeaderItem(rows, QStandardItem(self.tr("Present at the session")))
+            for row in range(rows):
+                for column in range(columns):
+                    item = QStandardItem()
+                    item.setFlags(_MARK_FLAGS)
+                    item.setData(_CENTRE, _ROLE.TextAlignmentRole)
+                    item.setData((grid.participants[row].id, grid.sessions[column].id), ID_ROLE)
+                    self._show_mark(item, row, column)
+                    self.setItem(row, column, item)
+            for row, column in [(r, columns) for r in range(rows + 1)] + [
+                (rows, c) for c in range(columns)
+            ]:
+                item = QStandardItem()
+                item.setFlags(_TOTAL_FLAGS)
+                item.setData(_CENTRE, _ROLE.TextAlignmentRole)
+                item.setData(_TOTALS, _ROLE.BackgroundRole)
+                self.setItem(row, column, item)
+            self._show_totals(range(rows), range(columns))
+        finally:
+            self.blockSignals(False)
+        self.beginResetModel()
         self.endResetModel()
 
     def mark_symbols(self) -> dict[str, str]:
@@ -45,13 +97,37 @@ class AttendanceModel(QAbstractTableModel):
             EXCUSED: self.tr("absent for a good reason"),
         }
 
-    # shape
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._grid.participants) + 1
+    # what the items show
+    def _show_mark(self, item: QStandardItem, row: int, column: int) -> None:
+        grid = self._grid
+        mark = grid.mark(row, column)
+        name = self._names.get(mark or "", self._not_marked)
+        day = short_date_text(grid.sessions[column].date)
+        tip = f"{grid.participants[row].name}, {day}: {name}"
+        item.setData(self._symbols.get(mark or "", ""), _ROLE.DisplayRole)
+        item.setData(tip, _ROLE.ToolTipRole)
+        item.setData(tip, _ROLE.AccessibleTextRole)
+        item.setData(QBrush(_BACKGROUND[mark]) if mark else None, _ROLE.BackgroundRole)
+        item.setData(mark, MARK_ROLE)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._grid.sessions) + 1
+    def _set_text(self, row: int, column: int, text: str) -> None:
+        item = self.item(row, column)
+        if item is not None and item.text() != text:
+            item.setData(text, _ROLE.DisplayRole)
+            item.setData(text, _ROLE.AccessibleTextRole)
 
+    def _show_totals(self, rows: range | list[int], columns: range | list[int]) -> None:
+        grid = self._grid
+        last_row, last_column = len(grid.participants), len(grid.sessions)
+        for row in rows:  # «18 з 22»
+            text = self._row_total.format(present=grid.row_present(row), total=last_column)
+            self._set_text(row, last_column, text)
+        for column in columns:
+            self._set_text(last_row, column, str(grid.column_present(column)))
+        visits = self.tr("{n} visit|{n} visits|{n} visits")
+        self._set_text(last_row, last_column, count_text(grid.total_present(), visits))
+
+    # marking
     def is_mark_cell(self, index: _Index) -> bool:
         return (
             index.isValid()
@@ -59,66 +135,8 @@ class AttendanceModel(QAbstractTableModel):
             and index.column() < len(self._grid.sessions)
         )
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if self.is_mark_cell(index) else base
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        grid = self._grid
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if section < len(grid.sessions):
-                session = grid.sessions[section]
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return session.topic or short_date_text(session.date)
-                return short_date_text(session.date)
-            return self.tr("Total")
-        if section < len(grid.participants):
-            return grid.participants[section].name
-        return self.tr("Present at the session")
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        grid = self._grid
-        row, column = index.row(), index.column()
-        rows, columns = len(grid.participants), len(grid.sessions)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignCenter
-        if row < rows and column < columns:
-            mark = grid.mark(row, column)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.mark_symbols().get(mark or "", "")
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                name = self.mark_names().get(mark or "", self.tr("not marked"))
-                day = short_date_text(grid.sessions[column].date)
-                return f"{grid.participants[row].name}, {day}: {name}"
-            if role == Qt.ItemDataRole.BackgroundRole and mark:
-                return QBrush(_BACKGROUND[mark])
-            if role == MARK_ROLE:
-                return mark
-            if role == ID_ROLE:
-                return (grid.participants[row].id, grid.sessions[column].id)
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_TOTALS)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        if row < rows:  # totals column: «18 з 22»
-            return self.tr("{present} of {total}").format(
-                present=grid.row_present(row), total=columns
-            )
-        if column < columns:  # totals row
-            return str(grid.column_present(column))
-        return count_text(grid.total_present(), self.tr("{n} visit|{n} visits|{n} visits"))
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role not in (Qt.ItemDataRole.EditRole, MARK_ROLE) or not self.is_mark_cell(index):
+    def setData(self, index: _Index, value: Any, role: int = _ROLE.EditRole) -> bool:
+        if role not in (_ROLE.EditRole, MARK_ROLE) or not self.is_mark_cell(index):
             return False
         mark = value or None
         if self._grid.mark(index.row(), index.column()) == mark:
@@ -137,10 +155,10 @@ class AttendanceModel(QAbstractTableModel):
 
     def _announce(self, index: _Index) -> None:
         row, column = index.row(), index.column()
-        self.dataChanged.emit(index, index)
-        last_row, last_column = self.rowCount() - 1, self.columnCount() - 1
-        self.dataChanged.emit(self.index(row, last_column), self.index(row, last_column))
-        self.dataChanged.emit(self.index(last_row, column), self.index(last_row, last_column))
+        item = self.item(row, column)
+        if item is not None:
+            self._show_mark(item, row, column)
+        self._show_totals([row], [column])
         participant = self._grid.participants[row].id
         session = self._grid.sessions[column].id
         self.mark_changed.emit(participant, session, self._grid.mark(row, column))

@@ -48,6 +48,7 @@ class EventsModel(RowTableModel[EventRow]):
         title_label: Label | None = None,
         parent: Any = None,
         text_label: Label | None = None,
+        number: str | None = None,
     ) -> None:
         super().__init__([], parent)
         show = title_label or (lambda value: value or "")
@@ -57,6 +58,8 @@ class EventsModel(RowTableModel[EventRow]):
             Column(title, lambda r: show(r.title), lambda r: sort_key(show(r.title))),
             Column(text, lambda r: words(r.text), lambda r: sort_key(words(r.text))),
         ]
+        if number is not None:  # a notification's number, after its date
+            self.columns.insert(1, Column(number, lambda r: r.number, lambda r: r.number))
 
 
 class HistoryModel(RowTableModel[HistoryRow]):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import OporaError
 from app.services.exchange_queries import DeviceRow, device_rows, this_device
+from ui import style
 from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import sentence
@@ -37,10 +38,7 @@ class DevicesPage(QWidget):
         me = this_device(context.db)
         self.is_centre = bool(me and me.kind == "centre")
         title = QLabel(self.tr("Laptops"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        style.title(title)
         self.enroll_button = QPushButton(icon("plus"), self.tr("Connect a laptop…"))
         self.enroll_button.setToolTip(self.tr("Connect a laptop (Ctrl+N)"))
         self.enroll_button.clicked.connect(self.new_item)

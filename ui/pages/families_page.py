@@ -30,6 +30,7 @@ from app.services.family_index import (
     load_last_contacts,
 )
 from app.services.queries import districts
+from ui import style
 from ui.context import AppContext
 from ui.icons import icon
 from ui.models.families_model import COL_LAST, COL_NAME, FamiliesModel
@@ -59,10 +60,7 @@ class FamiliesPage(QWidget):
         self.first_shown = False
 
         title = QLabel(self.tr("Families"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        style.title(title)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: surname, name, phone or address (Ctrl+F)"))
@@ -118,7 +116,7 @@ class FamiliesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # widths in characters of the font in use; names take what is left over
-        self.columns = ColumnFitter(self.table, (30, 14, 22, 18, 0, 16, 0), grow=COL_NAME)
+        self.columns = ColumnFitter(self.table, (30, 14, 26, 24, 0, 20, 0), grow=COL_NAME)
         # activated only: a double-click emits it too (doubleClicked as well would open twice)
         self.table.activated.connect(self._open_index)
 

@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import OporaError
+from app.i18n import current_language
+from app.reports.figures import FIGURES, figure_value
 from app.services.queries import districts
+from ui import style
 from ui.context import AppContext
 from ui.icons import icon
 from ui.runner import run_in_background, run_with_progress
@@ -49,10 +52,7 @@ class ReportsPage(QWidget):
         self.context = context
         self.summary: Any = None
         title = QLabel(self.tr("Period summary"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        style.title(title)
 
         self.preset = QComboBox()
         self.preset.setAccessibleName(self.tr("Period"))
@@ -164,32 +164,10 @@ class ReportsPage(QWidget):
                 start=date_text(summary.date_from), end=date_text(summary.date_to)
             )
         )
-        rows = [
-            (self.tr("Families covered by individual work"), summary.families_covered),
-            (self.tr("Families on record at the end of the period"), summary.families_on_record),
-            (self.tr("Children in those families"), summary.children_in_families_on_record),
-            (
-                self.tr("…of them with low parenting capacity"),
-                summary.families_low_parenting_capacity,
-            ),
-            (self.tr("Notifications received"), summary.notifications),
-            (self.tr("Home visits"), summary.home_visits),
-            (self.tr("Needs assessments"), summary.needs_assessments),
-            (self.tr("Groups active"), summary.groups.active),
-            (self.tr("Group sessions held"), summary.groups.sessions),
-            (self.tr("Group participants"), summary.groups.participants),
-            (self.tr("Attendances"), summary.groups.attendances),
-            (self.tr("Persons reached"), summary.persons.total),
-            (self.tr("…women"), summary.persons.by_sex.get("F", 0)),
-            (self.tr("…men"), summary.persons.by_sex.get("M", 0)),
-            (self.tr("…under 18"), summary.persons.by_age.get("under_18", 0)),
-            (self.tr("…aged 18–59"), summary.persons.by_age.get("18_59", 0)),
-            (self.tr("…aged 60 and over"), summary.persons.by_age.get("60_plus", 0)),
-            (self.tr("…with a disability"), summary.persons.with_disability),
-            (self.tr("Intake consultations"), summary.intake_consultations),
-            (self.tr("Referrals accepted"), summary.referrals.get("accepted", 0)),
-            (self.tr("Referrals refused"), summary.referrals.get("refused", 0)),
-            (self.tr("Referrals with no outcome yet"), summary.referrals.get("unknown", 0)),
+        language = current_language()
+        rows: list[tuple[str, object]] = [
+            (("…" if f.indented else "") + f.text(language), figure_value(summary, f.key))
+            for f in FIGURES
         ]
         rows += [
             (
@@ -254,7 +232,7 @@ class ReportsPage(QWidget):
         db, summary = self.context.db, self.summary
         name = f"zvit-{summary.date_from}-{summary.date_to}.pdf"
         self.print_job = start_print(
-            self, name, lambda path: write_summary(db, summary, "pdf", path), to_path=True
+            self, name, lambda path: write_summary(db, summary, "pdf", path)
         )
 
     def write(self, kind: str, path: Path) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queries import ServiceFilter, districts, service_rows
+from ui import style
 from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import Words
@@ -42,10 +43,7 @@ class ServicesPage(QWidget):
         self._new_service = new_service
         self.words = Words(self)
         title = QLabel(self.tr("Services provided"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        style.title(title)
 
         today = dt.date.today()
         self.date_from = DateField()

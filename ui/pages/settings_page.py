@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import style
 from ui.app import apply_text_size
 from ui.context import AppContext
 from ui.pages.accounts_box import AccountsBox
@@ -70,10 +71,7 @@ class SettingsPage(QWidget):
 
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Settings"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        style.title(title)
         layout.addWidget(title)
         layout.addWidget(looks)
 

@@ -28,23 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.clock import version_time
 from app.errors import OporaError
 from app.services.exchange_queries import peers, this_device
+from app.sync.bundle import SUFFIX
+from ui import style
 from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import Words
 from ui.runner import run_with_progress
-
-
-def version_time(version: str) -> dt.datetime | None:
-    """When a field version («HLC/DEVICE») was written, in local time."""
-    from app.sync.clock import decode
-
-    try:
-        millis, _counter = decode(version.split("/", 1)[0])
-    except ValueError:
-        return None
-    return dt.datetime.fromtimestamp(millis / 1000) if millis else None
 
 
 def removable_folder() -> str:
@@ -62,11 +54,7 @@ def removable_folder() -> str:
 
 
 def _big(button: QPushButton) -> QPushButton:
-    font = button.font()
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    button.setFont(font)
-    button.setMinimumHeight(button.sizeHint().height() + 12)
-    return button
+    return style.big(button)
 
 
 class SyncPage(QWidget):
@@ -91,10 +79,7 @@ class SyncPage(QWidget):
             if not self.is_centre
             else self.tr("Exchange with laptops")
         )
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        style.title(title)
 
         # sending
         self.peer_box = QComboBox()
@@ -204,7 +189,7 @@ class SyncPage(QWidget):
     def default_bundle_name(self) -> str:
         me = this_device(self.context.db)
         device = (me.name if me else "opora").replace(" ", "-")
-        return f"opora-{device}-{dt.date.today():%Y-%m-%d}.bundle"
+        return f"opora-{device}-{dt.date.today():%Y-%m-%d}{SUFFIX}"
 
     def choose_export(self) -> None:
         if self.is_centre and self.peer_box.count() == 0:
@@ -265,7 +250,10 @@ class SyncPage(QWidget):
     def choose_import(self) -> None:
         folder = self.context.settings.folder("bundles")
         files, _f = QFileDialog.getOpenFileNames(
-            self, self.tr("Bundles to accept"), folder, self.tr("Bundles (*.bundle);;All files (*)")
+            self,
+            self.tr("Bundles to accept"),
+            folder,
+            self.tr("Bundles (*{suffix});;All files (*)").format(suffix=SUFFIX),
         )
         if files:
             self.import_files([Path(f) for f in files])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui import style
+
 
 def grow_to_fit(widget: QWidget) -> None:
     """Make the window tall enough for wrapped text just shown in it (a dialog's layout
@@ -12,6 +14,10 @@ def grow_to_fit(widget: QWidget) -> None:
     layout = window.layout()
     if layout is None or not window.isVisible():
         return
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:  # a scroll area asks anew too
+        parent.updateGeometry()
+        parent = parent.parentWidget()
     layout.activate()
     if layout.hasHeightForWidth():
         needed = layout.totalHeightForWidth(window.width())
@@ -33,7 +39,7 @@ class FieldErrors:
     def label_for(self, field: str, widget: QWidget) -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
-        label.setStyleSheet("color: #b00020;")
+        style.error_text(label)
         label.hide()
         self._labels[field] = label
         self._widgets[field] = widget

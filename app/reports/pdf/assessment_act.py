@@ -47,7 +47,6 @@ FAMILY_AREAS = {
     "housing": "Житло та його стан",
 }
 IMPACT = {"minor": "незначний", "moderate": "помірний", "severe": "значний"}
-CAPACITY = {"high": "високий", "medium": "середній", "low": "низький"}
 ENVIRONMENT = {"positive": "позитивний", "neutral": "нейтральний", "negative": "негативний"}
 DURATION = {
     "under_1m": "до 1 міс.",
@@ -188,7 +187,7 @@ def act_story(data: ActData) -> list[Flowable]:
                             "Ознаки психологічної травми в дитини",
                             _yes_no(data.child_trauma, "наявні", "відсутні"),
                         ),
-                        ("Батьківський потенціал", _choice(CAPACITY, data.parental_capacity)),
+                        ("Батьківський потенціал", _choice(words.CAPACITY, data.parental_capacity)),
                         (
                             "Вплив чинників сім'ї та середовища",
                             _choice(ENVIRONMENT, data.environment_impact),

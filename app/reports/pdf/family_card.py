@@ -9,6 +9,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.db.on_record import RecordStatus, record_status
 from app.reports import words
 from app.reports.data import FamilyCardData
 from app.reports.pdf import styles
@@ -26,16 +27,24 @@ def age_on(birth: date, day: date) -> int:
 
 
 def status_text(data: FamilyCardData) -> str:
-    """The case status as a sentence: on record since, or off record with the reason."""
-    if data.on_record_to:
+    """The case status on the day printed (app/db/on_record.py): on record since, or off
+    record with the reason."""
+    day = data.printed_on or date.today()
+    status = record_status(data.on_record_from, data.on_record_to, day)
+    if status is RecordStatus.OFF and data.on_record_to:
         text = f"знята з обліку {words.full_date(data.on_record_to)}"
         if data.on_record_from:
             text += f" (на обліку з {words.full_date(data.on_record_from)})"
         if data.close_reason:
             text += f"; причина: {data.close_reason}"
         return text
-    if data.on_record_from:
-        return f"перебуває на обліку з {words.full_date(data.on_record_from)}"
+    if status is RecordStatus.ON and data.on_record_from:
+        text = f"перебуває на обліку з {words.full_date(data.on_record_from)}"
+        if data.on_record_to:
+            text += f"; знімається з обліку {words.full_date(data.on_record_to)}"
+        return text
+    if data.on_record_from:  # taken on record from a later day
+        return f"не перебуває на обліку (береться на облік {words.full_date(data.on_record_from)})"
     return "не перебуває на обліку"
 
 
@@ -144,6 +153,24 @@ def _specialists(data: FamilyCardData) -> Flowable:
     return _table(["З якого дня", "Відповідальний фахівець"], rows, _scaled([30, 146]))
 
 
+KINDS = {"category": "категорія", "factor": "чинник СЖО"}
+
+
+def _code_history(data: FamilyCardData) -> Flowable:
+    """Categories and СЖО factors with the days they applied («—»: they still apply)."""
+    rows = [
+        [
+            styles.para(KINDS.get(span.kind, span.kind)),
+            styles.para(span.label),
+            styles.para(words.full_date(span.since), styles.CELL_CENTER),
+            styles.para(words.full_date(span.until) or "—", styles.CELL_CENTER),
+        ]
+        for span in data.code_history
+    ]
+    head = ["Вид", "Категорія / чинник", "З якого дня", "По який день"]
+    return _table(head, rows, _scaled([26, 100, 25, 25]))
+
+
 def _services(data: FamilyCardData) -> Flowable:
     if not data.services:
         return Paragraph("Послуг не надавалося.", styles.BODY)
@@ -200,6 +227,11 @@ def family_card_story(data: FamilyCardData) -> list[Flowable]:
         ]
     if data.specialists:
         story += [Paragraph("Історія відповідальних фахівців", styles.HEADING), _specialists(data)]
+    if data.code_history:
+        story += [
+            Paragraph("Історія категорій і чинників СЖО", styles.HEADING),
+            _code_history(data),
+        ]
     if data.organisations:
         story += [
             Paragraph("Інші організації, що працюють із сім'єю", styles.HEADING),

@@ -9,11 +9,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from app.db.models import Mark
 from app.reports import words
-from app.reports.data import JournalData, JournalSession, Mark
+from app.reports.data import JournalData
 from app.reports.pdf import styles
 from app.reports.pdf.fonts import BOLD, has_glyph
 from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
+from app.services.rosters import SessionRow
 
 SESSIONS_PER_PAGE = 16
 NUMBER_W = 8 * mm
@@ -26,13 +28,13 @@ TITLE = "Журнал обліку відвідування групи"
 def mark_symbols() -> dict[str, str]:
     """Printed mark per attendance mark: ✓ / ✗ / П, or + / − / П if the font lacks a glyph."""
     if has_glyph("✓") and has_glyph("✗"):
-        return {"present": "✓", "absent": "✗", "excused": "П"}
-    return {"present": "+", "absent": "−", "excused": "П"}
+        return {Mark.PRESENT: "✓", Mark.ABSENT: "✗", Mark.EXCUSED: "П"}
+    return {Mark.PRESENT: "+", Mark.ABSENT: "−", Mark.EXCUSED: "П"}
 
 
 def chunk_sessions(
-    sessions: tuple[JournalSession, ...], per_page: int = SESSIONS_PER_PAGE
-) -> list[tuple[JournalSession, ...]]:
+    sessions: tuple[SessionRow, ...], per_page: int = SESSIONS_PER_PAGE
+) -> list[tuple[SessionRow, ...]]:
     """Split the session columns into groups that fit across one page."""
     if not sessions:
         return [()]
@@ -56,7 +58,7 @@ def header_lines(data: JournalData) -> list[HeaderLine]:
 
 
 def _chunk_table(
-    data: JournalData, chunk: tuple[JournalSession, ...], width: float, symbols: dict[str, str]
+    data: JournalData, chunk: tuple[SessionRow, ...], width: float, symbols: dict[str, str]
 ) -> Table:
     total_sessions = len(data.sessions)
     name_w = min(NAME_MAX_W, width - NUMBER_W - TOTAL_W - SESSION_W * len(chunk))

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.reports import words
 from app.reports.data import Breakdown, Centre, Summary, SummaryLabels
+from app.reports.figures import MAIN, PERSONS, figure_value, figures, target_rows
 from app.reports.pdf import styles
 from app.reports.pdf.fonts import REGULAR
 from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
@@ -20,20 +21,6 @@ from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
 TITLE = "Звіт про роботу за період"
 CHART_LABEL_W = 62 * mm
 BAR_H = 13
-INDENTED = {
-    "у них дітей (до 18 років)",
-    "у тому числі сімей з низьким батьківським потенціалом",
-    "жінок",
-    "чоловіків",
-    "до 18 років",
-    "18–59 років",
-    "60 років і старших",
-    "з інвалідністю",
-    "прийнято",
-    "відмовлено",
-    "результат невідомий",
-}
-NO_TARGET = "none"
 
 
 def header_lines(summary: Summary, centre: Centre) -> list[HeaderLine]:
@@ -52,76 +39,25 @@ def header_lines(summary: Summary, centre: Centre) -> list[HeaderLine]:
     return lines
 
 
-def key_figures(summary: Summary) -> list[tuple[str, str]]:
-    """The main figures as (label, number with its agreeing noun), in DOMAIN.md order."""
-    g = summary.groups
-    return [
-        (
-            "Охоплено індивідуальною роботою",
-            words.count(summary.families_covered, words.FAMILIES_PERSONS),
-        ),
-        (
-            "Перебувають на обліку в СЖО на кінець періоду",
-            words.count(summary.families_on_record, words.FAMILIES),
-        ),
-        (
-            "у них дітей (до 18 років)",
-            words.count(summary.children_in_families_on_record, words.CHILDREN),
-        ),
-        (
-            "у тому числі сімей з низьким батьківським потенціалом",
-            words.count(summary.families_low_parenting_capacity, words.FAMILIES),
-        ),
-        (
-            "Надійшло повідомлень (звернень)",
-            words.count(summary.notifications, words.NOTIFICATIONS),
-        ),
-        (
-            "Здійснено відвідувань за місцем проживання",
-            words.count(summary.home_visits, words.VISITS),
-        ),
-        ("Проведено оцінок потреб", words.count(summary.needs_assessments, words.ASSESSMENTS)),
-        ("Діяло груп взаємопідтримки", words.count(g.active, words.GROUPS)),
-        ("Проведено групових занять", words.count(g.sessions, words.SESSIONS)),
-        ("Учасників груп", words.count(g.participants, words.PARTICIPANTS)),
-        ("Відвідувань групових занять", words.count(g.attendances, words.VISITS)),
-        (
-            "Проведено первинних консультацій",
-            words.count(summary.intake_consultations, words.CONSULTATIONS),
-        ),
-        (
-            "Видано скерувань",
-            words.count(sum(summary.referrals.values()), words.REFERRALS),
-        ),
-        ("прийнято", words.number(summary.referrals.get("accepted", 0))),
-        ("відмовлено", words.number(summary.referrals.get("refused", 0))),
-        ("результат невідомий", words.number(summary.referrals.get("unknown", 0))),
-    ]
+def figure_rows(summary: Summary, section: str) -> list[tuple[str, str, bool]]:
+    """(label, number with its agreeing noun, indented) of one section's figures."""
+    rows = []
+    for f in figures(section):
+        value = figure_value(summary, f.key)
+        text = words.count(value, f.noun) if f.noun else words.number(value)
+        rows.append((f.label, text, f.indented))
+    return rows
 
 
-def person_figures(summary: Summary) -> list[tuple[str, str]]:
-    """Persons reached, by sex, age band on the period's end and disability."""
-    p = summary.persons
-    return [
-        ("Охоплено осіб (члени сімей та особи без сім'ї)", words.count(p.total, words.PERSONS)),
-        ("жінок", words.number(p.by_sex.get("F", 0))),
-        ("чоловіків", words.number(p.by_sex.get("M", 0))),
-        ("до 18 років", words.number(p.by_age.get("under_18", 0))),
-        ("18–59 років", words.number(p.by_age.get("18_59", 0))),
-        ("60 років і старших", words.number(p.by_age.get("60_plus", 0))),
-        ("з інвалідністю", words.number(p.with_disability)),
-    ]
-
-
-def _two_columns(rows: list[tuple[str, str]], head: tuple[str, str]) -> Table:
+def _two_columns(rows: list[tuple[str, str, bool]], head: tuple[str, str]) -> Table:
     width = frame_width()
     data = [[styles.para(head[0], styles.CELL_HEAD), styles.para(head[1], styles.CELL_HEAD)]]
     data += [
         [
-            styles.para(label, styles.CELL_INDENT if label in INDENTED else styles.CELL),
+            styles.para(label, styles.CELL_INDENT if indented else styles.CELL),
             styles.para(value, styles.CELL_RIGHT),
         ]
-        for label, value in rows
+        for label, value, indented in rows
     ]
     table = Table(data, colWidths=[width * 0.68, width * 0.32], repeatRows=1)
     table.setStyle(styles.grid_style())
@@ -169,17 +105,6 @@ def _service_categories(summary: Summary, labels: SummaryLabels) -> Flowable:
     return table
 
 
-def target_rows(summary: Summary, labels: SummaryLabels) -> list[tuple[str, int, str]]:
-    """(target category, sessions, share in per cent) of the sessions held, non-zero only."""
-    total = sum(summary.sessions_by_target.values())
-    rows = []
-    for code, n in summary.sessions_by_target.items():
-        if n:
-            name = "цільову категорію не вказано" if code == NO_TARGET else labels.category(code)
-            rows.append((name, n, f"{words.decimal(100 * n / total)} %"))
-    return rows
-
-
 def _targets(summary: Summary, labels: SummaryLabels) -> Flowable:
     rows = target_rows(summary, labels)
     if not rows:
@@ -190,7 +115,7 @@ def _targets(summary: Summary, labels: SummaryLabels) -> Flowable:
         [
             styles.para(name),
             styles.para(words.number(n), styles.CELL_RIGHT),
-            styles.para(part, styles.CELL_RIGHT),
+            styles.para(f"{words.decimal(100 * part)} %", styles.CELL_RIGHT),
         ]
         for name, n, part in rows
     ]
@@ -271,11 +196,11 @@ def summary_story(summary: Summary, labels: SummaryLabels) -> list[Flowable]:
     """The flowables of the period summary."""
     story: list[Flowable] = [
         Paragraph("Основні показники", styles.HEADING),
-        _two_columns(key_figures(summary), ("Показник", "Кількість")),
+        _two_columns(figure_rows(summary, MAIN), ("Показник", "Кількість")),
         KeepTogether(
             [
                 Paragraph("Охоплені особи (вік — на кінець періоду)", styles.HEADING),
-                _two_columns(person_figures(summary), ("Показник", "Кількість")),
+                _two_columns(figure_rows(summary, PERSONS), ("Показник", "Кількість")),
             ]
         ),
         Paragraph("Надані послуги за видами (сімей / осіб без сім'ї)", styles.HEADING),

@@ -1,0 +1,282 @@
+"""The life of a laptop and its accounts through the command line and real bundles: a
+forgotten password (the centre issues a file sealed with the new password; the laptop takes
+it without signing in, and no unsent work is lost), a second account on a shared laptop, a
+change of the laptop's districts, and erasure of a family for good."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.acceptance.conftest import (
+    copy_db,
+    opora,
+    sample_records,
+    uid,
+    ukrainian,
+    write_lines,
+)
+
+OLD = "старий-пароль-ноутбука"
+NEW = "новий пароль від центру"
+SECOND = "пароль другої фахівчині"
+SETTLEMENT = uid("settlement:Морозівка")
+UNSENT = "0190a000-0000-7000-8000-0000000000a1"
+
+
+def centre_op(db: Path, *args: Any, new: str | None = None, **kwargs: Any) -> Any:
+    env = {"OPORA_NEW_PASSWORD": new} if new else None
+    return opora(*args, db=db, user="admin", env=env, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def enrolled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A plain centre and an encrypted laptop «L1» (account petro) enrolled from it, holding
+    one family it has not sent yet."""
+    folder = tmp_path_factory.mktemp("recovery")
+    centre = folder / "centre.db"
+    done = opora(
+        "init", "centre", "--name", "ЦНСП", "--admin", "admin", "--no-encryption", db=centre
+    )
+    assert done.code == 0, str(done)
+    done = centre_op(centre, "records", "import", write_lines(folder / "s.jsonl", sample_records()))
+    assert done.code == 0, str(done)
+    for name, login in (("L1", "petro"), ("L2", "maria")):
+        done = centre_op(
+            centre,
+            *("devices", "enroll", "--name", name, "--district", "Морозівський"),
+            *("--login", login, "--out", folder / f"{name}.enroll"),
+            new=OLD,
+        )
+        assert done.code == 0, str(done)
+    laptop = folder / "L1.db"
+    done = opora("init", "field", "--enroll", folder / "L1.enroll", db=laptop, password=OLD)
+    assert done.code == 0, str(done)
+    assert (folder / "L1.db.keys").exists()  # encrypted
+    family = {"type": "family", "id": UNSENT, "settlement_id": SETTLEMENT, "address": "вул. Нова"}
+    done = opora(
+        "records", "import", write_lines(folder / "f.jsonl", [family]), db=laptop, password=OLD
+    )
+    assert done.code == 0, str(done)
+    return centre, laptop
+
+
+def test_a_recovery_file_sets_a_new_password_and_keeps_unsent_work(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    centre, source = enrolled
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+    recovery = tmp_path / "petro.recovery"
+    done = centre_op(centre, "devices", "recovery", "L1", "--out", recovery, new=NEW)
+    assert done.code == 0, str(done)
+    assert recovery.stat().st_mode & 0o077 == 0
+    # the new password does not open the laptop until the file is taken
+    assert opora("records", "export", db=laptop, password=NEW).code == 4
+    done = opora("accounts", "recover", "--file", recovery, db=laptop, password=NEW)
+    assert done.code == 0, str(done)
+    assert ukrainian(done.err)
+    assert opora("records", "export", db=laptop, password=OLD).code == 4
+    lines = opora("records", "export", db=laptop, password=NEW)
+    assert lines.code == 0, str(lines)
+    assert UNSENT in lines.out  # nothing lost
+    # the unsent work still reaches the centre
+    bundle = tmp_path / "up.opora"
+    assert opora("sync", "export", "--out", bundle, db=laptop, password=NEW).code == 0
+    assert centre_op(Path(copy_db(centre, tmp_path / "c.db")), "sync", "import", bundle).code == 0
+    assert UNSENT in centre_op(tmp_path / "c.db", "records", "export").out
+
+
+@pytest.mark.slow
+def test_a_wrong_or_foreign_recovery_file_changes_nothing(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    centre, source = enrolled
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+    keys = (tmp_path / "L1.db.keys").read_bytes()
+    foreign = tmp_path / "maria.recovery"
+    done = centre_op(centre, "devices", "recovery", "L2", "--out", foreign, new=NEW)
+    assert done.code == 0, str(done)
+    wrong = opora("accounts", "recover", "--file", foreign, db=laptop, password=NEW)
+    assert wrong.code == 2, str(wrong)
+    assert ukrainian(wrong.err)
+    mine = tmp_path / "petro.recovery"
+    assert centre_op(centre, "devices", "recovery", "L1", "--out", mine, new=NEW).code == 0
+    bad_password = opora("accounts", "recover", "--file", mine, db=laptop, password=OLD)
+    assert bad_password.code == 4, str(bad_password)
+    assert (tmp_path / "L1.db.keys").read_bytes() == keys
+    assert opora("records", "export", db=laptop, password=OLD).code == 0
+    # a weak new password is refused at the centre, and no file is written
+    weak = tmp_path / "weak.recovery"
+    done = centre_op(centre, "devices", "recovery", "L1", "--out", weak, new="1234567890")
+    assert done.code == 2 and not weak.exists(), str(done)
+    # only an admin issues one
+    done = opora(
+        *("devices", "recovery", "L1", "--out", weak),
+        db=centre,
+        user="petro",
+        env={"OPORA_NEW_PASSWORD": NEW},
+    )
+    assert done.code in (4, 5) and not weak.exists(), str(done)
+
+
+@pytest.mark.slow
+def test_a_second_account_on_a_shared_laptop(enrolled: tuple[Path, Path], tmp_path: Path) -> None:
+    centre_source, source = enrolled
+    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+    account = tmp_path / "olena.account"
+    done = centre_op(
+        centre,
+        *("accounts", "add", "olena", "--role", "specialist", "--name", "Олена Коваль"),
+        *("--device", "L1", "--out", account),
+        new=SECOND,
+    )
+    assert done.code == 0, str(done)
+    listed = centre_op(centre, "accounts", "list", "--json")
+    assert "olena" in [a["login"] for a in json.loads(listed.out)["accounts"]]
+    # the account signs in on the laptop, never at the centre
+    assert opora("records", "export", db=centre, user="olena", password=SECOND).code == 4
+    done = opora("accounts", "join", "--file", account, db=laptop, password=SECOND)
+    assert done.code == 0, str(done)
+    for user, password in (("olena", SECOND), ("petro", OLD)):
+        assert opora("records", "export", db=laptop, user=user, password=password).code == 0
+    # a restricted family whose responsible is olena now travels to L1 and shows to her only
+    restricted = {
+        "type": "family",
+        "id": "0190a000-0000-7000-8000-0000000000b2",
+        "settlement_id": SETTLEMENT,
+        "restricted": True,
+        "responsible": "olena",
+    }
+    assert (
+        centre_op(centre, "records", "import", write_lines(tmp_path / "r.jsonl", [restricted])).code
+        == 0
+    )
+    down = tmp_path / "down.opora"
+    assert centre_op(centre, "sync", "export", "--for", "L1", "--out", down).code == 0
+    assert opora("sync", "import", down, db=laptop, user="petro", password=OLD).code == 0
+    seen = opora("records", "export", db=laptop, user="olena", password=SECOND)
+    assert restricted["id"] in seen.out
+    unseen = opora("records", "export", db=laptop, user="petro", password=OLD)
+    assert restricted["id"] not in unseen.out
+    # the same file cannot make the account twice
+    again = opora("accounts", "join", "--file", account, db=laptop, password=SECOND)
+    assert again.code == 2, str(again)
+
+
+@pytest.mark.slow
+def test_a_laptops_districts_change_through_bundles(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    centre_source, source = enrolled
+    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+    family1 = uid("family:1")  # Морозівка: in L1's district until the change
+
+    def laptop_op(*args: Any) -> Any:
+        return opora(*args, db=laptop, password=OLD)
+
+    def round_trip(name: str) -> None:
+        up, down = tmp_path / f"{name}-up.opora", tmp_path / f"{name}-down.opora"
+        assert laptop_op("sync", "export", "--out", up).code == 0
+        assert centre_op(centre, "sync", "import", up).code == 0
+        assert centre_op(centre, "sync", "export", "--for", "L1", "--out", down).code == 0
+        done = laptop_op("sync", "import", down)
+        assert done.code == 0, str(done)
+
+    round_trip("first")
+    assert family1 in laptop_op("records", "export").out
+    edit = {"type": "family", "id": family1, "notes": "робота перед зміною округів"}
+    assert laptop_op("records", "import", write_lines(tmp_path / "w.jsonl", [edit])).code == 0
+    unknown = centre_op(centre, "devices", "districts", "L1", "--district", "Немає")
+    assert unknown.code == 2 and ukrainian(unknown.err), str(unknown)
+    done = centre_op(centre, "devices", "districts", "L1", "--district", "Любовицький")
+    assert done.code == 0, str(done)
+    down = tmp_path / "narrow.opora"
+    assert centre_op(centre, "sync", "export", "--for", "L1", "--out", down).code == 0
+    assert laptop_op("sync", "import", down).code == 0
+    held = laptop_op("records", "export").out
+    assert family1 in held, "the laptop's unsent work waits for the centre"
+    assert UNSENT not in held  # sent already: erased at once
+    # the laptop may no longer add a family in its old district
+    new = {"type": "family", "id": uid("family:new"), "settlement_id": SETTLEMENT}
+    refused = laptop_op("records", "import", write_lines(tmp_path / "n.jsonl", [new]))
+    assert refused.code == 5, str(refused)
+    round_trip("second")  # the unsent family goes up, then the laptop lets go
+    held = laptop_op("records", "export").out
+    assert UNSENT not in held and family1 not in held
+    assert "робота перед зміною округів" in centre_op(centre, "records", "export").out
+    listed = json.loads(centre_op(centre, "devices", "list", "--json").out)
+    assert [d["districts"] for d in listed["devices"] if d["name"] == "L1"] == [["Любовицький"]]
+
+
+FAMILY1 = uid("family:1")
+ERASED = [
+    FAMILY1,
+    uid("person:mother"),
+    uid("person:son"),
+    uid("notification:1"),
+    uid("assessment:1"),
+    uid("visit:1"),
+    uid("service:1"),
+]
+
+
+@pytest.mark.slow
+def test_erasure_reaches_every_replica_and_later_backups(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    centre_source, source = enrolled
+    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+
+    def laptop_op(*args: Any) -> Any:
+        return opora(*args, db=laptop, password=OLD)
+
+    first = tmp_path / "first.opora"
+    assert centre_op(centre, "sync", "export", "--for", "L1", "--out", first).code == 0
+    assert laptop_op("sync", "import", first).code == 0
+    assert "Коваленко" in laptop_op("records", "export").out
+    # the laptop edits the family before it knows of the erasure
+    edit = {"type": "family", "id": FAMILY1, "notes": "нотатка після стирання"}
+    assert laptop_op("records", "import", write_lines(tmp_path / "e.jsonl", [edit])).code == 0
+
+    refused = opora("records", "erase", "family", FAMILY1, db=centre, user="petro", password=OLD)
+    assert refused.code in (4, 5), str(refused)
+    bad = centre_op(centre, "records", "erase", "family", uid("family:none"))
+    assert bad.code == 2 and ukrainian(bad.err), str(bad)
+    done = centre_op(centre, "records", "erase", "family", FAMILY1)
+    assert done.code == 0, str(done)
+
+    def clean(db_export: str) -> None:
+        for record_id in ERASED:
+            assert record_id not in db_export
+        assert "Коваленко" not in db_export and "Лапки" not in db_export
+        participant = [json.loads(x) for x in db_export.splitlines() if uid("participant:1") in x]
+        assert participant and participant[0]["person_id"] is None
+
+    clean(centre_op(centre, "records", "export").out)
+    events = json.loads(centre_op(centre, "audit", "list", "--json").out)["events"]
+    assert not {e["record_id"] for e in events} & set(ERASED)
+    backup = tmp_path / "after.db"
+    assert centre_op(centre, "backup", "--out", backup).code == 0
+    for raw in (backup.read_bytes(), centre.read_bytes()):
+        for value in ("Коваленко", "Лапки", "+380671112233"):
+            assert value.encode("utf-8") not in raw, value
+
+    # the laptop's bundle made before it knew: applied, and the family stays erased
+    up = tmp_path / "up.opora"
+    assert laptop_op("sync", "export", "--out", up).code == 0
+    imported = centre_op(centre, "sync", "import", up, "--json")
+    assert json.loads(imported.out)["bundles"][0]["status"] == "applied", str(imported)
+    clean(centre_op(centre, "records", "export").out)
+    assert FAMILY1 not in centre_op(centre, "conflicts", "list").out
+    # the centre's next bundle erases it on the laptop
+    down = tmp_path / "down.opora"
+    assert centre_op(centre, "sync", "export", "--for", "L1", "--out", down).code == 0
+    assert laptop_op("sync", "import", down).code == 0
+    clean(laptop_op("records", "export").out)
+    assert "нотатка після стирання" not in laptop_op("conflicts", "list").out

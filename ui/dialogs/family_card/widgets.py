@@ -1,0 +1,69 @@
+"""Small helpers of the family card's tabs: a fitted table, an empty-table hint, a key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from ui.models.table import RowTableModel, TableProxy
+
+
+def _table(model: RowTableModel[Any], name: str) -> QTableView:
+    view = QTableView()
+    proxy = TableProxy(view)
+    proxy.setSourceModel(model)
+    view.setModel(proxy)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+    # the card's tables are short: fit the columns to their content after each load — when
+    # the table shows (a hidden tab's table is fitted when its tab is opened)
+    def fit() -> None:
+        if view.isVisible():
+            view.resizeColumnsToContents()
+        else:
+            view.setProperty("needs_fit", True)
+
+    model.modelReset.connect(fit)
+    model.rowsInserted.connect(fit)  # a new member's whole name
+    model.dataChanged.connect(fit)
+    return view
+
+
+def _empty_hint(model: RowTableModel[Any], text: str) -> QLabel:
+    """What an empty tab is for and how to start it; hidden while the table has rows."""
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
+
+    def update() -> None:
+        hint.setVisible(model.rowCount() == 0)
+
+    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+        signal.connect(update)
+    update()
+    return hint
+
+
+def _key(view: QWidget, key: Qt.Key, slot: Callable[[], object]) -> None:
+    """A key for one table only (while it has the focus), so tabs do not share it."""
+    shortcut = QShortcut(QKeySequence(key), view, activated=slot)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
