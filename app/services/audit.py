@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.db.clock import now_text
 from app.db.database import Database, Target
 from app.db.models import Account, AuditEvent, Device, Setting
+from app.db.postgres import is_postgresql
 from app.db.writer import WRITTEN
 from app.errors import AuthError
 from app.i18n import tr
@@ -52,21 +53,40 @@ def record(
     """Append one event made on this device; `changes` (origin, first seq, last seq) names
     the change-log entries a `change` event's unit of work appended."""
     device = _self_device(session)
-    last = session.scalar(select(func.max(AuditEvent.seq)).where(AuditEvent.device_id == device))
-    session.add(
-        AuditEvent(
-            device_id=device,
-            seq=(last or 0) + 1,
-            at=at or now_text(),
-            user=user or "",
-            action=action,
-            entity=entity,
-            record_id=record_id,
-            count=count,
-            change_origin=changes[0] if changes else None,
-            change_first=changes[1] if changes else None,
-            change_last=changes[2] if changes else None,
-        )
+    values = {
+        "device_id": device,
+        "at": at or now_text(),
+        "user": user or "",
+        "action": action,
+        "entity": entity,
+        "record_id": record_id,
+        "count": count,
+        "change_origin": changes[0] if changes else None,
+        "change_first": changes[1] if changes else None,
+        "change_last": changes[2] if changes else None,
+    }
+    if not is_postgresql(session):  # BEGIN IMMEDIATE: no other writer numbers meanwhile
+        session.add(AuditEvent(seq=_last_seq(session, device) + 1, **values))
+        return
+    # On a PostgreSQL centre another PC may take the same number between our read and our
+    # commit; the event is written at once in a savepoint and numbered again if it was, so
+    # the transaction around it (an import, a merge) never fails for it.
+    for _ in range(_NUMBERING_TRIES):
+        try:
+            with session.begin_nested():
+                session.add(AuditEvent(seq=_last_seq(session, device) + 1, **values))
+            return
+        except IntegrityError:
+            continue
+    raise RuntimeError("audit events could not be numbered")
+
+
+_NUMBERING_TRIES = 1000
+
+
+def _last_seq(session: Session, device: str) -> int:
+    return (
+        session.scalar(select(func.max(AuditEvent.seq)).where(AuditEvent.device_id == device)) or 0
     )
 
 

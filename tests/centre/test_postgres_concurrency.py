@@ -150,3 +150,44 @@ def test_audit_events_written_at_once_each_get_a_number(pg_url: str) -> None:
         after = session.scalar(select(func.count()).select_from(AuditEvent))
     centre.close()
     assert after - before >= 80  # each open may add its own sign-in event too
+
+
+def test_an_audit_event_in_a_writing_transaction_survives_one_written_beside_it(
+    pg_url: str,
+) -> None:
+    """A `records import` writes its `change` event inside its own transaction; a report run
+    on another PC meanwhile appends its `print` event and commits first. Both read the same
+    last number: the import's commit failed on the duplicate and lost the whole import."""
+    import threading
+
+    from app.db.models import AuditEvent
+    from app.services import audit
+
+    centre = init_centre(pg_url, name="ЦНСП", admin="admin", password=PASSWORD, encrypted=False)
+    other = open_database(pg_url, login="admin", password=PASSWORD)
+    with centre.reading() as session:
+        before = session.scalar(select(func.count()).select_from(AuditEvent))
+    failures: list[BaseException] = []
+
+    def report_beside() -> None:
+        try:
+            audit.log(other, "print", "group", uid("G1"))
+        except BaseException as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+
+    beside = threading.Thread(target=report_beside)
+    with centre.session() as session:
+        audit.record(session, "admin", "change", "family", uid("F1"))
+        beside.start()
+        beside.join(3)  # the other PC's event is written (or waits for this one) meanwhile
+    beside.join(60)
+    assert not beside.is_alive() and failures == []
+    with centre.reading() as session:
+        events = session.execute(
+            select(AuditEvent.seq, AuditEvent.action).order_by(AuditEvent.seq)
+        ).all()
+    other.close()
+    centre.close()
+    assert len(events) == before + 2
+    assert {action for _, action in events[-2:]} == {"change", "print"}
+    assert len({seq for seq, _ in events}) == len(events)
