@@ -10,7 +10,8 @@ A centre and an enrolled laptop (SQLCipher on) take `--families` families of 3 p
 
 each timed in the process that does the work (net of start-up and of unlocking), against:
 
-- the physical floor (the least of three runs): raw `sqlite3` (and SQLCipher through
+- the physical floor, measured just before and just after each step: raw `sqlite3` (and
+  SQLCipher through
   `sqlcipher3`, the driver Opora uses) inserting the same record rows, every column as
   stored, into tables without indexes or constraints, in one transaction, WAL,
   `synchronous=FULL`, a 64 MiB page cache;
@@ -22,9 +23,12 @@ each timed in the process that does the work (net of start-up and of unlocking),
     python bench/floor.py --families 25000     # the issue's scale (100,000 records)
     python bench/floor.py --ids random         # one id order only
 
-Each step reports wall seconds (`s`) and the CPU seconds of its process (`cpu_s`), with
-ratios of both to the floors (wall and CPU, best of three): on a busy machine the CPU ratios
-are the steadier ones. Goals (issue 17): merge ≤ 4× the physical floor, `records import` ≤ 5×,
+Every step runs `--rounds` times (5), each round beside the physical SQLCipher floor measured
+just before and just after it, so each ratio is taken pair by pair (a shared host's speed
+drifts by half between rounds, much less within one); the medians are reported, with the
+range of the pairwise ratios. Each step reports wall seconds (`s`) and the CPU seconds of its
+process (`cpu_s`), and its ratios to the floors. A warm-up round (not counted) gives the rows
+the floors insert. Goals (issue 17): merge ≤ 4× the physical floor, `records import` ≤ 5×,
 `records export` of 100,000 records ≤ 2 s (scaled linearly below that size), merge peak
 memory ≤ 400 MB.
 """
@@ -37,6 +41,7 @@ import os
 import random
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -178,13 +183,6 @@ def merged_rows(centre: Path, key: bytes, laptop_actors: list[str]) -> dict[str,
     return tables
 
 
-def best_of(times: int, measure: Any, *args: Any) -> Timer:
-    """The least of `times` measurements (wall and CPU each): a floor is what the machine
-    can do at best."""
-    runs = [measure(*args) for _ in range(times)]
-    return Timer(min(r.wall for r in runs), min(r.cpu for r in runs))
-
-
 def _fresh(path: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -243,11 +241,9 @@ def merge_child(database: str, bundle: str) -> None:
     )
 
 
-def run_order(base: Network, folder: Path, families: int, order: str) -> dict[str, Any]:
-    network = base.copy(folder)
-    records = folder / "records.jsonl"
-    count = write_records(records, families, order)
-
+def _laptop_steps(
+    network: Network, folder: Path, records: Path
+) -> tuple[Timer, Timer, Any, list[str]]:
     laptop = network.open("L1")
     imported = Timer()
     with imported:
@@ -258,9 +254,10 @@ def run_order(base: Network, folder: Path, families: int, order: str) -> dict[st
     with laptop.reading() as session:
         actors = own_actors(session, self_device_id(session))
     laptop.close()
+    return imported, exported, export, actors
 
-    before = folder / "centre-before.db"
-    shutil.copyfile(network.path("centre"), before)
+
+def _merge(network: Network, folder: Path, changes: int) -> tuple[Timer, float]:
     child = subprocess.run(
         [
             sys.executable,
@@ -276,71 +273,142 @@ def run_order(base: Network, folder: Path, families: int, order: str) -> dict[st
     if child.returncode != 0:
         raise SystemExit(child.stderr)
     merged = json.loads(child.stdout.strip().splitlines()[-1])
-    assert merged["status"] == "applied" and merged["changes"] == export.changes, merged
+    assert merged["status"] == "applied" and merged["changes"] == changes, merged
+    return Timer(merged["seconds"], merged["cpu"]), merged["peak_mb"]
 
+
+def _records_export(network: Network, count: int) -> Timer:
     centre = network.open("centre")
-    key = centre.key
-    assert key is not None, "the bench needs SQLCipher"
-    records_exported = Timer()
-    with records_exported:
+    timer = Timer()
+    with timer:
         lines = sum(1 for _ in export_records(centre))
     centre.close()
     assert lines >= count, (lines, count)
+    return timer
 
-    tables = merged_rows(network.path("centre"), key, actors)
-    physical_plain = best_of(3, physical_floor, folder, tables, None)
-    physical_cipher = best_of(3, physical_floor, folder, tables, key)
-    schema = best_of(3, schema_floor, folder, before, tables, key)
 
-    def ratios(timer: Timer) -> dict[str, float]:
-        seconds = timer.wall
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)
+
+
+def run_order(base: Network, folder: Path, families: int, order: str, reps: int) -> dict[str, Any]:
+    """`reps` rounds of every step, each beside the physical floor measured just before and
+    just after it: a step's ratio is taken pair by pair (the machine's speed drifts between
+    rounds on a shared host, less within one), and the median of the rounds is reported."""
+    records = folder / "records.jsonl"
+    folder.mkdir(parents=True, exist_ok=True)
+    count = write_records(records, families, order)
+
+    # A warm-up round, not counted: it gives the rows the floors insert, and the centre as
+    # it was before the merge for the schema floor.
+    warm = base.copy(folder / "warm-up")
+    _, _, export, actors = _laptop_steps(warm, folder / "warm-up", records)
+    before = folder / "centre-before.db"
+    shutil.copyfile(warm.path("centre"), before)
+    _merge(warm, folder / "warm-up", export.changes)
+    centre = warm.open("centre")
+    key = centre.key
+    centre.close()
+    assert key is not None, "the bench needs SQLCipher"
+    tables = merged_rows(warm.path("centre"), key, actors)
+    shutil.rmtree(folder / "warm-up")
+
+    def floor() -> Timer:
+        return physical_floor(folder, tables, key)
+
+    steps: dict[str, list[tuple[Timer, Timer]]] = {
+        "records_import": [],
+        "sync_export": [],
+        "merge": [],
+        "records_export": [],
+    }
+    plain: list[Timer] = []
+    schema: list[Timer] = []
+    peaks: list[float] = []
+    for rep in range(reps):
+        where = folder / f"round-{rep}"
+        network = base.copy(where)
+        first = floor()
+        imported, exported, export, _ = _laptop_steps(network, where, records)
+        second = floor()
+        merge, peak = _merge(network, where, export.changes)
+        third = floor()
+        records_exported = _records_export(network, count)
+        fourth = floor()
+        plain.append(physical_floor(folder, tables, None))
+        schema.append(schema_floor(folder, before, tables, key))
+        steps["records_import"].append((imported, _mean(first, second)))
+        steps["sync_export"].append((exported, _mean(first, second)))
+        steps["merge"].append((merge, _mean(second, third)))
+        steps["records_export"].append((records_exported, _mean(third, fourth)))
+        peaks.append(peak)
+        shutil.rmtree(where)
+
+    physical = [f for pairs in steps.values() for _, f in pairs]
+    plain_wall = statistics.median(t.wall for t in plain)
+    plain_cpu = statistics.median(t.cpu for t in plain)
+    schema_wall = statistics.median(t.wall for t in schema)
+
+    def ratios(pairs: list[tuple[Timer, Timer]]) -> dict[str, Any]:
+        wall = [t.wall / f.wall for t, f in pairs]
+        cpu = [t.cpu / f.cpu for t, f in pairs]
+        seconds = statistics.median(t.wall for t, _ in pairs)
         return {
-            "s": round(seconds, 3),
-            "cpu_s": round(timer.cpu, 3),
-            "over_physical_sqlcipher": round(seconds / physical_cipher.wall, 2),
-            "over_physical_sqlite": round(seconds / physical_plain.wall, 2),
-            "over_schema_floor": round(seconds / schema.wall, 2),
-            "cpu_over_physical_sqlcipher": round(timer.cpu / physical_cipher.cpu, 2),
-            "cpu_over_physical_sqlite": round(timer.cpu / physical_plain.cpu, 2),
+            "s": _median([t.wall for t, _ in pairs]),
+            "cpu_s": _median([t.cpu for t, _ in pairs]),
+            "over_physical_sqlcipher": _median(wall),
+            "over_physical_sqlcipher_range": [round(min(wall), 2), round(max(wall), 2)],
+            "cpu_over_physical_sqlcipher": _median(cpu),
+            "over_physical_sqlite": round(seconds / plain_wall, 2),
+            "over_schema_floor": round(seconds / schema_wall, 2),
+            "cpu_over_physical_sqlite": round(
+                statistics.median(t.cpu for t, _ in pairs) / plain_cpu, 2
+            ),
         }
 
-    merge = Timer(merged["seconds"], merged["cpu"])
-    export_goal = 2.0 * lines / 100_000
-    report = {
+    export_goal = 2.0 * count / 100_000
+    report: dict[str, Any] = {
         "ids": order,
         "records": count,
         "changes": export.changes,
+        "rounds": reps,
         "floors_s": {
-            "physical_sqlite": round(physical_plain.wall, 3),
-            "physical_sqlcipher": round(physical_cipher.wall, 3),
-            "schema_sqlcipher": round(schema.wall, 3),
+            "physical_sqlite": round(plain_wall, 3),
+            "physical_sqlcipher": _median([f.wall for f in physical]),
+            "physical_sqlcipher_range": [
+                round(min(f.wall for f in physical), 3),
+                round(max(f.wall for f in physical), 3),
+            ],
+            "schema_sqlcipher": round(schema_wall, 3),
         },
         "floors_cpu_s": {
-            "physical_sqlite": round(physical_plain.cpu, 3),
-            "physical_sqlcipher": round(physical_cipher.cpu, 3),
-            "schema_sqlcipher": round(schema.cpu, 3),
+            "physical_sqlite": round(plain_cpu, 3),
+            "physical_sqlcipher": _median([f.cpu for f in physical]),
+            "schema_sqlcipher": _median([t.cpu for t in schema]),
         },
-        "records_import": ratios(imported),
-        "sync_export": ratios(exported),
-        "merge": ratios(merge),
-        "records_export": {**ratios(records_exported), "lines": lines},
-        "merge_peak_mb": round(merged["peak_mb"], 1),
+        **{name: ratios(pairs) for name, pairs in steps.items()},
+        "merge_peak_mb": round(max(peaks), 1),
     }
-    merge_ratio = report["merge"]["over_physical_sqlcipher"]
-    import_ratio = report["records_import"]["over_physical_sqlcipher"]
+    report["records_export"]["lines"] = count
+    export_seconds = report["records_export"]["s"]
     report["ok"] = {
-        "merge_le_4x": merge_ratio <= 4,
-        "records_import_le_5x": import_ratio <= 5,
-        "records_export_le_2s_per_100k": records_exported.wall <= export_goal,
-        "merge_peak_le_400mb": merged["peak_mb"] <= 400,
+        "merge_le_4x": report["merge"]["over_physical_sqlcipher"] <= 4,
+        "records_import_le_5x": report["records_import"]["over_physical_sqlcipher"] <= 5,
+        "records_export_le_2s_per_100k": export_seconds <= export_goal,
+        "merge_peak_le_400mb": report["merge_peak_mb"] <= 400,
     }
     return report
+
+
+def _mean(a: Timer, b: Timer) -> Timer:
+    return Timer((a.wall + b.wall) / 2, (a.cpu + b.cpu) / 2)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--families", type=int, default=5_000)
     parser.add_argument("--ids", choices=("random", "ordered", "both"), default="both")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of every step (median)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "floor.json"))
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -352,7 +420,7 @@ def main() -> int:
     top = Path(tempfile.mkdtemp(prefix="opora-floor-"))
     try:
         base = build_network(top / "base", {"L1": ALL}, encrypted=True)
-        runs = [run_order(base, top / order, args.families, order) for order in orders]
+        runs = [run_order(base, top / order, args.families, order, args.rounds) for order in orders]
     finally:
         shutil.rmtree(top, ignore_errors=True)
     report = {
