@@ -11,9 +11,8 @@ A centre and an enrolled laptop (SQLCipher on) take `--families` families of 3 p
 each timed in the process that does the work (net of start-up and of unlocking), against:
 
 - the physical floor, measured just before and just after each step: raw `sqlite3` (and
-  SQLCipher through
-  `sqlcipher3`, the driver Opora uses) inserting the same record rows, every column as
-  stored, into tables without indexes or constraints, in one transaction, WAL,
+  SQLCipher through `sqlcipher3`, the driver Opora uses) inserting the same record rows,
+  every column as stored, into tables without indexes or constraints, in one transaction, WAL,
   `synchronous=FULL`, a 64 MiB page cache;
 - the schema floor `bench/sync.py` uses: the rows the merge wrote (records and their
   change-log rows) inserted by `executemany` into a copy of the centre as it was before the
