@@ -29,8 +29,10 @@ from app.commands.context import default_database
 from app.commands.gui import DEMO_FAMILIES
 from app.db.database import Database
 from app.errors import OporaError
+from app.services.accounts import password_problem
 from ui import style
 from ui.icons import icon
+from ui.labels import sentence
 from ui.remembered import demo_database, remember
 from ui.runner import run_in_background, run_with_progress
 
@@ -321,6 +323,12 @@ class FirstRunDialog(QDialog):
             return
         if not password:
             self.show_error(self.tr("Enter a password."))
+            self.centre_password.setFocus()
+            return
+        problem = password_problem(admin, password)
+        if problem:  # the command line's policy (decision 062): the file holds survivors' records
+            self.show_error(sentence(problem) + ".")
+            self.centre_password.selectAll()
             self.centre_password.setFocus()
             return
         if password != self.centre_repeat.text():

@@ -79,11 +79,37 @@ def test_an_existing_file_is_never_overwritten(qtbot: QtBot, tmp_path: Path) -> 
     dialog = dialog_for(qtbot, tmp_path)
     qtbot.mouseClick(dialog.centre_button, Qt.MouseButton.LeftButton)
     dialog.centre_name.setText("ЦНСП")
-    dialog.centre_password.setText("pw")
-    dialog.centre_repeat.setText("pw")
+    dialog.centre_password.setText("довгий пароль центру")
+    dialog.centre_repeat.setText("довгий пароль центру")
     qtbot.mouseClick(dialog.centre_go, Qt.MouseButton.LeftButton)
     assert dialog.error_label.text().startswith("За адресою")
     assert (tmp_path / "opora.db").read_bytes() == b"someone's data"
+    assert remembered() is None
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("abc", "Пароль має містити щонайменше 10 символів."),
+        ("olena", "Пароль має містити щонайменше 10 символів."),
+        ("qwerty1234", "Пароль надто легко вгадати: оберіть менш поширений."),
+    ],
+)
+def test_a_weak_password_is_refused_with_its_reason(
+    qtbot: QtBot, tmp_path: Path, password: str, reason: str
+) -> None:
+    """The centre's file holds survivors' records: the first-run form keeps the same password
+    policy as `init centre` (a 3-character password made an encrypted centre)."""
+    dialog = dialog_for(qtbot, tmp_path)
+    qtbot.mouseClick(dialog.centre_button, Qt.MouseButton.LeftButton)
+    dialog.centre_name.setText("ЦНСП")
+    dialog.centre_admin.setText("olena")
+    dialog.centre_password.setText(password)
+    dialog.centre_repeat.setText(password)
+    qtbot.mouseClick(dialog.centre_go, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == reason
+    assert dialog.focusWidget() is dialog.centre_password
+    assert not (tmp_path / "opora.db").exists()
     assert remembered() is None
 
 
