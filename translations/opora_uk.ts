@@ -39,6 +39,10 @@
         <translation>Округи</translation>
     </message>
     <message>
+        <source>Starosta districts</source>
+        <translation>Старостинські округи</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
@@ -51,6 +55,10 @@
         <translation>Вимкнути вибраний</translation>
     </message>
     <message>
+        <source>Message</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
         <source>&amp;Login:</source>
         <translation>&amp;Логін:</translation>
     </message>
@@ -61,6 +69,10 @@
     <message>
         <source>Full &amp;name:</source>
         <translation>Повне &amp;ім&apos;я:</translation>
+    </message>
+    <message>
+        <source>&amp;Districts:</source>
+        <translation>&amp;Округи:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>

@@ -5,7 +5,7 @@ colour or a factor."""
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 
 ACCENT = "#1f5f9e"
 ERROR = "#b00020"
@@ -55,3 +55,14 @@ def big(button: QPushButton) -> QPushButton:
     button.setFont(font)
     button.setMinimumHeight(button.sizeHint().height() + BIG_EXTRA_HEIGHT)
     return button
+
+
+def rows_tall(table: QTableView, rows: int) -> QTableView:
+    """A table at least tall enough for its header and `rows` rows (a page that scrolls
+    would otherwise squash it to one row); row numbers hidden, the last column stretched."""
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    line = table.verticalHeader().defaultSectionSize()
+    header = table.horizontalHeader().sizeHint().height()
+    table.setMinimumHeight(header + line * rows + 2 * table.frameWidth() + 4)
+    return table

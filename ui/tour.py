@@ -18,13 +18,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLabel,
+    QLineEdit,
     QListView,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
+    QToolBar,
     QWidget,
 )
 
@@ -172,6 +175,18 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     window.show_page("settings")
     settle(app)
     yield "settings", window
+    # The centre's own settings (not the demo's): the accounts and the audit trail too.
+    from app.services.accounts import viewer_for
+    from ui.context import AppContext
+    from ui.pages.settings_page import SettingsPage
+
+    area = window.page("settings").size()
+    centre = SettingsPage(settings, context=AppContext(db, settings, viewer_for(db), demo=False))
+    centre.resize(area)
+    centre.show()
+    settle(app, 5)
+    yield "settings-centre", centre
+    centre.close()
 
     devices = window.show_page("devices")
     settle(app)
@@ -217,6 +232,11 @@ def _visible(widget: QWidget, top: QWidget) -> bool:
     return widget.isVisibleTo(top) and widget.width() > 0
 
 
+def _rows_shown(table: QTableView) -> float:
+    """How many rows of the default height the table's viewport has room for."""
+    return table.viewport().height() / max(table.verticalHeader().defaultSectionSize(), 1)
+
+
 def problems(top: QWidget) -> list[str]:
     """Widgets narrower (or shorter) than their text needs, and a window larger than the
     screen. Tables may scroll sideways unless marked with the property `fit_width`."""
@@ -251,6 +271,16 @@ def problems(top: QWidget) -> list[str]:
             hint = widget.minimumSizeHint().width()
             if widget.text() and widget.width() + 1 < hint:
                 found.append(f"{name(widget)} width {widget.width()} < {hint}")
+            tall = widget.minimumSizeHint().height()
+            if widget.text() and widget.height() + 1 < tall:
+                found.append(f"{name(widget)} height {widget.height()} < {tall}")
+        elif isinstance(widget, QLineEdit) and not isinstance(
+            widget.parent(),
+            (QAbstractSpinBox, QComboBox, QToolBar),  # their own inner edits
+        ):
+            tall = widget.minimumSizeHint().height()
+            if widget.height() + 1 < tall:
+                found.append(f"{name(widget)} height {widget.height()} < {tall}")
         elif isinstance(widget, QComboBox) and not widget.isEditable():
             # the choice shown is readable (the list that drops down may be wider)
             option = QStyleOptionComboBox()
@@ -273,6 +303,8 @@ def problems(top: QWidget) -> list[str]:
             needed = min(widget.sizeHintForColumn(0), chars)
             if widget.viewport().width() + 1 < needed:
                 found.append(f"{name(widget)} width {widget.viewport().width()} < {needed}")
+        elif isinstance(widget, QTableView) and _rows_shown(widget) < 2:
+            found.append(f"{name(widget)} shows fewer than two rows")
         elif isinstance(widget, QTableView) and widget.property("fit_width"):
             if widget.horizontalScrollBar().maximum() > 0:
                 found.append(f"{name(widget)} scrolls sideways")

@@ -106,6 +106,42 @@ def test_admin_adds_an_account_in_settings(
     again.close()
 
 
+def test_a_new_account_is_a_specialist_of_the_districts_ticked(
+    qtbot: QtBot, tmp_path: Path, isolated_settings: UiSettings, typist
+) -> None:
+    """The form offered «administrator» first and had no districts: a specialist made there
+    reached no family. It now starts at «фахівець» with the districts to tick, and the
+    audit trail shows dates as every other date in Opora."""
+    from PySide6.QtCore import Qt
+
+    path = tmp_path / "c.db"
+    centre_with_two_specialists(path)
+    context = signed_in(path, "admin", ADMIN_PASSWORD, isolated_settings)
+    page = SettingsPage(isolated_settings, None, context=context)
+    qtbot.addWidget(page)
+    page.show()
+    box = page.accounts
+    assert box is not None and page.audit is not None
+    assert box.role_box.currentData() == "specialist"
+    assert box.district_list.isVisibleTo(page) and box.district_list.count() == 1
+    typist(box.login_edit, "iryna")
+    typist(box.name_edit, "Ірина Савчук")
+    box.district_list.item(0).setCheckState(Qt.CheckState.Checked)
+    typist(box.password_edit, "Ґречана каша з молоком")
+    box.add_button.click()
+    added = {a.login: a for a in list_accounts(context.db)}["iryna"]
+    assert (added.role, tuple(added.districts)) == ("specialist", ("Морозівський",))
+    box.role_box.setCurrentIndex(box.role_box.findData("head"))
+    assert not box.district_list.isVisibleTo(page)  # a head sees every district
+    audit = page.audit
+    assert audit.date_from.displayFormat() == "dd.MM.yyyy"
+    audit.refresh()
+    when = audit.table.item(0, 0).text()
+    assert len(when) == len("01.12.2026 07:43") and when[2] == "." and when[5] == "."
+    assert audit.table.verticalHeader().isHidden()
+    context.db.close()
+
+
 def test_specialist_settings_have_no_accounts_or_audit(
     qtbot: QtBot, tmp_path: Path, isolated_settings: UiSettings
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +24,10 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.errors import OporaError
 from app.services.accounts import create_account, disable_account, list_accounts
-from app.services.permissions import ROLES
+from app.services.permissions import ROLES, SPECIALIST
+from app.services.queries import districts
+from ui import style
+from ui.labels import sentence
 
 
 class AccountsBox(QGroupBox):
@@ -39,6 +45,7 @@ class AccountsBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Accounts"))
+        style.rows_tall(self.table, 4)
 
         self.login_edit = QLineEdit()
         self.login_edit.setAccessibleName(self.tr("Login"))
@@ -46,6 +53,23 @@ class AccountsBox(QGroupBox):
         self.role_box.setAccessibleName(self.tr("Role"))
         for role in ROLES:
             self.role_box.addItem(self.role_name(role), role)
+        # most accounts are field specialists; an administrator is made on purpose
+        self.role_box.setCurrentIndex(self.role_box.findData(SPECIALIST))
+        self.role_box.currentIndexChanged.connect(self._role_changed)
+        self.district_list = QListWidget()
+        self.district_list.setAccessibleName(self.tr("Starosta districts"))
+        for choice in districts(db):
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.district_list.addItem(item)
+        lines = min(max(self.district_list.count(), 2), 5)
+        self.district_list.setFixedHeight(
+            self.district_list.sizeHintForRow(0) * lines + 2 * self.district_list.frameWidth() + 4
+            if self.district_list.count()
+            else self.fontMetrics().lineSpacing() * 2
+        )
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Name"))
         self.password_edit = QLineEdit()
@@ -57,11 +81,15 @@ class AccountsBox(QGroupBox):
         self.disable_button.clicked.connect(self.disable_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
 
         form = QFormLayout()
         form.addRow(self.tr("&Login:"), self.login_edit)
         form.addRow(self.tr("&Role:"), self.role_box)
         form.addRow(self.tr("Full &name:"), self.name_edit)
+        self.districts_label = QLabel(self.tr("&Districts:"))
+        self.districts_label.setBuddy(self.district_list)
+        form.addRow(self.districts_label, self.district_list)
         form.addRow(self.tr("&Password:"), self.password_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -73,6 +101,20 @@ class AccountsBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.refresh()
+
+    def _role_changed(self) -> None:
+        """Districts are a specialist's: other roles see every district."""
+        specialist = self.role_box.currentData() == SPECIALIST
+        self.district_list.setVisible(specialist)
+        self.districts_label.setVisible(specialist)
+
+    def chosen_districts(self) -> list[str]:
+        found = []
+        for row in range(self.district_list.count()):
+            item = self.district_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return found
 
     def role_name(self, role: str) -> str:
         names = {
@@ -106,16 +148,17 @@ class AccountsBox(QGroupBox):
                 str(self.role_box.currentData()),
                 self.password_edit.text(),
                 self.name_edit.text().strip() or None,
+                self.chosen_districts() if self.role_box.currentData() == SPECIALIST else (),
             )
         except OporaError as error:
-            self.message.setText(error.message)
+            self._say(sentence(error.message), error=True)
             return
-        self.message.setText(
-            self.tr("Account {login} created.").format(login=self.login_edit.text())
-        )
+        self._say(self.tr("Account {login} created.").format(login=self.login_edit.text()))
         self.login_edit.clear()
         self.name_edit.clear()
         self.password_edit.clear()
+        for row in range(self.district_list.count()):
+            self.district_list.item(row).setCheckState(Qt.CheckState.Unchecked)
         self.refresh()
 
     def disable_selected(self) -> None:
@@ -126,7 +169,13 @@ class AccountsBox(QGroupBox):
         try:
             disable_account(self.db, login)
         except OporaError as error:
-            self.message.setText(error.message)
+            self._say(sentence(error.message), error=True)
             return
-        self.message.setText(self.tr("Account {login} disabled.").format(login=login))
+        self._say(self.tr("Account {login} disabled.").format(login=login))
         self.refresh()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("")
+        if error:
+            style.error_text(self.message)
+        self.message.setText(text)

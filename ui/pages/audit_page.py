@@ -23,6 +23,20 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.services.accounts import list_accounts
 from app.services.audit import ACTIONS, list_events
+from ui import style
+from ui.text import date_text
+
+
+def _when(stamp: str) -> str:
+    """An event's UTC time as this computer's local date and time: «01.12.2026 07:43»."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone()
+    return f"{date_text(local.date())} {local:%H:%M}"
 
 
 class AuditView(QWidget):
@@ -38,6 +52,10 @@ class AuditView(QWidget):
         self.date_to = QDateEdit(today)
         self.date_to.setCalendarPopup(True)
         self.date_to.setAccessibleName(self.tr("To"))
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat(
+                "dd.MM.yyyy"
+            )  # as every date in Opora (not the locale's «01.11.26»)
         self.user_box = QComboBox()
         self.user_box.setAccessibleName(self.tr("Account"))
         self.user_box.addItem(self.tr("All accounts"), None)
@@ -78,6 +96,7 @@ class AuditView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Audit trail"))
+        style.rows_tall(self.table, 8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -109,7 +128,7 @@ class AuditView(QWidget):
         for row, event in enumerate(events):
             record = event["record_id"] or (str(event["count"]) if event["count"] else "")
             values = (
-                event["at"].replace("T", " ")[:19],
+                _when(event["at"]),
                 event["user"],
                 event["device"],
                 self.action_name(event["action"]),

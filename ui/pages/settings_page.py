@@ -1,4 +1,5 @@
-"""Settings: language, text size, and the centre's name and address for printouts."""
+"""Settings: language, text size, the centre's name and address for printouts, and for the
+centre's administrator its accounts and audit trail (the page scrolls)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -69,10 +72,20 @@ class SettingsPage(QWidget):
         looks_form.addRow("", self.language_note)
         looks_form.addRow(self.tr("&Text size:"), self.text_size_box)
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
         title = QLabel(self.tr("Settings"))
         style.title(title)
-        layout.addWidget(title)
+        outer.addWidget(title)
+        # The sections keep their natural height and the page scrolls: at 150 % on a
+        # 768-pixel screen the accounts' form and the audit trail do not fit at once.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(looks)
 
         self.centre_name = QLineEdit()
