@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
@@ -303,6 +304,8 @@ def problems(top: QWidget) -> list[str]:
             needed = min(widget.sizeHintForColumn(0), chars)
             if widget.viewport().width() + 1 < needed:
                 found.append(f"{name(widget)} width {widget.viewport().width()} < {needed}")
+        elif isinstance(widget, QScrollArea) and widget.horizontalScrollBar().maximum() > 0:
+            found.append(f"{name(widget)} scrolls sideways")
         elif isinstance(widget, QTableView) and _rows_shown(widget) < 2:
             found.append(f"{name(widget)} shows fewer than two rows")
         elif isinstance(widget, QTableView) and widget.property("fit_width"):

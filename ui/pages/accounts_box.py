@@ -65,11 +65,8 @@ class AccountsBox(QGroupBox):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.district_list.addItem(item)
         lines = min(max(self.district_list.count(), 2), 5)
-        self.district_list.setFixedHeight(
-            self.district_list.sizeHintForRow(0) * lines + 2 * self.district_list.frameWidth() + 4
-            if self.district_list.count()
-            else self.fontMetrics().lineSpacing() * 2
-        )
+        row = max(self.district_list.sizeHintForRow(0), self.fontMetrics().lineSpacing() + 6)
+        self.district_list.setFixedHeight(row * lines + 2 * self.district_list.frameWidth() + 4)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Name"))
         self.password_edit = QLineEdit()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -69,17 +69,20 @@ class AuditView(QWidget):
         show = QPushButton(self.tr("Show"))
         show.clicked.connect(self.refresh)
 
-        filters = QHBoxLayout()
-        for label, widget in (
-            (self.tr("From:"), self.date_from),
-            (self.tr("To:"), self.date_to),
-            (self.tr("Account:"), self.user_box),
-            (self.tr("Action:"), self.action_box),
+        # Two rows: at 150 % one row of five filters is wider than the page.
+        filters = QGridLayout()
+        for n, (label, widget) in enumerate(
+            (
+                (self.tr("From:"), self.date_from),
+                (self.tr("To:"), self.date_to),
+                (self.tr("Account:"), self.user_box),
+                (self.tr("Action:"), self.action_box),
+            )
         ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
-        filters.addWidget(show)
-        filters.addStretch(1)
+            filters.addWidget(QLabel(label), n // 2, (n % 2) * 2)
+            filters.addWidget(widget, n // 2, (n % 2) * 2 + 1)
+        filters.addWidget(show, 1, 4)
+        filters.setColumnStretch(5, 1)
 
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
