@@ -2798,6 +2798,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <source>{n} hour|{n} hours|{n} hours</source>
         <translation>{n} година|{n} години|{n} годин</translation>
     </message>
+    <message>
+        <source>{n} minute|{n} minutes|{n} minutes</source>
+        <translation>{n} хвилина|{n} хвилини|{n} хвилин</translation>
+    </message>
 </context>
 <context>
     <name>SessionDialog</name>

@@ -58,3 +58,30 @@ def test_service_needs_a_recipient(qtbot: QtBot, context: AppContext) -> None:
     dialog.show()
     assert not dialog.save()
     assert dialog.errors.text("family_id") == "Оберіть, хто отримав послугу."
+
+
+def test_the_total_time_keeps_its_minutes(qtbot: QtBot, context: AppContext) -> None:
+    """Two services of 40 minutes were counted «1 година»: the minutes are said too."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from app.db.models import Family
+    from app.services.records import RecordService
+
+    with context.db.reading() as session:  # a family of the demo, any
+        family_id = session.scalar(select(Family.id).where(Family.deleted.is_(False)))
+    long_ago = dt.date(2003, 3, 3)
+    service = RecordService(context.db)
+    for _ in range(2):
+        service.save(
+            "service",
+            str(uuid.uuid4()),
+            {"family_id": family_id, "service_code": "002.0", "date": long_ago, "minutes": 40},
+        )
+    page = ServicesPage(context)
+    qtbot.addWidget(page)
+    page.date_from.set_value(long_ago)
+    page.date_to.set_value(long_ago)
+    page.reload()
+    assert page.count_label.text() == "2 послуги · 1 година 20 хвилин"

@@ -134,11 +134,15 @@ class ServicesPage(QWidget):
         rows = service_rows(self.context.db, self.current_filter())
         self.model.set_rows(rows)
         minutes = sum(r.minutes or 0 for r in rows)
-        self.count_label.setText(
-            count_text(len(rows), self.tr("{n} service|{n} services|{n} services"))
-            + " · "
-            + count_text(minutes // 60, self.tr("{n} hour|{n} hours|{n} hours"))
-        )
+        parts = [count_text(len(rows), self.tr("{n} service|{n} services|{n} services"))]
+        if minutes:  # 80 minutes are «1 година 20 хвилин», not «1 година»
+            time = []
+            if minutes >= 60:
+                time.append(count_text(minutes // 60, self.tr("{n} hour|{n} hours|{n} hours")))
+            if minutes % 60:
+                time.append(count_text(minutes % 60, self.tr("{n} minute|{n} minutes|{n} minutes")))
+            parts.append(" ".join(time))
+        self.count_label.setText(" · ".join(parts))
 
     def on_shown(self) -> None:
         self.reload()
