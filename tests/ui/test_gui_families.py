@@ -196,3 +196,26 @@ def test_draft_is_offered_back_after_a_crash(
     assert again.save()
     assert load_draft(context.db, "family:new") is None
     again.reject()
+
+
+def test_insert_adds_a_member_right_after_switching_to_the_members_tab(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """The empty members tab says «(Insert)», but after Ctrl+Tab the focus stayed on the tab
+    bar and Insert did nothing until the table was clicked: the tab's table takes the focus."""
+    shell = open_shell(qtbot, context)
+    shell.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell.window, timeout=5000)
+    qtbot.keyClick(shell.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    card = shell.cards[-1]
+    card.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is card, timeout=5000)
+    qtbot.keyClick(card.tabs.tabBar(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: card.tabs.currentIndex() == 1, timeout=5000)
+    assert QApplication.focusWidget() is card.members_view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Insert)
+    dialog = card.member_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    card.dirty = False
+    card.reject()

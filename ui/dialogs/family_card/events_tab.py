@@ -224,10 +224,15 @@ class EventsTab:
             if self._history_stale and self.data.id is not None:
                 self._history_stale = False
                 self.history_model.set_rows(family_history(self.context.db, self.data.id))
-        for view in page.findChildren(QTableView):
+        tables = page.findChildren(QTableView)
+        for view in tables:
             if view.property("needs_fit"):
                 view.setProperty("needs_fit", False)
                 view.resizeColumnsToContents()
+        if tables and self.isVisible():
+            # The keys the tab's hint names (Insert, Enter, Delete) belong to its table: a tab
+            # reached by Ctrl+Tab or a click starts there, not on its first button.
+            tables[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def add_event(self, kind: str) -> None:
         """A visit, notification, assessment or referral of this family (a dialog over the
