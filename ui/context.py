@@ -22,6 +22,13 @@ class AppContext:
     _labels: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _retired: dict[str, set[str]] | None = field(default=None, repr=False)
 
+    @property
+    def person_name(self) -> str:
+        """The signed-in person's name for a «specialist» or «facilitator» field; empty when
+        the account has no name of its own (a login such as «admin» is not a person)."""
+        name = self.viewer.display_name.strip()
+        return name if name and name != self.viewer.login else ""
+
     def labels(self, kind: str) -> list[tuple[str, str]]:
         """(code, label) of a reference kind in the GUI's language (cached)."""
         if kind not in self._labels:

@@ -14,11 +14,13 @@ from pathlib import Path
 
 from app.db.chunks import chunked
 from app.db.database import Database, open_database, self_device_id
-from app.db.models import SettingKey
+from app.db.models import Account, SettingKey
 from app.db.settings import set_setting
 from app.demo.plan import plan_demo
 from app.services.records import RecordBatch, parse_edit
 from app.services.setup import init_centre
+
+DEMO_SPECIALIST = "Олена Коваленко"  # the demo account's own name
 
 __all__ = ["create_demo_database", "fill_demo", "open_demo", "plan_demo"]
 
@@ -72,6 +74,10 @@ def create_demo_database(
     )
     try:
         set_setting(db, SettingKey.CENTRE_ADDRESS, "м. Малин, вул. Соборна, 6")
+        with db.session() as session:  # a person's name, not the login, in «Фахівець» fields
+            account = session.get(Account, "demo")
+            assert account is not None
+            account.display_name = DEMO_SPECIALIST
         yield from fill_demo(db, families, seed=seed, today=today, events=events)
     finally:
         db.close()

@@ -7,11 +7,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.db.database import open_database
+from app.db.database import Database, open_database
 from app.db.models import Family
 from app.services.accounts import create_account
 from app.services.records import RecordService
 from ui.context import AppContext
+from ui.settings import UiSettings
 
 PASSWORD = "Ґречана каша з молоком"
 
@@ -41,5 +42,27 @@ def test_history_names_each_account_on_a_shared_database(qtbot: QtBot, context: 
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     who = headers.index("Хто")
     newest = [str(model.index(row, who).data()) for row in range(2)]
-    assert newest == ["demo", "Олена Ткач"]
+    assert newest == ["Олена Коваленко", "Олена Ткач"]  # the demo account has a name
     card.reject()
+
+
+def test_specialist_fields_start_with_a_persons_name_never_a_login(
+    qtbot: QtBot, demo_db: Database, isolated_settings: UiSettings
+) -> None:
+    """«Фахівець» and «Ведучий» were filled with «admin» or «demo»: an account's login is not a
+    person; its name is used when it has one, else the field starts empty."""
+    from app.services.family_index import Viewer
+    from ui.dialogs.group_dialog import GroupDialog
+
+    named = AppContext(demo_db, isolated_settings, Viewer("olena", "Олена Коваленко", "admin"))
+    bare = AppContext(demo_db, isolated_settings, Viewer("admin", "admin", "admin"))
+    assert (named.person_name, bare.person_name) == ("Олена Коваленко", "")
+    for context, expected in ((named, "Олена Коваленко"), (bare, "")):
+        dialog = GroupDialog(context)
+        qtbot.addWidget(dialog)
+        assert dialog.facilitator.text() == expected
+    with demo_db.reading() as session:  # the demo's account has a name of its own
+        from app.db.models import Account
+
+        account = session.get(Account, "demo")
+        assert account is not None and account.display_name == "Олена Коваленко"

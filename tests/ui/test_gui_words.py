@@ -53,7 +53,7 @@ def test_change_history_names_fields_in_ukrainian_and_says_who(
     assert "conclusion" not in text and "needed_services" not in text
     assert "Висновок" in text
     who = str(model.index(0, headers.index("Хто")).data())
-    assert who == "demo"  # the demo database's one account
+    assert who == "Олена Коваленко"  # the name of the demo database's one account
     card.reject()
 
 

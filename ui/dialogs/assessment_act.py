@@ -143,9 +143,7 @@ class AssessmentActDialog(QDialog):
         for notification_id, text in family_notifications(self.context.db, self.family_id):
             notification.addItem(text, notification_id)
         self._add(form, "notification_id", self.tr("&Notification:"), notification)
-        self._add(
-            form, "specialist", self.tr("Speciali&st:"), QLineEdit(self.context.viewer.display_name)
-        )
+        self._add(form, "specialist", self.tr("Speciali&st:"), QLineEdit(self.context.person_name))
         return group
 
     def _child_labels(self) -> dict[str, str]:

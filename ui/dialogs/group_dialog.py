@@ -41,7 +41,7 @@ class GroupDialog(QDialog):
         for choice in districts(context.db):
             self.district.addItem(choice.label, choice.id)
         self.place = QLineEdit()
-        self.facilitator = QLineEdit(context.viewer.display_name)
+        self.facilitator = QLineEdit(context.person_name)
         self.start = DateField()
         self.end = DateField()
         form = QFormLayout()

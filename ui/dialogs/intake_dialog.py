@@ -52,7 +52,7 @@ class IntakeDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(self.summary.fontMetrics().lineSpacing() * 4)
-        self.specialist = QLineEdit(context.viewer.display_name)
+        self.specialist = QLineEdit(context.person_name)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, label, widget in (

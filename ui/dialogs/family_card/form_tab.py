@@ -164,7 +164,7 @@ class FormTab:
         )
         self.address.setText(values.get("address") or "")
         self.phone.setText(values.get("phone") or "")
-        self.specialist.setText(values.get("specialist") or self.context.viewer.display_name)
+        self.specialist.setText(values.get("specialist") or self.context.person_name)
         self.on_record_from.set_value(values.get("on_record_from"))
         self.on_record_to.set_value(values.get("on_record_to"))
         self.close_reason.setText(values.get("close_reason") or "")
