@@ -81,7 +81,7 @@ class CommandContext:
             if target.path is not None and not target.path.exists():
                 return Actor()
         actor = self.actor()
-        require_command(actor, command)
+        require_command(actor, command, self.open())
         return actor
 
     def actor(self) -> Actor:

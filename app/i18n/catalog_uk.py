@@ -232,6 +232,7 @@ UK: dict[str, str] = {
     "the account «{login}» is disabled": "обліковий запис «{login}» вимкнено",
     "the account «{login}» (role {role}) may not change this record": "обліковий запис «{login}» (роль: {role}) не може змінювати цей запис",
     "the account «{login}» (role {role}) may not run «{command}»": "обліковий запис «{login}» (роль: {role}) не має права виконувати «{command}»",
+    "the account «{login}» (role {role}) may restore only its own laptop's database, not the centre's": "обліковий запис «{login}» (роль: {role}) може відновлювати лише базу свого ноутбука, не базу центру",
     "the record lies outside the districts of the account «{login}»": "запис поза округами облікового запису «{login}»",
     "restricted record": "обмежений запис",
     "admin": "адміністратор",

@@ -281,7 +281,23 @@ def command_needs_account(command: str) -> bool:
     return command in COMMANDS or command.split(" ")[0] in COMMANDS
 
 
-def require_command(actor: Actor, command: str) -> None:
-    """Raise NotPermitted unless the actor may run the command (or its group)."""
+def require_command(actor: Actor, command: str, db: Database | None = None) -> None:
+    """Raise NotPermitted unless the actor may run the command (or its group) on `db`: a
+    specialist restores only its own laptop's database (CONTRACT.md), never the centre's."""
     key = command if command in COMMANDS else command.split(" ")[0]
     actor.require(key)
+    if key == "restore" and actor.role == SPECIALIST and db is not None and _is_centre(db):
+        raise NotPermitted(
+            tr(
+                "the account «{login}» (role {role}) may restore only its own laptop's "
+                "database, not the centre's",
+                login=actor.login,
+                role=tr(actor.role),
+            )
+        )
+
+
+def _is_centre(db: Database) -> bool:
+    with db.reading() as session:
+        kind = session.scalar(select(Device.kind).where(Device.is_self.is_(True)))
+    return kind == "centre"

@@ -79,7 +79,8 @@ TABLE: list[tuple[list[str], set[str]]] = [
     (["sync", "export", "--out", "{out}", "--for", "nobody"], {"admin", "head", "specialist"}),
     (["sync", "import", "{missing}"], {"admin", "head", "specialist"}),
     (["report", "family", "--family", uid("family:1"), "--out", "{out}"], set(ROLES)),
-    (["restore", "{missing}"], {"admin", "specialist"}),
+    # a specialist restores only its own laptop's database, never the centre's
+    (["restore", "{missing}"], {"admin"}),
     (["records", "erase", "family", uid("family:none")], {"admin"}),
     (["devices", "districts", "nothing", "--district", "Морозівський"], {"admin"}),
     (["devices", "recovery", "nothing", "--out", "{out}"], {"admin"}),
