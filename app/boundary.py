@@ -135,12 +135,34 @@ def _machine_message(error: BaseException) -> str | None:
     return None
 
 
+def _missing_path(error: BaseException) -> str | None:
+    """The message for a path that names no folder or file where one is needed (an `--out`
+    into a folder that does not exist, a folder where a file was expected)."""
+    for item in _chain(error):
+        if (
+            isinstance(item, OSError)
+            and item.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR)
+            and item.filename
+        ):
+            name = os.fsdecode(item.filename)
+            if item.errno == errno.EISDIR:
+                return tr("{file} is a folder; give a file's name", file=name)
+            return tr(
+                "{file}: no such file or folder; check the path (its folder must exist)",
+                file=Path(name).name if name.startswith(".") else name,
+            )
+    return None
+
+
 def explain(error: BaseException, *, where: str = "") -> Explained:
     """What the user reads about `error` (one line), and the exit status of the contract.
 
     Anything but an `OporaError` is logged (see the module's docstring)."""
     if isinstance(error, OporaError):
         return Explained(_one_line(str(error)), error.exit_code, False)
+    missing = _missing_path(error)
+    if missing is not None:  # a file named on the command line: invalid input (exit 2)
+        return Explained(missing, 2, False)
     machine = _machine_message(error)
     logged = log_failure(error, where=where)
     if machine is not None:

@@ -33,7 +33,15 @@ def run_backup(args: argparse.Namespace, context: CommandContext) -> int:
         raise UsageError(
             tr("a PostgreSQL database is backed up by the server's own tools (pg_dump)")
         )
-    out = backup_file(db, Path(args.out).resolve())
+    target = Path(args.out).resolve()
+    if not target.parent.is_dir():  # SQLite would say only that «a file» cannot be opened
+        raise UsageError(
+            tr(
+                "{file}: no such file or folder; check the path (its folder must exist)",
+                file=target.parent,
+            )
+        )
+    out = backup_file(db, target)
     context.emit({"backup": str(out)}, tr("backup written to {path}", path=out))
     return 0
 

@@ -131,3 +131,24 @@ def test_usage_errors_are_in_ukrainian_by_default(sample_db: Path) -> None:
     assert no_to.code == 2 and no_command.code == 2
     assert ukrainian(no_to.err), no_to.err
     assert ukrainian(no_command.err), no_command.err
+
+
+def test_an_output_into_a_missing_folder_is_invalid_input(sample_db: Path, tmp_path: Path) -> None:
+    """`--out` into a folder that does not exist was «an unexpected error (FileNotFoundError)»,
+    exit 1, logged as a bug: it is the user's path, so exit 2 naming it; nothing is written."""
+    missing = tmp_path / "no-such-folder"
+    export, report, backup = opora_many(
+        [
+            (("records", "export", "--out", missing / "x.jsonl"), {"db": sample_db}),
+            (
+                ("report", "family", "--family", uid("family:1"), "--out", missing / "f.pdf"),
+                {"db": sample_db},
+            ),
+            (("backup", "--out", missing / "b.db"), {"db": sample_db}),
+        ]
+    )
+    for done in (export, report, backup):
+        assert done.code == 2, str(done)
+        assert str(missing) in done.err and ukrainian(done.err), done.err
+        assert "FileNotFoundError" not in done.err
+    assert not missing.exists()

@@ -74,3 +74,22 @@ def test_the_command_line_without_the_entry_point_has_no_gui(tmp_path: Path) -> 
     assert "this program was started without its GUI" in done.stderr
     assert "Traceback" not in done.stderr
     assert "PySide6" not in done.stderr
+
+
+def test_no_display_is_said_plainly_not_a_qt_abort(tmp_path: Path) -> None:
+    """Started over SSH or from a service with no display, Qt aborted (exit 134) with its own
+    English text; the app says what is missing, in Ukrainian, and exits 1."""
+    env = {k: v for k, v in _env(tmp_path).items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    del env["QT_QPA_PLATFORM"]
+    env["OPORA_LANG"] = "uk"
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "demo", "--out", str(tmp_path / "demo.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "немає дисплея" in done.stderr and "qt.qpa" not in done.stderr, done.stderr
