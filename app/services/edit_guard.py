@@ -13,7 +13,14 @@ from app.db.models import Account
 from app.db.registry import TYPES
 from app.errors import NotPermitted, ValidationError
 from app.i18n import tr
-from app.services.permissions import Actor, Hidden, hidden_for, in_districts
+from app.i18n.catalog_uk import UK
+from app.services.permissions import (
+    RESTRICTED_LABEL,
+    Actor,
+    Hidden,
+    hidden_for,
+    in_districts,
+)
 
 REFERENCE_TYPES = frozenset({"district", "settlement", "ref_entry"})
 
@@ -65,6 +72,23 @@ class EditGuard:
         if type_name == "person":
             return record_id in self.hidden.persons
         return False
+
+    def unmask(
+        self, entity: Any, before: dict[str, Any] | None, fields: dict[str, Any]
+    ) -> dict[str, Any]:
+        """`fields` without the values this actor's export shows in place of a restricted
+        person it may not see (no reference; a participant «обмежений запис» without a phone):
+        importing one's own export leaves them as stored instead of writing the mask."""
+        if before is None or not self.hidden:
+            return fields
+        stored = before.get("person_id")
+        if not stored or stored not in self.hidden.persons:
+            return fields
+        masks: dict[str, frozenset[Any]] = {"person_id": frozenset({None})}
+        if entity.name == "participant":
+            masks["name"] = frozenset({RESTRICTED_LABEL, UK.get(RESTRICTED_LABEL)})
+            masks["phone"] = frozenset({None})
+        return {k: v for k, v in fields.items() if not (k in masks and v in masks[k])}
 
     def _refuse(self) -> None:
         raise NotPermitted(

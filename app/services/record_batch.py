@@ -149,6 +149,7 @@ class RecordBatch:
         fields = edit.fields
         if self.guard is not None:
             fields = self.guard.defaults(entity, fields, is_new)
+            fields = self.guard.unmask(entity, None if is_new else before, fields)
         if is_new:
             changes = dict(fields)
         else:

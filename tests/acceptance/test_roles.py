@@ -181,6 +181,66 @@ def test_restricted_person_in_a_group_shows_as_restricted(centre: Path, tmp_path
     assert "Таємна" not in viewer.out and person not in viewer.out
 
 
+def test_reimporting_ones_own_export_leaves_what_it_masks_alone(
+    centre: Path, tmp_path: Path
+) -> None:
+    """A specialist's export shows a participant and a service that name another's restricted
+    person as «обмежений запис» without the reference; importing that same file back wrote
+    the mask into the records, for every account: the masked fields are left as stored."""
+    db = copy_db(centre, tmp_path / "c.db")
+    person = uid("person:restricted")
+    lines = [
+        {
+            "type": "person",
+            "id": person,
+            "family_id": RESTRICTED,
+            "surname": "Таємна",
+            "given_name": "Ія",
+        },
+        {
+            "type": "participant",
+            "id": uid("participant:r"),
+            "group_id": uid("group:1"),
+            "person_id": person,
+            "phone": "+380501112233",
+        },
+        {
+            "type": "service",
+            "id": uid("service:r"),
+            "family_id": uid("family:1"),
+            "person_id": person,
+            "service_code": "002.0",
+            "date": "2024-03-07",
+        },
+    ]
+    assert op("records", "import", write_lines(tmp_path / "p.jsonl", lines), db=db).code == 0
+    before = op("records", "export", db=db).out
+    own = op("records", "export", db=db, **user_args("specialist"))
+    assert own.code == 0 and person not in own.out
+    again = op(
+        "records",
+        "import",
+        write_lines(tmp_path / "own.jsonl", own.out.splitlines()),
+        db=db,
+        **user_args("specialist"),
+    )
+    assert again.code == 0, str(again)
+    assert op("records", "export", db=db).out == before
+    # what the specialist may change on such a record still changes
+    note = {"type": "service", "id": uid("service:r"), "notes": "дзвінок"}
+    edit = op(
+        "records",
+        "import",
+        write_lines(tmp_path / "n.jsonl", [note]),
+        db=db,
+        **user_args("specialist"),
+    )
+    assert edit.code == 0, str(edit)
+    after = by_id(json.loads(x) for x in op("records", "export", db=db).out.splitlines())
+    assert after[uid("service:r")]["person_id"] == person
+    assert after[uid("service:r")]["notes"] == "дзвінок"
+
+
 def test_specialist_edits_only_its_districts(centre: Path, tmp_path: Path) -> None:
     db = copy_db(centre, tmp_path / "c.db")
     inside = {"type": "family", "id": uid("family:1"), "address": "вул. Нова, 2"}
