@@ -23,12 +23,14 @@ from typing import Any
 from sqlalchemy import delete, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from app.db.actors import own_actors
 from app.db.database import Database
 from app.db.models import (
     Assessment,
     AuditEvent,
     Change,
     Conflict,
+    Device,
     DuplicateMark,
     Erasure,
     Family,
@@ -181,7 +183,7 @@ def erase_records(session: Session, roots: dict[str, set[str]], now: str) -> int
         for chunk in _chunks(ids):
             held += session.execute(delete(model).where(model.id.in_(chunk))).rowcount or 0
     for chunk in _chunks(everything):
-        held += session.execute(delete(Change).where(Change.record_id.in_(chunk))).rowcount or 0
+        held += _drop_changes(session, chunk)
         session.execute(delete(Conflict).where(Conflict.record_id.in_(chunk)))
         session.execute(
             update(AuditEvent).where(AuditEvent.record_id.in_(chunk)).values(record_id=None)
@@ -194,6 +196,33 @@ def erase_records(session: Session, roots: dict[str, set[str]], now: str) -> int
             session.add(Erasure(id=record_id, entity=name, erased_at=now))
     session.flush()
     return held
+
+
+def _drop_changes(session: Session, ids: list[str]) -> int:
+    """Remove the change log of erased records. A laptop keeps its own entries as blanks
+    (`{}`: no value left, the number kept): the centre checks that a laptop's bundle covers
+    every number it claims, and an entry the centre has not acknowledged yet would otherwise
+    leave a hole that refused every later bundle."""
+    condition = Change.record_id.in_(ids)
+    own = _own_origins_if_field(session)
+    if own:
+        blanked = session.execute(
+            update(Change)
+            .where(condition, Change.origin.in_(own))
+            .values(data="{}", bases="{}")
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        condition = condition & Change.origin.not_in(own)
+    removed = session.execute(delete(Change).where(condition)).rowcount
+    return (removed or 0) + (blanked or 0 if own else 0)
+
+
+def _own_origins_if_field(session: Session) -> list[str]:
+    """This replica's own change origins when it is a laptop; none at the centre."""
+    me = session.scalar(select(Device).where(Device.is_self.is_(True)))
+    if me is None or me.kind == "centre":
+        return []
+    return own_actors(session, me.id)
 
 
 def _detach(session: Session, persons: set[str]) -> None:
@@ -237,7 +266,7 @@ def _forget_duplicates(session: Session, chunk: list[str]) -> None:
     for model, ids in ((Redirect, redirects), (DuplicateMark, marks)):
         if ids:
             session.execute(delete(model).where(model.id.in_(sorted(ids))))
-            session.execute(delete(Change).where(Change.record_id.in_(sorted(ids))))
+            _drop_changes(session, sorted(ids))
 
 
 def _forget_drops(session: Session, chunk: list[str]) -> None:
@@ -293,7 +322,7 @@ def _erase_one(session: Session, entity: str, record_id: str) -> None:
     spec = TYPES.get(entity)
     if spec is not None and entity not in ERASABLE:
         session.execute(delete(spec.table).where(spec.table.c.id == record_id))
-    session.execute(delete(Change).where(Change.record_id == record_id))
+    _drop_changes(session, [record_id])
     session.execute(delete(Conflict).where(Conflict.record_id == record_id))
 
 
@@ -324,7 +353,11 @@ def erase_again(session: Session, now: str) -> int:
             select(Intake.id).where(_where_in(Intake.person_id, persons)),
             select(Referral.id).where(_where_in(Referral.person_id, persons)),
         ]
-    checks.append(select(Change.record_id).where(_where_in(Change.record_id, set(erased))))
+    checks.append(  # a laptop's own blank entries (`_drop_changes`) hold nothing
+        select(Change.record_id).where(
+            _where_in(Change.record_id, set(erased)), Change.data != "{}"
+        )
+    )
     # a change refused for review (the record is gone here) keeps the value in a conflict
     checks.append(select(Conflict.record_id).where(_where_in(Conflict.record_id, set(erased))))
     for query in checks:

@@ -49,6 +49,7 @@ from app.sync.changes import (
     parse_change,
 )
 from app.sync.clock import horizon
+from app.sync.erased import ErasedRecords
 from app.sync.errors import BundleError, Reason
 from app.sync.field_merge import FieldMerge
 from app.sync.references import ReferenceRules
@@ -102,6 +103,7 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
         self._creators: dict[str, bool] = {}
         self._quick: dict[str, dict[str, Callable[[Any], bool]]] = {}
         self._redirects: dict[str, str] | None = None  # merged duplicates (loaded when needed)
+        self.erased = ErasedRecords(session, now)
 
     def merge(self, lines: Iterable[Mapping[str, Any]]) -> MergeResult:
         """Apply every line (a change in bundle form) that this replica does not hold yet;
@@ -127,6 +129,9 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
         if not fresh:
             return
         fresh.sort(key=lambda c: (c.hlc, c.origin, c.seq))
+        fresh = self.erased.keep(fresh)  # work on an erased record goes its way (decision 067)
+        if not fresh:
+            return
         for change in fresh:
             self._check_values(change)
             if change.entity.name == "ref_entry":

@@ -280,3 +280,73 @@ def test_erasure_reaches_every_replica_and_later_backups(
     assert laptop_op("sync", "import", down).code == 0
     clean(laptop_op("records", "export").out)
     assert "нотатка після стирання" not in laptop_op("conflicts", "list").out
+
+
+@pytest.mark.slow
+def test_a_laptops_new_record_under_an_erased_family_never_blocks_its_sync(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The laptop added a visit to a family the centre had just erased: the centre refused
+    the whole bundle («refers to a record that does not exist»), the laptop's other work with
+    it, and after the laptop learned of the erasure every later bundle was refused too (its
+    erased changes left holes in the ranges it claims). The visit goes the way of the family;
+    everything else arrives, now and later."""
+    centre_source, source = enrolled
+    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+
+    def laptop_op(*args: Any) -> Any:
+        return opora(*args, db=laptop, password=OLD)
+
+    def exchange(name: str) -> None:
+        up = tmp_path / f"{name}-up.opora"
+        assert laptop_op("sync", "export", "--out", up).code == 0
+        done = centre_op(centre, "sync", "import", up, "--json")
+        assert done.code == 0, str(done)
+        assert json.loads(done.out)["bundles"][0]["status"] == "applied", str(done)
+        down = tmp_path / f"{name}-down.opora"
+        assert centre_op(centre, "sync", "export", "--for", "L1", "--out", down).code == 0
+        assert laptop_op("sync", "import", down).code == 0, name
+
+    exchange("first")  # the laptop holds the family now
+    assert centre_op(centre, "records", "erase", "family", FAMILY1).code == 0
+    late_visit = uid("visit:late")
+    work = [
+        {
+            "type": "visit",
+            "id": late_visit,
+            "family_id": FAMILY1,
+            "date": "2024-08-01",
+            "purpose": "пізній візит",
+        },
+        {"type": "family", "id": UNSENT, "notes": "законна правка"},
+    ]
+    assert laptop_op("records", "import", write_lines(tmp_path / "w.jsonl", work)).code == 0
+    exchange("second")
+    at_centre = centre_op(centre, "records", "export").out
+    assert "законна правка" in at_centre and late_visit not in at_centre
+    assert FAMILY1 not in at_centre and "пізній візит" not in at_centre
+    on_laptop = laptop_op("records", "export").out
+    assert late_visit not in on_laptop and FAMILY1 not in on_laptop
+    later = {"type": "family", "id": UNSENT, "phone": "+380671234567"}
+    assert laptop_op("records", "import", write_lines(tmp_path / "l.jsonl", [later])).code == 0
+    exchange("third")
+    assert "+380671234567" in centre_op(centre, "records", "export").out
+
+    # The laptop hears of an erasure before it sends its own work on that family: the work
+    # is erased with it, and its next bundles still cover every number they claim.
+    assert centre_op(centre, "records", "erase", "family", UNSENT).code == 0
+    other = uid("family:later")
+    work = [
+        {"type": "visit", "id": uid("visit:later"), "family_id": UNSENT, "date": "2024-09-01"},
+        {"type": "family", "id": other, "settlement_id": SETTLEMENT, "address": "вул. Інша"},
+    ]
+    assert laptop_op("records", "import", write_lines(tmp_path / "w2.jsonl", work)).code == 0
+    down = tmp_path / "fourth-down.opora"
+    assert centre_op(centre, "sync", "export", "--for", "L1", "--out", down).code == 0
+    assert laptop_op("sync", "import", down).code == 0
+    assert UNSENT not in laptop_op("records", "export").out
+    exchange("fifth")
+    at_centre = centre_op(centre, "records", "export").out
+    assert "вул. Інша" in at_centre and UNSENT not in at_centre
+    assert uid("visit:later") not in at_centre
