@@ -140,7 +140,11 @@ def filled(record: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
 
 
 def reroutes(before: Mapping[str, Any], changes: Mapping[str, Any]) -> bool:
-    """Whether a family edit changes which laptops receive the family."""
+    """Whether a family edit may change which laptops receive the family: it moves to
+    another settlement (perhaps another district), or its restriction or responsible
+    changes."""
+    if "settlement_id" in changes and before.get("settlement_id") is not None:
+        return True  # the laptops of its new district receive it whole
     was = bool(before.get("restricted"))
     now = bool(changes.get("restricted", was))
     if was and not now:

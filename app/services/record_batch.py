@@ -26,6 +26,7 @@ from app.services.edit_guard import EditGuard
 from app.services.edits import Edit, LaptopReach, filled, person_name, redirected, reroutes
 from app.services.permissions import Actor
 from app.sync.redirects import redirect_map
+from app.sync.restricted import note_moved
 
 _CHUNK = 4000  # ids per IN (…) query: well under SQLite's 32,766 variables
 _ROW_COLUMNS = ("deleted", "versions")
@@ -176,6 +177,8 @@ class RecordBatch:
             changes = {**filled(after, entity.field_names), **changes}
             self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
             self._restate_dependants(edit.record_id)
+            if "settlement_id" in changes and before.get("settlement_id") != after["settlement_id"]:
+                note_moved(self.session, edit.record_id)  # its old district's laptops let it go
             return True
         self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
         if deleted and "deleted" in changes:

@@ -32,12 +32,25 @@ from app.db.models import (
     Participant,
     Person,
     ServiceRecord,
+    Setting,
     Visit,
 )
 from app.sync.scope import Scope
 from app.sync.watermarks import peer_acks
 
 _HANGING = (Notification, Assessment, Visit)
+_MOVED = "moved_family:"  # a family the centre moved to another settlement (setting key)
+
+
+def note_moved(session: Session, family_id: str) -> None:
+    """Centre: a family moved to another settlement. Laptops that held it and no longer
+    serve its district are told to let it go (`purge_list`); noted once, kept."""
+    session.merge(Setting(key=_MOVED + family_id, value=""))
+
+
+def _moved_families(session: Session) -> set[str]:
+    keys = session.scalars(select(Setting.key).where(Setting.key.startswith(_MOVED)))
+    return {key[len(_MOVED) :] for key in keys}
 
 
 class RoutedScope(Scope):
@@ -118,12 +131,16 @@ def routed_scope(session: Session, base: Scope, device_id: str) -> RoutedScope:
 
 
 def purge_list(session: Session, scope: RoutedScope, device_id: str) -> list[str]:
-    """Excluded families the device has held: it wrote a change of them, or acknowledged one."""
-    if not scope.families:
+    """Families outside the device's scope that it has held (it wrote a change of them, or
+    acknowledged one): other accounts' restricted families, and families moved out of its
+    districts."""
+    moved = _moved_families(session) - scope.base.ids.get("family", set())
+    candidates = scope.families | moved
+    if not candidates:
         return []
     acks = peer_acks(session, device_id)
     held = []
-    for family_id in sorted(scope.families):
+    for family_id in sorted(candidates):
         rows = session.execute(
             select(Change.origin, Change.seq).where(Change.record_id == family_id)
         ).all()

@@ -350,3 +350,68 @@ def test_a_laptops_new_record_under_an_erased_family_never_blocks_its_sync(
     at_centre = centre_op(centre, "records", "export").out
     assert "вул. Інша" in at_centre and UNSENT not in at_centre
     assert uid("visit:later") not in at_centre
+
+
+@pytest.mark.slow
+def test_a_family_moved_to_another_district_moves_between_laptops(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The centre moved a family to a settlement of another district: the new district's
+    laptop got a skeleton (its address and members null) and the old laptop kept its whole
+    copy for ever. The new laptop now gets the family whole, the old one lets it go."""
+    centre_source, source = enrolled
+    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+    other = tmp_path / "L3.db"
+    done = centre_op(
+        centre,
+        *("devices", "enroll", "--name", "L3", "--district", "Любовицький"),
+        *("--login", "oksana", "--out", tmp_path / "L3.enroll"),
+        new=OLD,
+    )
+    assert done.code == 0, str(done)
+    done = opora("init", "field", "--enroll", tmp_path / "L3.enroll", db=other, password=OLD)
+    assert done.code == 0, str(done)
+
+    def exchange(db: Path, name: str, step: str) -> None:
+        up = tmp_path / f"{name}-{step}-up.opora"
+        assert opora("sync", "export", "--out", up, db=db, password=OLD).code == 0
+        assert centre_op(centre, "sync", "import", up).code == 0
+        down = tmp_path / f"{name}-{step}-down.opora"
+        assert centre_op(centre, "sync", "export", "--for", name, "--out", down).code == 0
+        assert opora("sync", "import", down, db=db, password=OLD).code == 0
+
+    def held(db: Path) -> dict[str, dict[str, Any]]:
+        out = opora("records", "export", db=db, password=OLD).out
+        return {r["id"]: r for r in map(json.loads, out.splitlines())}
+
+    # the laptop's own family, with a member and a visit (no group of the district names
+    # them: a participant's family stays in the scope of the group's district)
+    member, visit = uid("person:moving"), uid("visit:moving")
+    work = [
+        {"type": "person", "id": member, "family_id": UNSENT, "surname": "Рух", "given_name": "Ян"},
+        {"type": "visit", "id": visit, "family_id": UNSENT, "date": "2024-05-05"},
+    ]
+    done = opora(
+        "records", "import", write_lines(tmp_path / "w.jsonl", work), db=laptop, password=OLD
+    )
+    assert done.code == 0, str(done)
+    exchange(laptop, "L1", "1")
+    exchange(other, "L3", "1")
+    assert UNSENT in held(laptop) and UNSENT not in held(other)
+    move = {"type": "family", "id": UNSENT, "settlement_id": uid("settlement:Любовичі")}
+    assert (
+        centre_op(centre, "records", "import", write_lines(tmp_path / "m.jsonl", [move])).code == 0
+    )
+    exchange(other, "L3", "2")
+    there = held(other)
+    centre_records = {
+        r["id"]: r for r in map(json.loads, centre_op(centre, "records", "export").out.splitlines())
+    }
+    for record_id in (UNSENT, member, visit):
+        assert there.get(record_id) == centre_records[record_id], record_id
+    exchange(laptop, "L1", "2")
+    exchange(laptop, "L1", "3")
+    gone = held(laptop)
+    assert UNSENT not in gone and member not in gone and visit not in gone
+    assert FAMILY1 in gone  # the rest of its districts stays
