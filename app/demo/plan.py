@@ -148,7 +148,21 @@ def plan_demo(
             _plan_events(m, family_id, members, start, end)
     for name, category, district, place in GROUPS:
         _plan_group(m, name, category, district_ids[district], place, adults_by_district[district])
+    _number_notifications(plan.records)
     return plan.records
+
+
+def _number_notifications(records: list[dict[str, Any]]) -> None:
+    """Numbers as the centre gives them (app/services/notifications.py): «2025-0012», in the
+    order they were registered within each year."""
+    notices = sorted(
+        (r for r in records if r["type"] == "notification"), key=lambda r: (r["date"], r["id"])
+    )
+    counters: dict[int, int] = {}
+    for record in notices:
+        year = int(record["date"][:4])
+        counters[year] = counters.get(year, 0) + 1
+        record["number"] = f"{year}-{counters[year]:04d}"
 
 
 def _plan_members(
