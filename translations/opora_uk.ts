@@ -1207,6 +1207,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Закрити</translation>
     </message>
     <message>
+        <source>(no members)</source>
+        <translation type="unfinished">(немає членів)</translation>
+    </message>
+    <message>
         <source>street, house, flat</source>
         <translation>вулиця, будинок, квартира</translation>
     </message>

@@ -219,3 +219,21 @@ def test_insert_adds_a_member_right_after_switching_to_the_members_tab(
     dialog.reject()
     card.dirty = False
     card.reject()
+
+
+def test_a_family_saved_without_members_keeps_a_name_in_its_card(
+    qtbot: QtBot, context: AppContext, typist: Typist
+) -> None:
+    """Saved with an address only, the card's header went blank and its title read
+    «Картка сім'ї —  — Опора»: it says «(немає членів)», as the families list does."""
+    shell = open_shell(qtbot, context)
+    shell.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell.window, timeout=5000)
+    qtbot.keyClick(shell.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    card = shell.cards[-1]
+    card.settlement.setCurrentIndex(1)
+    typist(card.address, "вул. Порожня, 1")
+    assert card.save()
+    assert card.name_label.text() == "(немає членів)"
+    assert card.windowTitle() == "Картка сім'ї — (немає членів)"
+    card.reject()

@@ -204,6 +204,8 @@ class FamilyCard(QDialog, FormTab, MembersTab, EventsTab, DraftKeeper):
         name = display_name((m.relation, m.birth_date, m.name, m.id) for m in members)
         if self.data.id is None and not name:
             name = self.tr("New family")
+        elif not name:  # saved before its first member: named as the families list names it
+            name = self.tr("(no members)")
         self.family_name = name
         self.name_label.setText(name)
         status = record_status(
