@@ -569,6 +569,73 @@
     </message>
 </context>
 <context>
+    <name>CommunityBox</name>
+    <message>
+        <source>Community: starosta districts and settlements</source>
+        <translation>Громада: старостинські округи й населені пункти</translation>
+    </message>
+    <message>
+        <source>Starosta districts and settlements</source>
+        <translation>Старостинські округи й населені пункти</translation>
+    </message>
+    <message>
+        <source>New starosta district</source>
+        <translation>Новий старостинський округ</translation>
+    </message>
+    <message>
+        <source>Add district</source>
+        <translation>Додати округ</translation>
+    </message>
+    <message>
+        <source>New settlement</source>
+        <translation>Новий населений пункт</translation>
+    </message>
+    <message>
+        <source>Its starosta district</source>
+        <translation>Його старостинський округ</translation>
+    </message>
+    <message>
+        <source>Add settlement</source>
+        <translation>Додати населений пункт</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>в окрузі</translation>
+    </message>
+    <message>
+        <source>New &amp;district:</source>
+        <translation>Новий &amp;округ:</translation>
+    </message>
+    <message>
+        <source>New s&amp;ettlement:</source>
+        <translation>Новий &amp;населений пункт:</translation>
+    </message>
+    <message>
+        <source>Type the district&apos;s name.</source>
+        <translation>Введіть назву округу.</translation>
+    </message>
+    <message>
+        <source>District «{name}» added.</source>
+        <translation>Округ «{name}» додано.</translation>
+    </message>
+    <message>
+        <source>Add a starosta district first.</source>
+        <translation>Спершу додайте старостинський округ.</translation>
+    </message>
+    <message>
+        <source>Type the settlement&apos;s name.</source>
+        <translation>Введіть назву населеного пункту.</translation>
+    </message>
+    <message>
+        <source>Settlement «{name}» added.</source>
+        <translation>Населений пункт «{name}» додано.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>dd.mm.yyyy</source>
@@ -1207,8 +1274,12 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Закрити</translation>
     </message>
     <message>
+        <source>There are no settlements yet: the centre&apos;s administrator adds the starosta districts and their settlements in Settings, under «Community».</source>
+        <translation>Населених пунктів ще немає: адміністратор центру додає старостинські округи й населені пункти в «Налаштуваннях», розділ «Громада».</translation>
+    </message>
+    <message>
         <source>(no members)</source>
-        <translation type="unfinished">(немає членів)</translation>
+        <translation>(немає членів)</translation>
     </message>
     <message>
         <source>street, house, flat</source>

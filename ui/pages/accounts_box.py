@@ -58,12 +58,7 @@ class AccountsBox(QGroupBox):
         self.role_box.currentIndexChanged.connect(self._role_changed)
         self.district_list = QListWidget()
         self.district_list.setAccessibleName(self.tr("Starosta districts"))
-        for choice in districts(db):
-            item = QListWidgetItem(choice.label)
-            item.setData(Qt.ItemDataRole.UserRole, choice.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.district_list.addItem(item)
+        self.refresh_districts()
         lines = min(max(self.district_list.count(), 2), 5)
         row = max(self.district_list.sizeHintForRow(0), self.fontMetrics().lineSpacing() + 6)
         self.district_list.setFixedHeight(row * lines + 2 * self.district_list.frameWidth() + 4)
@@ -98,6 +93,18 @@ class AccountsBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.refresh()
+
+    def refresh_districts(self) -> None:
+        """The districts to tick (again after the community's districts changed)."""
+        ticked = set(self.chosen_districts())
+        self.district_list.clear()
+        for choice in districts(self.db):
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = choice.id in ticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.district_list.addItem(item)
 
     def _role_changed(self) -> None:
         """Districts are a specialist's: other roles see every district."""

@@ -26,6 +26,7 @@ from ui.app import apply_text_size
 from ui.context import AppContext
 from ui.pages.accounts_box import AccountsBox
 from ui.pages.audit_page import AuditView
+from ui.pages.community_box import CommunityBox
 from ui.settings import TEXT_SIZES, UiSettings
 
 CentreStore = tuple[Callable[[], tuple[str, str]], Callable[[str, str], None]]
@@ -45,6 +46,7 @@ class SettingsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.accounts: AccountsBox | None = None
+        self.community: CommunityBox | None = None
         self.audit: AuditView | None = None
         self._settings = settings or UiSettings()
         self._centre = centre
@@ -109,7 +111,10 @@ class SettingsPage(QWidget):
             form.addRow("", row)
             layout.addWidget(box)
         if context is not None and context.viewer.is_admin and not context.demo:
+            self.community = CommunityBox(context.db)
+            layout.addWidget(self.community)
             self.accounts = AccountsBox(context.db)
+            self.community.changed.connect(self.accounts.refresh_districts)
             layout.addWidget(self.accounts)
         if context is not None and context.viewer.centre and not context.demo:
             audit_box = QGroupBox(self.tr("Audit trail"))

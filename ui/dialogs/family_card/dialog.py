@@ -180,7 +180,13 @@ class FamilyCard(QDialog, FormTab, MembersTab, EventsTab, DraftKeeper):
             return False
         except ValidationError as error:
             self.tabs.setCurrentIndex(0)
-            if not self.errors.show(error.field, sentence(error.message)):
+            message = sentence(error.message)
+            if error.field == "settlement_id" and self.settlement.count() == 0:
+                message = self.tr(
+                    "There are no settlements yet: the centre's administrator adds the starosta "
+                    "districts and their settlements in Settings, under «Community»."
+                )
+            if not self.errors.show(error.field, message):
                 QMessageBox.warning(self, self.tr("Cannot save"), str(error))
             return False
         except NotPermitted as error:  # the account's role or districts (permissions.py)
