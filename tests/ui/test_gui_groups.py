@@ -137,3 +137,25 @@ def test_a_mark_shows_before_it_is_written_and_is_written_off_the_gui_thread(
     gate.set()
     page.wait_for_marks()
     assert writers and threading.get_ident() not in writers
+
+
+def test_ctrl_p_prints_the_journal_of_the_group_open_or_chosen(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """Файл → Друк (Ctrl+P) was greyed out on the groups page: printing took the card's own
+    buttons. It prints the attendance journal of the group open, or of the one chosen."""
+    from ui.shell import Shell
+
+    shell = Shell(context)
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    page = shell.window.show_page("groups")
+    assert isinstance(page, GroupsPage)
+    assert shell.window.print_action.isEnabled()
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    shell.window.print_action.trigger()
+    assert page.stack.currentIndex() == 1  # the chosen group opened, its journal printing
+    job = page.print_job
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20_000)
+    assert job.preview is not None and job.preview.isVisible()
+    job.preview.close()

@@ -119,5 +119,15 @@ class GroupsPage(QWidget, GroupCard):
         dialog.accepted.connect(created)
         dialog.open()
 
+    def print_current(self) -> None:
+        """Ctrl+P (Файл → Друк): the attendance journal of the group open, or of the group
+        chosen in the list (it opens first)."""
+        if self.stack.currentIndex() != 1:
+            index = self.table.currentIndex()
+            if not index.isValid():
+                return
+            self.open_group(self.model.row_at(self.proxy.mapToSource(index).row()).id)
+        self.print_journal()
+
     def focus_search(self) -> None:
         (self.grid if self.stack.currentIndex() == 1 else self.table).setFocus()
