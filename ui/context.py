@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.db.database import Database
+from app.db.reference import relation_label
 from app.i18n import current_language
 from app.services.family_index import Viewer
 from app.services.queries import reference_labels, reference_retired
@@ -52,6 +53,10 @@ class AppContext:
         kept = set(keep if isinstance(keep, list | tuple | set) else [keep] if keep else [])
         retired = self.retired(kind) - kept
         return [entry for entry in self.labels(kind) if entry[0] not in retired]
+
+    def relation(self, code: str | None, sex: str | None) -> str:
+        """A member's relation, by sex where the classifier names both («Чоловік»)."""
+        return relation_label(code, sex, self.label("relation", code), current_language())
 
     def label(self, kind: str, code: str | None) -> str:
         if not code:

@@ -179,3 +179,22 @@ def labels(
     rows = session.execute(query).all()
     rows.sort(key=lambda r: (r.position if r.position is not None else 10_000, r.code))
     return [(r.code, (r.label_en or r.label_uk) if language == "en" else r.label_uk) for r in rows]
+
+
+# Relations whose shipped label names both sexes («Дружина / чоловік»): a member whose sex is
+# known is called by the one that fits, in the language of the label.
+_BY_SEX = {
+    ("spouse", "M"): ("Чоловік", "Husband"),
+    ("spouse", "F"): ("Дружина", "Wife"),
+    ("sibling", "M"): ("Брат", "Brother"),
+    ("sibling", "F"): ("Сестра", "Sister"),
+}
+
+
+def relation_label(code: str | None, sex: str | None, label: str, language: str = "uk") -> str:
+    """The relation of a member as a printout or a list shows it: «Чоловік» for a spouse who is
+    a man, else the classifier's `label`."""
+    forms = _BY_SEX.get((code or "", sex or ""))
+    if forms is None:
+        return label
+    return forms[0] if language == "uk" else forms[1]

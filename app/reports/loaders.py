@@ -27,7 +27,7 @@ from app.db.models import (
     SupportGroup,
     Visit,
 )
-from app.db.reference import labels
+from app.db.reference import labels, relation_label
 from app.errors import UsageError
 from app.i18n import sort_key, tr
 from app.i18n.text import full_name
@@ -212,7 +212,9 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
                     name=person_full_name(m),
                     sex=m.sex or "",
                     birth_date=m.birth_date,
-                    relation=relations.get(m.relation or "", m.relation or ""),
+                    relation=relation_label(
+                        m.relation, m.sex, relations.get(m.relation or "", m.relation or "")
+                    ),
                     phone=m.phone or "",
                     disability=bool(m.disability),
                     registered_address=m.registered_address or "",
@@ -277,7 +279,9 @@ def load_assessment_act(db: Database, assessment_id: str) -> ActData:
                 ActMember(
                     name=person_full_name(m),
                     birth_date=m.birth_date,
-                    relation=relations.get(m.relation or "", m.relation or ""),
+                    relation=relation_label(
+                        m.relation, m.sex, relations.get(m.relation or "", m.relation or "")
+                    ),
                     lives=m.actual_address or address,
                     work_study=m.work_study or "",
                 )

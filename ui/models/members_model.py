@@ -14,7 +14,9 @@ from ui.text import date_text
 class MembersModel(RowTableModel[Member]):
     """Edited in memory; the card saves all members with the family."""
 
-    def __init__(self, relation_label: Callable[[str | None], str], parent: Any = None) -> None:
+    def __init__(
+        self, relation_label: Callable[[str | None, str | None], str], parent: Any = None
+    ) -> None:
         super().__init__([], parent)
         self.columns = [
             Column(self.tr("Full name"), lambda m: m.name, lambda m: sort_key(m.name)),
@@ -29,8 +31,8 @@ class MembersModel(RowTableModel[Member]):
             ),
             Column(
                 self.tr("Relation"),
-                lambda m: relation_label(m.relation),
-                lambda m: sort_key(relation_label(m.relation)),
+                lambda m: relation_label(m.relation, m.sex),
+                lambda m: sort_key(relation_label(m.relation, m.sex)),
             ),
             Column(self.tr("Phone"), lambda m: m.phone, lambda m: m.phone),
         ]

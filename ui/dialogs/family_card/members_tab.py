@@ -29,7 +29,7 @@ class MembersTab:
     """The members tab: the members table and its add / change / remove."""
 
     def _build_members_tab(self) -> QWidget:
-        self.members_model = MembersModel(lambda code: self.context.label("relation", code), self)
+        self.members_model = MembersModel(self.context.relation, self)
         self.members_view = _table(
             self.members_model, QCoreApplication.translate("FamilyCard", "Family members")
         )
