@@ -36,6 +36,7 @@ from app.services.name_keys import address_key, name_key
 from app.services.permissions import actor_of, hidden_for
 from app.services.records import Edit, RecordBatch
 from app.sync.redirects import MERGEABLE, redirect_map, settle
+from app.sync.restricted import note_moved
 
 PERSON_THRESHOLD = 0.8
 FAMILY_THRESHOLD = 0.8
@@ -287,6 +288,14 @@ def merge(db: Database, keep: str, drop: str, *, now: str | None = None) -> Merg
         batch.apply(Edit(TYPES["redirect"], drop, {"entity": kind, "target_id": keep}, None))
         batch.commit()
         conflicts = settle(session, [drop], redirect_map(session), now=now)
+        if kind == "family":
+            # The kept family now holds the dropped one's members: the laptops of its district
+            # get it whole, and a laptop of the other district lets both go (decision 101).
+            again = RecordBatch(session, self_device_id(session))
+            again.restate_family(keep)
+            again.commit()
+            note_moved(session, keep)
+            note_moved(session, drop)
     return MergeOutcome(kind, keep, drop, conflicts)
 
 

@@ -185,6 +185,17 @@ class RecordBatch:
             self._take_dependants(entity, edit.record_id, before, line)
         return True
 
+    def restate_family(self, family_id: str) -> None:
+        """Write a family and every live record hanging on it again with their current
+        values, so a laptop that starts to receive them gets them whole (a duplicate merged
+        into it from another district)."""
+        entity = TYPES["family"]
+        stored = self._stored_row(entity, family_id)
+        if stored is None or stored["deleted"]:
+            return
+        self.writer.write(entity, family_id, filled(stored, entity.field_names), stored)
+        self._restate_dependants(family_id)
+
     def _restate_dependants(self, family_id: str) -> None:
         """Write every live record hanging on a family again with its current values."""
         persons: list[str] = []

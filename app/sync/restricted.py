@@ -131,16 +131,18 @@ def routed_scope(session: Session, base: Scope, device_id: str) -> RoutedScope:
 
 
 def purge_list(session: Session, scope: RoutedScope, device_id: str) -> list[str]:
-    """Families outside the device's scope that it has held (it wrote a change of them, or
-    acknowledged one): other accounts' restricted families, and families moved out of its
-    districts."""
+    """Families outside the device's scope that it may hold: other accounts' restricted
+    families it has held (it wrote a change of them, or acknowledged one), and families the
+    centre moved (or merged) out of its districts."""
     moved = _moved_families(session) - scope.base.ids.get("family", set())
-    candidates = scope.families | moved
-    if not candidates:
-        return []
+    if not scope.families:
+        return sorted(moved)
     acks = peer_acks(session, device_id)
-    held = []
-    for family_id in sorted(candidates):
+    # A moved family is named whatever the laptop held: a merged duplicate's replay may
+    # have made a copy of it there that no change of the centre ever reached (a purge of
+    # what a laptop does not hold does nothing).
+    held = sorted(moved)
+    for family_id in sorted(scope.families - moved):
         rows = session.execute(
             select(Change.origin, Change.seq).where(Change.record_id == family_id)
         ).all()

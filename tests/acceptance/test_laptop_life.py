@@ -415,3 +415,87 @@ def test_a_family_moved_to_another_district_moves_between_laptops(
     gone = held(laptop)
     assert UNSENT not in gone and member not in gone and visit not in gone
     assert FAMILY1 in gone  # the rest of its districts stays
+
+
+@pytest.mark.slow
+def test_duplicates_merged_across_districts_land_on_the_right_laptops(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`duplicates merge KEEP DROP` of a family of another district into the laptop's: the
+    laptop of DROP's district was left holding a family KEEP with DROP's values, outside its
+    districts, and KEEP's district's laptop never got DROP's members. Now the laptops of
+    KEEP's district get the merged family whole and the other laptops let it go."""
+    centre_source, source = enrolled
+    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
+    laptop = Path(copy_db(source, tmp_path / "L1.db"))
+    other = tmp_path / "L3.db"
+    done = centre_op(
+        centre,
+        *("devices", "enroll", "--name", "L3", "--district", "Любовицький"),
+        *("--login", "oksana", "--out", tmp_path / "L3.enroll"),
+        new=OLD,
+    )
+    assert done.code == 0, str(done)
+    done = opora("init", "field", "--enroll", tmp_path / "L3.enroll", db=other, password=OLD)
+    assert done.code == 0, str(done)
+
+    def exchange(db: Path, name: str, step: str) -> None:
+        up = tmp_path / f"{name}-{step}-up.opora"
+        assert opora("sync", "export", "--out", up, db=db, password=OLD).code == 0
+        assert centre_op(centre, "sync", "import", up).code == 0
+        down = tmp_path / f"{name}-{step}-down.opora"
+        assert centre_op(centre, "sync", "export", "--for", name, "--out", down).code == 0
+        assert opora("sync", "import", down, db=db, password=OLD).code == 0
+
+    def held(db: Path, **kwargs: Any) -> dict[str, dict[str, Any]]:
+        out = opora("records", "export", db=db, **kwargs).out
+        return {r["id"]: r for r in map(json.loads, out.splitlines())}
+
+    # the laptop's own family (Морозівський), with a member: the duplicate to drop
+    member = uid("person:dup")
+    work = [
+        {
+            "type": "person",
+            "id": member,
+            "family_id": UNSENT,
+            "surname": "Дубль",
+            "given_name": "Ян",
+        }
+    ]
+    done = opora(
+        "records", "import", write_lines(tmp_path / "w.jsonl", work), db=laptop, password=OLD
+    )
+    assert done.code == 0, str(done)
+    exchange(laptop, "L1", "1")
+    keep = uid("family:keep")  # the same family, registered in Любовичі
+    kept = [
+        {
+            "type": "family",
+            "id": keep,
+            "settlement_id": uid("settlement:Любовичі"),
+            "address": "вул. Південна, 9",
+        },
+        {
+            "type": "person",
+            "id": uid("person:keep"),
+            "family_id": keep,
+            "surname": "Дубль",
+            "given_name": "Яна",
+        },
+    ]
+    done = centre_op(centre, "records", "import", write_lines(tmp_path / "k.jsonl", kept))
+    assert done.code == 0, str(done)
+    exchange(other, "L3", "1")
+    assert keep in held(other, password=OLD) and keep not in held(laptop, password=OLD)
+    done = centre_op(centre, "duplicates", "merge", keep, UNSENT)
+    assert done.code == 0, str(done)
+    at_centre = held(centre, user="admin")
+    assert at_centre[member]["family_id"] == keep
+    exchange(laptop, "L1", "2")
+    exchange(laptop, "L1", "3")
+    exchange(other, "L3", "2")
+    mine = held(laptop, password=OLD)
+    assert keep not in mine and member not in mine and UNSENT not in mine
+    theirs = held(other, password=OLD)
+    for record_id in (keep, member, uid("person:keep")):
+        assert theirs.get(record_id) == at_centre[record_id], record_id
