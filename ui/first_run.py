@@ -35,6 +35,7 @@ from ui.icons import icon
 from ui.labels import sentence
 from ui.remembered import demo_database, remember
 from ui.runner import run_in_background, run_with_progress
+from ui.settings import UiSettings
 
 
 class FirstRunDialog(QDialog):
@@ -274,7 +275,10 @@ class FirstRunDialog(QDialog):
     def _opened(self, database: Database) -> None:
         self._set_busy(False)
         self.database = database
-        remember(database.path or database.target.url, self.demo)
+        where = database.path or database.target.url
+        remember(where, self.demo)
+        if database.login and not self.demo:  # the next start offers the account just made
+            UiSettings().set_login_for(str(where), database.login)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

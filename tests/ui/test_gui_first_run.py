@@ -17,6 +17,7 @@ from app.services.setup import init_centre
 from app.sync.enrollment import enroll_device
 from ui.first_run import FirstRunDialog
 from ui.remembered import remembered, settings_file, start_target
+from ui.settings import UiSettings
 
 Typist = Callable[[object, str], None]
 
@@ -71,6 +72,8 @@ def test_create_the_centre_database(qtbot: QtBot, tmp_path: Path, typist: Typist
     last = remembered()
     assert last is not None and Path(last.database) == tmp_path / "opora.db" and not last.demo
     assert start_target(str(default_database())) == str(tmp_path / "opora.db")
+    # the next start's sign-in offers the administrator just made
+    assert UiSettings().login_for(str(tmp_path / "opora.db")) == "olena"
     assert start_target(str(tmp_path / "other.db")) == str(tmp_path / "other.db")
 
 
