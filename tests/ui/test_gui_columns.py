@@ -65,3 +65,20 @@ def test_a_new_member_shows_whole_before_saving(qtbot: QtBot, context: AppContex
     assert view.horizontalHeader().sectionSize(0) >= view.sizeHintForColumn(0)
     card.dirty = False
     card.reject()
+
+
+def test_at_150_percent_the_name_keeps_room_for_a_name(qtbot: QtBot, context: AppContext) -> None:
+    """At 150 % on 1366×768 (about 730 logical pixels for the list) every column shrank in
+    proportion and the family's name, the column that says which row is which, read
+    «Андріє…» while «Населений пункт» kept its whole title's width and more."""
+    from ui.widgets.columns import NAME_CHARS
+
+    page = FamiliesPage(context)
+    qtbot.addWidget(page)
+    page.resize(730, 480)
+    page.show()
+    qtbot.waitUntil(lambda: page.index is not None, timeout=10_000)
+    header = page.table.horizontalHeader()
+    char = page.table.fontMetrics().averageCharWidth()
+    assert header.sectionSize(COL_NAME) >= NAME_CHARS * char
+    assert page.table.horizontalScrollBar().maximum() == 0

@@ -116,7 +116,10 @@ class FamiliesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # widths in characters of the font in use; names take what is left over
-        self.columns = ColumnFitter(self.table, (30, 14, 26, 24, 0, 20, 0), grow=COL_NAME)
+        # at 150 % the specialist and then the last contact give way to the family's name
+        self.columns = ColumnFitter(
+            self.table, (30, 14, 26, 24, 0, 20, 0), grow=COL_NAME, optional=(5, 6)
+        )
         # activated only: a double-click emits it too (doubleClicked as well would open twice)
         self.table.activated.connect(self._open_index)
 
