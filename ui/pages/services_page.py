@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -26,6 +25,7 @@ from ui.labels import Words
 from ui.models.lists import ServicesModel
 from ui.models.table import TableProxy
 from ui.text import count_text
+from ui.widgets.columns import ColumnFitter
 from ui.widgets.date_field import DateField
 
 
@@ -86,9 +86,9 @@ class ServicesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # columns fitted to the page: at 150 % the notes, then the form, give way (no sideways
+        # scroll); the service's name takes what is left
+        self.columns = ColumnFitter(self.table, (0, 36, 26, 0, 12, 20), grow=1, optional=(5, 4))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.count_label = QLabel()
 
