@@ -88,7 +88,7 @@ class ServicesPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # columns fitted to the page: at 150 % the notes, then the form, give way (no sideways
         # scroll); the service's name takes what is left
-        self.columns = ColumnFitter(self.table, (0, 36, 26, 0, 12, 20), grow=1, optional=(5, 4))
+        self.columns = ColumnFitter(self.table, (13, 36, 26, 0, 14, 20), grow=1, optional=(5, 4))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.count_label = QLabel()
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 NAME_CHARS = 20  # a surname and a given name, the least a list's name column keeps
+SHORT_CHARS = 14  # a column this narrow (a date, a form) is never shrunk below what it wants
 
 
 def title_width(view: QTableView, column: int) -> int:
@@ -34,6 +35,8 @@ def fit_columns(
     count = min(len(chars), header.count())
     least = [title_width(view, c) for c in range(count)]
     wants = [max(least[c], chars[c] * char) for c in range(count)]
+    # a short column (a date, a number) keeps its width: cut, it says nothing
+    least = [wants[c] if 0 < chars[c] <= SHORT_CHARS else least[c] for c in range(count)]
     available = view.viewport().width() - 2
     if available <= 0:
         return
