@@ -39,10 +39,6 @@
         <translation>Округи</translation>
     </message>
     <message>
-        <source>Starosta districts</source>
-        <translation>Старостинські округи</translation>
-    </message>
-    <message>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
@@ -733,6 +729,13 @@
     </message>
 </context>
 <context>
+    <name>DistrictList</name>
+    <message>
+        <source>Starosta districts</source>
+        <translation>Старостинські округи</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <source>Likely duplicates</source>
@@ -852,10 +855,6 @@
     <message>
         <source>e.g. Ноутбук Морозівка</source>
         <translation>наприклад, Ноутбук Морозівка</translation>
-    </message>
-    <message>
-        <source>Starosta districts</source>
-        <translation>Старостинські округи</translation>
     </message>
     <message>
         <source>Laptop &amp;name:</source>

@@ -31,6 +31,14 @@ def error_text(label: QWidget) -> None:
     label.setStyleSheet(f"color: {ERROR};")
 
 
+def message(label: QLabel, text: str, error: bool = False) -> None:
+    """A form's one-line answer under it: in the error colour when something was refused."""
+    label.setStyleSheet("")
+    if error:
+        error_text(label)
+    label.setText(text)
+
+
 def badge(label: QLabel, colours: tuple[str, str]) -> None:
     """A rounded status badge in the given (background, text) colours."""
     background, text = colours

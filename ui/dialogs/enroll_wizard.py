@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from app.errors import OporaError
 from app.services.queries import districts
 from ui.context import AppContext
 from ui.labels import sentence
+from ui.widgets.district_list import DistrictList
 from ui.widgets.field_errors import FieldErrors
 
 
@@ -71,14 +70,8 @@ class EnrollWizard(QWizard):
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Laptop name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Ноутбук Морозівка"))
-        self.district_list = QListWidget()
-        self.district_list.setAccessibleName(self.tr("Starosta districts"))
-        for choice in districts(self.context.db):
-            item = QListWidgetItem(choice.label)
-            item.setData(Qt.ItemDataRole.UserRole, choice.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.district_list.addItem(item)
+        self.district_list = DistrictList()
+        self.district_list.fill(districts(self.context.db))
         form = QFormLayout()
         form.addRow(self.tr("Laptop &name:"), self.name_edit)
         form.addRow("", self.errors.label_for("name", self.name_edit))
@@ -97,11 +90,7 @@ class EnrollWizard(QWizard):
         return page
 
     def chosen_districts(self) -> list[str]:
-        return [
-            str(item.data(Qt.ItemDataRole.UserRole))
-            for row in range(self.district_list.count())
-            if (item := self.district_list.item(row)).checkState() == Qt.CheckState.Checked
-        ]
+        return self.district_list.chosen()
 
     def _check_laptop(self) -> bool:
         self.errors.clear()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,8 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +25,7 @@ from app.services.permissions import ROLES, SPECIALIST
 from app.services.queries import districts
 from ui import style
 from ui.labels import sentence
+from ui.widgets.district_list import DistrictList
 
 
 class AccountsBox(QGroupBox):
@@ -56,8 +54,7 @@ class AccountsBox(QGroupBox):
         # most accounts are field specialists; an administrator is made on purpose
         self.role_box.setCurrentIndex(self.role_box.findData(SPECIALIST))
         self.role_box.currentIndexChanged.connect(self._role_changed)
-        self.district_list = QListWidget()
-        self.district_list.setAccessibleName(self.tr("Starosta districts"))
+        self.district_list = DistrictList()
         self.refresh_districts()
         lines = min(max(self.district_list.count(), 2), 5)
         row = max(self.district_list.sizeHintForRow(0), self.fontMetrics().lineSpacing() + 6)
@@ -96,15 +93,7 @@ class AccountsBox(QGroupBox):
 
     def refresh_districts(self) -> None:
         """The districts to tick (again after the community's districts changed)."""
-        ticked = set(self.chosen_districts())
-        self.district_list.clear()
-        for choice in districts(self.db):
-            item = QListWidgetItem(choice.label)
-            item.setData(Qt.ItemDataRole.UserRole, choice.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = choice.id in ticked
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.district_list.addItem(item)
+        self.district_list.fill(districts(self.db))
 
     def _role_changed(self) -> None:
         """Districts are a specialist's: other roles see every district."""
@@ -113,12 +102,7 @@ class AccountsBox(QGroupBox):
         self.districts_label.setVisible(specialist)
 
     def chosen_districts(self) -> list[str]:
-        found = []
-        for row in range(self.district_list.count()):
-            item = self.district_list.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return found
+        return self.district_list.chosen()
 
     def role_name(self, role: str) -> str:
         names = {
@@ -161,8 +145,7 @@ class AccountsBox(QGroupBox):
         self.login_edit.clear()
         self.name_edit.clear()
         self.password_edit.clear()
-        for row in range(self.district_list.count()):
-            self.district_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+        self.district_list.untick()
         self.refresh()
 
     def disable_selected(self) -> None:
@@ -179,7 +162,4 @@ class AccountsBox(QGroupBox):
         self.refresh()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("")
-        if error:
-            style.error_text(self.message)
-        self.message.setText(text)
+        style.message(self.message, text, error)

@@ -52,10 +52,8 @@ class AuditView(QWidget):
         self.date_to = QDateEdit(today)
         self.date_to.setCalendarPopup(True)
         self.date_to.setAccessibleName(self.tr("To"))
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat(
-                "dd.MM.yyyy"
-            )  # as every date in Opora (not the locale's «01.11.26»)
+        for edit in (self.date_from, self.date_to):  # as every date in Opora, not «01.11.26»
+            edit.setDisplayFormat("dd.MM.yyyy")
         self.user_box = QComboBox()
         self.user_box.setAccessibleName(self.tr("Account"))
         self.user_box.addItem(self.tr("All accounts"), None)

@@ -135,7 +135,4 @@ class CommunityBox(QGroupBox):
         return True
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("")
-        if error:
-            style.error_text(self.message)
-        self.message.setText(text)
+        style.message(self.message, text, error)
