@@ -30,6 +30,7 @@ from app.demo.names import (
     VISIT_PURPOSES,
     VISIT_RESULTS,
 )
+from app.services.notifications import number_text
 
 # medium twice as often as high or low
 CAPACITY_WEIGHTED = (
@@ -153,8 +154,8 @@ def plan_demo(
 
 
 def _number_notifications(records: list[dict[str, Any]]) -> None:
-    """Numbers as the centre gives them (app/services/notifications.py): «2025-0012», in the
-    order they were registered within each year."""
+    """Numbers as the centre gives them («2025-0012»), in the order they were registered
+    within each year."""
     notices = sorted(
         (r for r in records if r["type"] == "notification"), key=lambda r: (r["date"], r["id"])
     )
@@ -162,7 +163,7 @@ def _number_notifications(records: list[dict[str, Any]]) -> None:
     for record in notices:
         year = int(record["date"][:4])
         counters[year] = counters.get(year, 0) + 1
-        record["number"] = f"{year}-{counters[year]:04d}"
+        record["number"] = number_text(year, counters[year])
 
 
 def _plan_members(

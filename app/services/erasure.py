@@ -30,7 +30,6 @@ from app.db.models import (
     AuditEvent,
     Change,
     Conflict,
-    Device,
     DuplicateMark,
     Erasure,
     Family,
@@ -45,6 +44,7 @@ from app.db.models import (
 )
 from app.errors import NotPermitted, UsageError
 from app.i18n import tr
+from app.sync.changes import cut_data_text
 
 ERASABLE = ("family", "person")
 _CHUNK = 400
@@ -204,6 +204,7 @@ def _drop_changes(session: Session, ids: list[str]) -> int:
     every number it claims, and an entry the centre has not acknowledged yet would otherwise
     leave a hole that refused every later bundle."""
     condition = Change.record_id.in_(ids)
+    blanked = 0
     own = _own_origins_if_field(session)
     if own:
         blanked = session.execute(
@@ -214,15 +215,15 @@ def _drop_changes(session: Session, ids: list[str]) -> int:
         ).rowcount
         condition = condition & Change.origin.not_in(own)
     removed = session.execute(delete(Change).where(condition)).rowcount
-    return (removed or 0) + (blanked or 0 if own else 0)
+    return (removed or 0) + (blanked or 0)
 
 
 def _own_origins_if_field(session: Session) -> list[str]:
     """This replica's own change origins when it is a laptop; none at the centre."""
-    me = session.scalar(select(Device).where(Device.is_self.is_(True)))
-    if me is None or me.kind == "centre":
-        return []
-    return own_actors(session, me.id)
+    from app.sync.devices import self_device
+
+    me = self_device(session)
+    return [] if me.kind == "centre" else own_actors(session, me.id)
 
 
 def _detach(session: Session, persons: set[str]) -> None:
@@ -247,7 +248,7 @@ def _detach(session: Session, persons: set[str]) -> None:
                     session.execute(
                         update(Change)
                         .where(Change.origin == origin, Change.seq == seq)
-                        .values(data=json.dumps(values, ensure_ascii=False, sort_keys=True))
+                        .values(data=cut_data_text(values))
                     )
 
 

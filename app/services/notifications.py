@@ -50,7 +50,12 @@ def next_number(session: Session, day: dt.date) -> str:
     ).all()
     pattern = re.compile(rf"{day.year}-(\d+){re.escape(tag)}\Z")
     taken = [int(m.group(1)) for n in numbers if n and (m := pattern.match(n))]
-    return f"{prefix}{max(taken, default=0) + 1:04d}{tag}"
+    return number_text(day.year, max(taken, default=0) + 1, tag)
+
+
+def number_text(year: int, serial: int, tag: str = "") -> str:
+    """A notification number: «2025-0012», a laptop's with its tag «2025-0012-3F9A»."""
+    return f"{year}-{serial:04d}{tag}"
 
 
 @dataclass(frozen=True)

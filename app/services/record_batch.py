@@ -177,7 +177,7 @@ class RecordBatch:
             changes = {**filled(after, entity.field_names), **changes}
             self.writer.write(entity, edit.record_id, changes, self._stored.get(key))
             self._restate_dependants(edit.record_id)
-            if "settlement_id" in changes and before.get("settlement_id") != after["settlement_id"]:
+            if before.get("settlement_id") != after.get("settlement_id"):
                 note_moved(self.session, edit.record_id)  # its old district's laptops let it go
             return True
         self.writer.write(entity, edit.record_id, changes, self._stored.get(key))

@@ -53,6 +53,12 @@ class IncomingChange(NamedTuple):
         )
 
 
+def cut_data_text(data: Mapping[str, Any]) -> str:
+    """The data of a change whose reference this replica cut (an erased person): sorted keys,
+    no ASCII escapes, so every replica that cuts it stores the same text."""
+    return json.dumps(dict(data), ensure_ascii=False, sort_keys=True)
+
+
 def change_line(row: Mapping[str, Any]) -> dict[str, Any]:
     """A change-log row in its bundle form (short keys; data and bases kept as JSON text)."""
     return {

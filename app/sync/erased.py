@@ -6,7 +6,7 @@ knew): they go the way of the record they belong to, and never block the rest of
   of an erased intake) is dropped, and that record is noted as erased too, so its later
   changes are dropped as well and every replica erases its copy;
 - a participant or a service that names an erased person keeps the record without the
-  reference, in the row and in the change-log line (as the erasure itself rewrote them).
+  reference, in the row and in the change-log line (the text the erasure itself writes).
 
 The dropped changes still count as received (their sequence numbers are covered): a laptop
 whose work was dropped is acknowledged and goes on (docs/decisions/067-erasure.md).
@@ -14,14 +14,13 @@ whose work was dropped is acknowledged and goes on (docs/decisions/067-erasure.m
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.replica import Erasure
-from app.sync.changes import IncomingChange
+from app.sync.changes import IncomingChange, cut_data_text
 
 # A reference that may simply be cut: these records belong to a group or a family, not to
 # the person they name.
@@ -71,5 +70,4 @@ class ErasedRecords:
 
 def _detached(change: IncomingChange, names: list[str]) -> IncomingChange:
     data: dict[str, Any] = {**change.data, **dict.fromkeys(names)}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return change._replace(data=data, data_text=text)
+    return change._replace(data=data, data_text=cut_data_text(data))
