@@ -352,6 +352,41 @@ def test_a_laptops_new_record_under_an_erased_family_never_blocks_its_sync(
     assert uid("visit:later") not in at_centre
 
 
+class TwoDistricts:
+    """Copies of the centre and laptop L1 (Морозівський), and a laptop L3 enrolled for
+    Любовицький; `exchange` runs a laptop's round with the centre through files."""
+
+    def __init__(self, enrolled: tuple[Path, Path], folder: Path) -> None:
+        centre_source, source = enrolled
+        self.folder = folder
+        self.centre = Path(copy_db(centre_source, folder / "centre.db"))
+        self.laptop = Path(copy_db(source, folder / "L1.db"))
+        self.other = folder / "L3.db"
+        done = centre_op(
+            self.centre,
+            *("devices", "enroll", "--name", "L3", "--district", "Любовицький"),
+            *("--login", "oksana", "--out", folder / "L3.enroll"),
+            new=OLD,
+        )
+        assert done.code == 0, str(done)
+        done = opora("init", "field", "--enroll", folder / "L3.enroll", db=self.other, password=OLD)
+        assert done.code == 0, str(done)
+
+    def exchange(self, db: Path, name: str, step: str) -> None:
+        up = self.folder / f"{name}-{step}-up.opora"
+        assert opora("sync", "export", "--out", up, db=db, password=OLD).code == 0
+        assert centre_op(self.centre, "sync", "import", up).code == 0
+        down = self.folder / f"{name}-{step}-down.opora"
+        assert centre_op(self.centre, "sync", "export", "--for", name, "--out", down).code == 0
+        assert opora("sync", "import", down, db=db, password=OLD).code == 0
+
+
+def records_of(db: Path, **kwargs: Any) -> dict[str, dict[str, Any]]:
+    """A replica's `records export`, by id."""
+    out = opora("records", "export", db=db, **kwargs).out
+    return {r["id"]: r for r in map(json.loads, out.splitlines())}
+
+
 @pytest.mark.slow
 def test_a_family_moved_to_another_district_moves_between_laptops(
     enrolled: tuple[Path, Path], tmp_path: Path
@@ -359,31 +394,11 @@ def test_a_family_moved_to_another_district_moves_between_laptops(
     """The centre moved a family to a settlement of another district: the new district's
     laptop got a skeleton (its address and members null) and the old laptop kept its whole
     copy for ever. The new laptop now gets the family whole, the old one lets it go."""
-    centre_source, source = enrolled
-    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
-    laptop = Path(copy_db(source, tmp_path / "L1.db"))
-    other = tmp_path / "L3.db"
-    done = centre_op(
-        centre,
-        *("devices", "enroll", "--name", "L3", "--district", "Любовицький"),
-        *("--login", "oksana", "--out", tmp_path / "L3.enroll"),
-        new=OLD,
-    )
-    assert done.code == 0, str(done)
-    done = opora("init", "field", "--enroll", tmp_path / "L3.enroll", db=other, password=OLD)
-    assert done.code == 0, str(done)
-
-    def exchange(db: Path, name: str, step: str) -> None:
-        up = tmp_path / f"{name}-{step}-up.opora"
-        assert opora("sync", "export", "--out", up, db=db, password=OLD).code == 0
-        assert centre_op(centre, "sync", "import", up).code == 0
-        down = tmp_path / f"{name}-{step}-down.opora"
-        assert centre_op(centre, "sync", "export", "--for", name, "--out", down).code == 0
-        assert opora("sync", "import", down, db=db, password=OLD).code == 0
+    two = TwoDistricts(enrolled, tmp_path)
+    centre, laptop, other, exchange = two.centre, two.laptop, two.other, two.exchange
 
     def held(db: Path) -> dict[str, dict[str, Any]]:
-        out = opora("records", "export", db=db, password=OLD).out
-        return {r["id"]: r for r in map(json.loads, out.splitlines())}
+        return records_of(db, password=OLD)
 
     # the laptop's own family, with a member and a visit (no group of the district names
     # them: a participant's family stays in the scope of the group's district)
@@ -425,31 +440,9 @@ def test_duplicates_merged_across_districts_land_on_the_right_laptops(
     laptop of DROP's district was left holding a family KEEP with DROP's values, outside its
     districts, and KEEP's district's laptop never got DROP's members. Now the laptops of
     KEEP's district get the merged family whole and the other laptops let it go."""
-    centre_source, source = enrolled
-    centre = Path(copy_db(centre_source, tmp_path / "centre.db"))
-    laptop = Path(copy_db(source, tmp_path / "L1.db"))
-    other = tmp_path / "L3.db"
-    done = centre_op(
-        centre,
-        *("devices", "enroll", "--name", "L3", "--district", "Любовицький"),
-        *("--login", "oksana", "--out", tmp_path / "L3.enroll"),
-        new=OLD,
-    )
-    assert done.code == 0, str(done)
-    done = opora("init", "field", "--enroll", tmp_path / "L3.enroll", db=other, password=OLD)
-    assert done.code == 0, str(done)
-
-    def exchange(db: Path, name: str, step: str) -> None:
-        up = tmp_path / f"{name}-{step}-up.opora"
-        assert opora("sync", "export", "--out", up, db=db, password=OLD).code == 0
-        assert centre_op(centre, "sync", "import", up).code == 0
-        down = tmp_path / f"{name}-{step}-down.opora"
-        assert centre_op(centre, "sync", "export", "--for", name, "--out", down).code == 0
-        assert opora("sync", "import", down, db=db, password=OLD).code == 0
-
-    def held(db: Path, **kwargs: Any) -> dict[str, dict[str, Any]]:
-        out = opora("records", "export", db=db, **kwargs).out
-        return {r["id"]: r for r in map(json.loads, out.splitlines())}
+    two = TwoDistricts(enrolled, tmp_path)
+    centre, laptop, other, exchange = two.centre, two.laptop, two.other, two.exchange
+    held = records_of
 
     # the laptop's own family (Морозівський), with a member: the duplicate to drop
     member = uid("person:dup")
