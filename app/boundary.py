@@ -144,12 +144,14 @@ def _missing_path(error: BaseException) -> str | None:
             and item.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR)
             and item.filename
         ):
-            name = os.fsdecode(item.filename)
+            path = Path(os.fsdecode(item.filename))
             if item.errno == errno.EISDIR:
-                return tr("{file} is a folder; give a file's name", file=name)
+                return tr("{file} is a folder; give a file's name", file=path)
+            # a missing folder is named, not the temporary file an atomic write began there
+            shown = path if path.parent.is_dir() else path.parent
             return tr(
                 "{file}: no such file or folder; check the path (its folder must exist)",
-                file=Path(name).name if name.startswith(".") else name,
+                file=shown,
             )
     return None
 
