@@ -53,6 +53,7 @@ from app.sync.erased import ErasedRecords
 from app.sync.errors import BundleError, Reason
 from app.sync.field_merge import FieldMerge
 from app.sync.references import ReferenceRules
+from app.sync.restricted import note_moved, settlements_before
 from app.sync.trust import TRUSTED, Trust, TrustChecks, required_fields
 
 
@@ -143,6 +144,7 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
         if accepted:
             self.clock.receive(accepted[-1].hlc)
         state = self._load_rows(fresh)
+        settled = settlements_before(fresh, state) if self.trust.from_field else {}
         new_keys: set[tuple[str, str]] = {k for k, v in state.items() if v is None}
         rows = self._rows = {}
         conflicts: list[dict[str, Any]] = []
@@ -172,6 +174,9 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
             self._check_new_rows(applied, new_keys)
         conflicts.extend(self._keep_references(applied, new_keys))
         self._write(rows, new_keys, applied, conflicts)
+        for key, settlement in settled.items():  # a laptop moved a family (decision 061)
+            if key in rows and rows[key]["settlement_id"] != settlement:
+                note_moved(self.session, key[1])  # its old district's laptops let it go
         for (name, _), row in rows.items():
             self.districts.remember(name, row)
         self.result.changes += len(applied)

@@ -16,7 +16,7 @@ exchange. docs/decisions/061-restricted-routing.md.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import delete, or_, select, update
@@ -46,6 +46,22 @@ def note_moved(session: Session, family_id: str) -> None:
     """Centre: a family moved to another settlement. Laptops that held it and no longer
     serve its district are told to let it go (`purge_list`); noted once, kept."""
     session.merge(Setting(key=_MOVED + family_id, value=""))
+
+
+def settlements_before(
+    changes: Iterable[Any], stored: Mapping[tuple[str, str], Mapping[str, Any] | None]
+) -> dict[tuple[str, str], str]:
+    """The settlements of the stored families that a batch of changes may move, before it
+    is applied (a merge compares them after, to `note_moved` a laptop's move)."""
+    before: dict[tuple[str, str], str] = {}
+    for change in changes:
+        if change.entity.name != "family" or "settlement_id" not in change.data:
+            continue
+        key = ("family", change.record_id)
+        row = stored.get(key)
+        if row is not None and row.get("settlement_id") is not None:
+            before[key] = row["settlement_id"]
+    return before
 
 
 def _moved_families(session: Session) -> set[str]:

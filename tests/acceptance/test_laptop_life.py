@@ -433,6 +433,62 @@ def test_a_family_moved_to_another_district_moves_between_laptops(
 
 
 @pytest.mark.slow
+def test_a_family_moved_by_a_laptop_of_both_districts_moves_between_laptops(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A laptop serving both districts moved a family to a settlement of the other one: the
+    centre merged the move as it came, so the new district's laptop got the family without
+    its address and members, and the old district's laptop kept it for ever. The merge now
+    treats a move like one made at the centre."""
+    two = TwoDistricts(enrolled, tmp_path)
+    centre, laptop, other, exchange = two.centre, two.laptop, two.other, two.exchange
+    both = tmp_path / "L4.db"
+    done = centre_op(
+        centre,
+        *("devices", "enroll", "--name", "L4", "--district", "Морозівський", "Любовицький"),
+        *("--login", "ivan", "--out", tmp_path / "L4.enroll"),
+        new=OLD,
+    )
+    assert done.code == 0, str(done)
+    done = opora("init", "field", "--enroll", tmp_path / "L4.enroll", db=both, password=OLD)
+    assert done.code == 0, str(done)
+
+    member, visit = uid("person:carried"), uid("visit:carried")
+    work = [
+        {"type": "person", "id": member, "family_id": UNSENT, "surname": "Рух", "given_name": "Ян"},
+        {"type": "visit", "id": visit, "family_id": UNSENT, "date": "2024-05-05"},
+    ]
+    done = opora(
+        "records", "import", write_lines(tmp_path / "w.jsonl", work), db=laptop, password=OLD
+    )
+    assert done.code == 0, str(done)
+    exchange(laptop, "L1", "1")
+    exchange(other, "L3", "1")
+    exchange(other, "L3", "1b")  # L3 has acknowledged the family's changes it was not sent
+    exchange(both, "L4", "1")
+    assert member in records_of(both, password=OLD)
+    move = {"type": "family", "id": UNSENT, "settlement_id": uid("settlement:Любовичі")}
+    done = opora(
+        "records", "import", write_lines(tmp_path / "m.jsonl", [move]), db=both, password=OLD
+    )
+    assert done.code == 0, str(done)
+    exchange(both, "L4", "2")
+    exchange(other, "L3", "2")
+    there = records_of(other, password=OLD)
+    centre_records = {
+        r["id"]: r for r in map(json.loads, centre_op(centre, "records", "export").out.splitlines())
+    }
+    assert centre_records[UNSENT]["settlement_id"] == move["settlement_id"]
+    for record_id in (UNSENT, member, visit):
+        assert there.get(record_id) == centre_records[record_id], record_id
+    exchange(laptop, "L1", "2")
+    exchange(laptop, "L1", "3")
+    gone = records_of(laptop, password=OLD)
+    assert UNSENT not in gone and member not in gone and visit not in gone
+    assert FAMILY1 in gone  # the rest of its districts stays
+
+
+@pytest.mark.slow
 def test_duplicates_merged_across_districts_land_on_the_right_laptops(
     enrolled: tuple[Path, Path], tmp_path: Path
 ) -> None:
