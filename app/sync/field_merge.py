@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import select
@@ -28,12 +29,14 @@ class FieldMerge:
     session: Session
     now: str
     _bases: dict[tuple[str, str], dict[str, str] | None]
+    _batch_edits: defaultdict[str, list[IncomingChange]]  # this batch's, not logged yet
 
     def _apply(self, change: IncomingChange, row: dict[str, Any]) -> list[dict[str, Any]]:
         versions: dict[str, str] = row["_versions"]
         incoming = change.version
         record = change.record_id
         self._bases[(record, incoming)] = change.bases
+        self._batch_edits[record].append(change)
         conflicts: list[dict[str, Any]] = []
         was_deleted = row["deleted"]
         delete_version = versions.get("deleted")
@@ -68,11 +71,10 @@ class FieldMerge:
     ) -> list[dict[str, Any]]:
         """A delete arriving over edits its author had not seen: one conflict per such edit."""
         unseen: set[str] = set()
-        for name, version in row["_versions"].items():
-            if name == "deleted" or version == delete.version:
-                continue
-            if not self._descends(delete.record_id, name, delete.bases.get(name), version):
-                unseen.add(version)
+        for name, versions in self._edit_tips(delete.record_id, row).items():
+            for version in versions - {delete.version}:
+                if not self._descends(delete.record_id, name, delete.bases.get(name), version):
+                    unseen.add(version)
         return [
             self._conflict(delete, "deleted", True, delete.version, False, version)
             for version in sorted(unseen)
@@ -87,6 +89,30 @@ class FieldMerge:
             if not self._descends(edit.record_id, name, delete_bases.get(name), edit.version):
                 return [self._conflict(edit, "deleted", True, delete_version, False, edit.version)]
         return []
+
+    def _edit_tips(self, record: str, row: dict[str, Any]) -> dict[str, set[str]]:
+        """Per field but `deleted`, the versions of a record's edits that no later edit of
+        that field had seen: the row's own and every concurrent one, an equal value's too
+        (two laptops writing the same surname: the row keeps one version, the log both)."""
+        query = select(Change.origin, Change.hlc, Change.data, Change.bases)
+        history = [
+            (f"{hlc}/{origin}", json.loads(data), json.loads(bases))
+            for origin, hlc, data, bases in self.session.execute(
+                query.where(Change.record_id == record)
+            )
+        ]
+        history += [(c.version, c.data, c.bases) for c in self._batch_edits.get(record, ())]
+        written: defaultdict[str, set[str]] = defaultdict(set)
+        seen: defaultdict[str, set[str]] = defaultdict(set)
+        for version, data, bases in history:
+            for name in data:
+                written[name].add(version)
+            for name, base in bases.items():
+                seen[name].add(base)
+        for name, version in row["_versions"].items():
+            written[name].add(version)
+        written.pop("deleted", None)
+        return {name: versions - seen[name] for name, versions in written.items()}
 
     def _descends(self, record: str, name: str, start: str | None, target: str) -> bool:
         """Whether `target` is `start` or on its base chain for field `name` (was seen)."""

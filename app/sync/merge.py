@@ -84,6 +84,7 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
         self.horizon = horizon()
         self.codes = known_codes(session)
         self._bases: dict[tuple[str, str], dict[str, str] | None] = {}
+        self._batch_edits: defaultdict[str, list[IncomingChange]] = defaultdict(list)
         # Per claimed origin of a laptop, a bitmap of the seqs received: its ranges must be
         # covered exactly. A range wider than the bundle's line count is refused at once.
         self._seen: dict[str, tuple[int, bytearray]] = {}
@@ -124,6 +125,7 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
 
     def _apply_batch(self, batch: list[IncomingChange]) -> None:
         self._bases.clear()  # earlier batches are in the change log now; keep memory flat
+        self._batch_edits.clear()
         for change in batch:
             self._check_origin(change)
         fresh = self._unseen(batch)

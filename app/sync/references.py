@@ -60,15 +60,19 @@ class ReferenceRules:
                     continue
                 if row["deleted"] or row.get(field_name) is None:
                     continue
-                loser = max(row["_versions"].values(), default="")
                 if rule == "cascade":
+                    # Every edit the record's last writers made is kept, not only the newest.
+                    tips = self._edit_tips(key[1], row).values()
+                    losers = set().union(*tips) or {max(row["_versions"].values(), default="")}
                     self._local_write(TYPES[key[0]], row, {"deleted": True}, row["_versions"])
                     deleted.append(key)
                 else:
+                    losers = {max(row["_versions"].values(), default="")}
                     self._local_write(TYPES[key[0]], row, {field_name: None}, row["_versions"])
                     pending.append(key)
-                entry = self._conflict_on(key, "deleted", True, parent_version, False, loser)
-                conflicts.append(entry)
+                for loser in sorted(losers):
+                    entry = self._conflict_on(key, "deleted", True, parent_version, False, loser)
+                    conflicts.append(entry)
         return conflicts
 
     def _target_state(self, type_name: str, ids: set[str]) -> dict[str, tuple[bool, str]]:

@@ -211,8 +211,8 @@ def _run(template: Network, folder: Path, ops: list[tuple], fast: bool) -> None:
 SUPPRESS = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
-# Derandomized: the same 200 histories every run, so CI is not a lottery over the known
-# failure below (600 random histories found it; see the strict xfail test).
+# Derandomized: the same 200 histories every run, so CI is not a lottery (600 random
+# histories once found the case kept as its own test below).
 @pytest.mark.slow  # ~150 s: 200 histories; a quick run leaves it out (-m "not slow")
 @settings(max_examples=200, deadline=None, suppress_health_check=SUPPRESS, derandomize=True)
 @given(ops=st.lists(operation, min_size=1, max_size=14))
@@ -237,12 +237,6 @@ def test_three_way_concurrent_edit_keeps_every_loser(
     _run(plain_network, tmp_path, ops, fast=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known, not fixed: two concurrent edits writing the same value, then a delete "
-    "concurrent with both: the centre's conflict keeps the newest edit's version only, so "
-    "the other edit's version is neither a base nor in the conflict log",
-)
 def test_equal_concurrent_edits_then_a_concurrent_delete_keep_both_versions(
     plain_network: Network, tmp_path: Path
 ) -> None:
