@@ -1154,6 +1154,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <source>Last contact</source>
         <translation>Останній контакт</translation>
     </message>
+    <message>
+        <source>{member} · in the family of {name}</source>
+        <translation>{member} · у сім&apos;ї: {name}</translation>
+    </message>
 </context>
 <context>
     <name>FamiliesPage</name>

@@ -49,6 +49,7 @@ class FamilyRow:
     last_contact: dt.date | None = None
     members: int = 0
     search_text: str = field(default="", repr=False)
+    member_names: tuple[str, ...] = field(default=(), repr=False)  # every member's full name
     name_key: tuple[str, str] = field(default=("", ""), repr=False)
     # the typed words of its index's last search: one list all its rows share
     found_by: list[str] = field(default_factory=list, repr=False, compare=False)
@@ -64,6 +65,15 @@ class FamilyRow:
             parts = (self.name, self.address, self.phone, self.settlement)
             self._shown_key = search_key(" ".join(parts))
         return not all(token in self._shown_key for token in self.found_by)
+
+    @property
+    def found_member(self) -> str | None:
+        """The member the last search matched when the list names another one ("" when no
+        one member's name holds every typed word: a phone); None when it names that one."""
+        if not self.by_member:
+            return None
+        named = ((n, search_key(n)) for n in self.member_names)
+        return next((n for n, key in named if all(t in key for t in self.found_by)), "")
 
     def on_record(self, day: dt.date | None = None) -> bool:
         """On record on `day` (today when none is given): app/db/on_record.py's rule."""
@@ -134,13 +144,16 @@ def _build_rows(
     unranked = len(HEAD_RELATIONS)
     best: dict[str, tuple[tuple[int, str], Any]] = {}
     keys: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
     for person in person_rows:
-        family_id, _pid, key, _surname, _given, _patronymic, relation, born = person
+        family_id, _pid, key, surname, given, patronymic, relation, born = person
         members = keys.get(family_id)
+        full = " ".join(filter(None, (surname, given, patronymic)))
         if members is None:
-            keys[family_id] = [key]
+            keys[family_id], names[family_id] = [key], [full]
         else:
             members.append(key)
+            names[family_id].append(full)
         rank = (order.get(relation, unranked), str(born) if born else NO_BIRTH)
         current = best.get(family_id)
         if (
@@ -195,6 +208,7 @@ def _build_rows(
                 restricted=bool(restricted),
                 members=len(members),
                 search_text=" ".join((fkey or "", places[settlement], *members)),
+                member_names=tuple(names.get(fid, ())),
                 name_key=sort_key(name),
             )
         )
@@ -267,11 +281,10 @@ def load_first_rows(
 def load_last_contacts(db: Database) -> dict[str, dt.date]:
     """The latest service or home visit per family."""
     last: dict[str, str] = {}
-    text = String()
     with db.reading() as session:
         for model in (ServiceRecord, Visit):
             contacts = session.execute(
-                select(model.family_id, func.max(type_coerce(model.date, text)))
+                select(model.family_id, func.max(type_coerce(model.date, _TEXT)))
                 .where(model.deleted.is_(False), model.family_id.is_not(None))
                 .group_by(model.family_id)
             ).all()

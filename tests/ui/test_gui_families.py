@@ -99,6 +99,10 @@ def test_create_family_with_two_members_and_find_it(
     assert page.model.row_at(0).name == "Мар'яненко Зоряна"
     assert page.count_label.text() == "1 сім'я"
     page.search.clear()
+    typist(page.search, "мар'яненко ост")  # the family is Зоряна's; the search found Остап
+    shown = page.model.index(0, 0).data()
+    assert shown == "Мар'яненко Остап · у сім'ї: Мар'яненко Зоряна"
+    page.search.clear()
     typist(page.search, "0675551234")
     assert [r.id for r in page.model.rows()] == [card.data.id]
     shell.window.activateWindow()

@@ -15,7 +15,19 @@ from app.services.family_index import FamilyFilter, FamilyIndex, FamilyRow
 def row(family_id: str, *words: str) -> FamilyRow:  # name first, then other members
     text = " ".join(search_key(w) for w in words)
     return FamilyRow(
-        family_id, words[0], "", None, "", "", (), None, None, "", False, search_text=text
+        family_id,
+        words[0],
+        "",
+        None,
+        "",
+        "",
+        (),
+        None,
+        None,
+        "",
+        False,
+        search_text=text,
+        member_names=words,
     )
 
 
@@ -51,6 +63,24 @@ def test_a_match_on_another_member_says_so() -> None:
     assert found == {"a": True, "b": False}
     found = {r.id: r.by_member for r in index.search(FamilyFilter(text="бонд"))}
     assert found == {"a": False}
+
+
+def test_a_match_on_another_member_names_that_member() -> None:
+    """The note said only «found by another member»: which one, the user had to guess."""
+    index = FamilyIndex(
+        [
+            row("a", "Бондар Ольга Петрівна", "Бондар Марія Іванівна", "Бондар Марко"),
+            row("b", "Шевчук Ірина", "Шевчук Іван"),
+        ]
+    )
+    found = {r.id: r.found_member for r in index.search(FamilyFilter(text="мар ів"))}
+    assert found == {"a": "Бондар Марія Іванівна"}
+    found = {r.id: r.found_member for r in index.search(FamilyFilter(text="ольга"))}
+    assert found == {"a": None}  # the member the list names
+    found = {r.id: r.found_member for r in index.search(FamilyFilter(text="шевчук іван"))}
+    assert found == {"b": "Шевчук Іван"}
+    found = {r.id: r.found_member for r in index.search(FamilyFilter(text="марко марія"))}
+    assert found == {"a": ""}  # two members together: the note stays general
 
 
 def test_the_found_by_member_note_follows_the_last_search_however_many_rows() -> None:

@@ -37,10 +37,7 @@ class FamiliesModel(RowTableModel[FamilyRow]):
         self.columns = [
             Column(
                 self.tr("Family"),
-                lambda r: (
-                    (r.name or self.tr("(no members)"))
-                    + (self.tr(" · found by another member") if r.by_member else "")
-                ),
+                self._family_text,
                 lambda r: r.name_key,
                 icon=lambda r: lock if r.restricted else None,
             ),
@@ -62,3 +59,14 @@ class FamiliesModel(RowTableModel[FamilyRow]):
 
     def _categories(self, row: FamilyRow) -> str:
         return ", ".join(self._tags.get(code, code) for code in row.categories)
+
+    def _family_text(self, row: FamilyRow) -> str:
+        """The family's name; when a search matched another member, that member first (whom
+        the user typed, and what a narrow column still shows), then the family's name."""
+        name = row.name or self.tr("(no members)")
+        member = row.found_member
+        if member is None:
+            return name
+        if not member:
+            return name + self.tr(" · found by another member")
+        return self.tr("{member} · in the family of {name}").format(member=member, name=name)
