@@ -5,6 +5,7 @@ JSON lines read and applied all or nothing, and every live record written canoni
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -78,12 +79,15 @@ def import_records(
 
 
 def _import(db: Database, path: Path, warn: Callable[[ValidationError], None] | None) -> int:
-    lines = list(read_lines(path))
+    # The whole file is read before the write session begins; each line's object is let go
+    # once parsed, so the raw and the parsed forms are never both held whole.
+    lines = deque(read_lines(path))
     actor = actor_of(db)
     with db.session() as session, bulk_cache(session):
         batch = RecordBatch(session, self_device_id(session), actor=actor, allow_retired=True)
         edits: list[tuple[int, Edit]] = []
-        for number, raw in lines:
+        while lines:
+            number, raw = lines.popleft()
             try:
                 edits.append((number, parse_edit(raw, batch.codes)))
             except ValidationError as error:
