@@ -110,3 +110,25 @@ def test_a_laptop_database_has_no_devices_section(qtbot: QtBot, context: AppCont
     is_centre = shell.is_centre()
     row = shell.window.navigation.item(6)
     assert row.isHidden() == (not is_centre)
+
+
+def test_the_empty_page_keeps_its_buttons_and_hint_under_the_title(
+    qtbot: QtBot, centre: AppContext
+) -> None:
+    """With no laptop yet the table is hidden; its room goes below the hint, not between
+    the title, the buttons and the hint (they floated apart on a tall window)."""
+    from ui.pages.devices_page import DevicesPage
+
+    page = DevicesPage(centre)
+    qtbot.addWidget(page)
+    page.resize(1200, 740)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.empty.isVisible() and not page.table.isVisible()
+    buttons_top = page.enroll_button.mapTo(page, page.enroll_button.rect().topLeft()).y()
+    text_top = page.empty.mapTo(page, page.empty.rect().topLeft()).y()
+    line = page.empty.fontMetrics().height()
+    assert buttons_top < 6 * line, buttons_top
+    hint = page.empty.contentsRect()
+    drawn = page.empty.fontMetrics().boundingRect(hint, page.empty.alignment(), page.empty.text())
+    assert text_top + drawn.top() - buttons_top < 4 * line, (text_top, drawn.top(), buttons_top)

@@ -76,6 +76,8 @@ class DevicesPage(QWidget):
             )
         )
         self.empty.setWordWrap(True)
+        # Shown instead of the table, it takes the table's room: the page stays top-aligned.
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.enroll_button)
         buttons.addWidget(self.revoke_button)
@@ -89,7 +91,7 @@ class DevicesPage(QWidget):
             layout.addStretch(1)
             return
         layout.addLayout(buttons)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.reload()
