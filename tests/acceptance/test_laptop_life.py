@@ -548,3 +548,38 @@ def test_duplicates_merged_across_districts_land_on_the_right_laptops(
     theirs = held(other, password=OLD)
     for record_id in (keep, member, uid("person:keep")):
         assert theirs.get(record_id) == at_centre[record_id], record_id
+
+
+@pytest.mark.slow
+def test_a_refused_edit_of_a_family_moved_away_never_blocks_the_laptop(
+    enrolled: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The centre moved the laptop's family (with a visit) to another district while the
+    laptop edited it. The centre refused the edit and told the laptop to drop the family:
+    the laptop deleted the family alone, its visit still named it, and every later import of
+    a centre bundle failed at commit (exit 1, «IntegrityError»), for good."""
+    two = TwoDistricts(enrolled, tmp_path)
+    centre, laptop, exchange = two.centre, two.laptop, two.exchange
+    visit = uid("visit:refused-move")
+    work = [{"type": "visit", "id": visit, "family_id": UNSENT, "date": "2024-05-02"}]
+    done = opora(
+        "records", "import", write_lines(tmp_path / "w.jsonl", work), db=laptop, password=OLD
+    )
+    assert done.code == 0, str(done)
+    exchange(laptop, "L1", "1")
+    move = {"type": "family", "id": UNSENT, "settlement_id": uid("settlement:Любовичі")}
+    done = centre_op(centre, "records", "import", write_lines(tmp_path / "m.jsonl", [move]))
+    assert done.code == 0, str(done)
+    edit = {"type": "family", "id": UNSENT, "notes": "записано на ноутбуці"}
+    done = opora(
+        "records", "import", write_lines(tmp_path / "e.jsonl", [edit]), db=laptop, password=OLD
+    )
+    assert done.code == 0, str(done)
+    exchange(laptop, "L1", "2")  # the edit is refused; the centre's answer names the drop
+    new = {"type": "family", "id": uid("family:after"), "settlement_id": SETTLEMENT}
+    done = centre_op(centre, "records", "import", write_lines(tmp_path / "n.jsonl", [new]))
+    assert done.code == 0, str(done)
+    exchange(laptop, "L1", "3")
+    held = records_of(laptop, password=OLD)
+    assert uid("family:after") in held
+    assert UNSENT not in held and visit not in held  # out of its districts, whole
