@@ -123,6 +123,7 @@ class Link:
         else:
             self.pool = urllib3.PoolManager(timeout=timeout, retries=False)
         self.failures = 0
+        self.strange = 0  # answers that are no part of the exchange, progress or not
         self.last_progress = time.monotonic()
 
     def progressed(self) -> None:
@@ -142,6 +143,14 @@ class Link:
         delay = min(delay * (1 + random.random() / 4), max(0.0, options.patience - waited))
         self._sleep(delay)
 
+    def unexpected(self, what: str) -> None:
+        """An answer no step of the exchange expects (another server at that address):
+        counted apart, since any answer counts as progress; too many and the round ends."""
+        self.strange += 1
+        if self.strange >= self.options.attempts:
+            self.failures = self.options.attempts
+        self.failed(what)
+
     def call(
         self,
         method: str,
@@ -153,6 +162,25 @@ class Link:
         stream: bool = False,
     ) -> urllib3.BaseHTTPResponse:
         """One request, retried until the centre answers with something other than 5xx."""
+        response = self._answer(method, path, body, headers, timeout, stream)
+        self.progressed()
+        return response
+
+    def _answer(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None,
+        headers: dict[str, str] | None,
+        timeout: float | None,
+        stream: bool,
+    ) -> urllib3.BaseHTTPResponse:
+        """The first answer other than a 5xx; failures before it are counted (not progress:
+        what the answer holds is judged by the caller)."""
+        # Every request has a read timeout: a listener that never answers is a failure.
+        limit = urllib3.Timeout(
+            connect=self.options.connect_timeout, read=timeout or self.options.read_timeout
+        )
         while True:
             try:
                 response = self.pool.request(
@@ -160,11 +188,7 @@ class Link:
                     self.endpoint.url + API + path,
                     body=body,
                     headers=headers,
-                    timeout=(
-                        urllib3.Timeout(connect=self.options.connect_timeout, read=timeout)
-                        if timeout
-                        else None
-                    ),
+                    timeout=limit,
                     preload_content=not stream,
                     retries=False,
                 )
@@ -186,17 +210,29 @@ class Link:
                 response.drain_conn()
                 self.failed(f"HTTP {response.status}")
                 continue
-            self.progressed()
             return response
 
-    def json(self, method: str, path: str, **kwargs: Any) -> tuple[int, dict[str, Any]]:
-        """A request whose answer is JSON (a broken answer counts as a failure)."""
+    def json(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> tuple[int, dict[str, Any]]:
+        """A request whose answer is a JSON object. Anything else (a captive portal's page,
+        another server at that address) is a failure, not progress: the round gives up."""
         while True:
-            response = self.call(method, path, **kwargs)
+            response = self._answer(method, path, body, headers, timeout, False)
             try:
-                return response.status, json.loads(response.data or b"{}")
+                answer = json.loads(response.data or b"{}")
             except ValueError:
-                self.failed("bad answer")
+                answer = None
+            if isinstance(answer, dict):
+                self.progressed()
+                return response.status, answer
+            self.failed("bad answer")
 
 
 def _unsent(db: Database) -> bool:
@@ -304,7 +340,7 @@ def _upload(link: Link, outbox: Path, bundle_id: str, held: list[int], total: in
                 raise BundleRejected(
                     tr("the centre refused the bundle: {error}", error=answer.get("error"))
                 )
-            link.failed(f"HTTP {code}")
+            link.unexpected(f"HTTP {code}")
 
 
 def _download(link: Link, folder: Path, token: str, size: int) -> Path:

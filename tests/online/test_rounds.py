@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import socket
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from app.services.records import RecordService
 from tests.online.helpers import Server, sync_now
@@ -73,3 +79,66 @@ def test_centre_down_exits_6_and_changes_nothing(net: Network, tmp_path: Path) -
     assert snapshot(db) == before
     db.close()
     assert not list((tmp_path / "net").glob("L1.db.exchange/*.opora"))
+
+
+@contextmanager
+def false_centre(kind: str) -> Iterator[int]:
+    """A port where something listens but no centre answers: `silent` accepts connections
+    and never says a word; `html` answers every request 200 with a page (a captive portal,
+    a wrong address)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    listener.settimeout(0.2)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            if kind == "silent":
+                held.append(connection)
+                continue
+            connection.settimeout(2)
+            try:
+                connection.recv(65536)
+                page = b"<html>login</html>"
+                head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(page)}\r\n"
+                connection.sendall(head.encode() + b"Connection: close\r\n\r\n" + page)
+            except OSError:
+                pass
+            connection.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["silent", "html"])
+def test_a_centre_that_does_not_answer_exits_6_within_a_minute(net: Network, kind: str) -> None:
+    """A silent listener held `sync now` for ever (no read timeout), and a 200 page that is
+    not the exchange's JSON counted as progress each time, so the round never gave up."""
+    add_family(net, "L1", "вул. Тиха, 1")
+    db = net.open("L1", fast=True)
+    before = snapshot(db)
+    db.close()
+    with false_centre(kind) as port:
+        started = time.monotonic()
+        done = sync_now(net.path("L1"), "--url", f"http://127.0.0.1:{port}", timeout=90)
+        took = time.monotonic() - started
+    assert done.returncode == 6, (done.returncode, done.stderr)
+    assert took < 60, took
+    db = net.open("L1", fast=True)
+    assert snapshot(db) == before
+    db.close()
