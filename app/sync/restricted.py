@@ -3,9 +3,10 @@
 Centre side: a laptop's scope loses every restricted family whose `responsible` is none of
 that laptop's accounts, with everything that hangs on it (persons, notifications,
 assessments, visits, services); a group record that names such a person travels without the
-reference (its `person_id` reads null there), so the laptop holds no dangling reference and
-no personal data of it. The ids of such families that the laptop has held (it wrote them, or
-acknowledged a change of them) go in the bundle's header as `purge`.
+reference (its `person_id` reads null there; a participant's phone too), so the laptop holds
+no dangling reference and no personal data of it. The ids of such families that the laptop
+has held (it wrote them, or acknowledged a change of them) go in the bundle's header as
+`purge`.
 
 Laptop side: a family named in `purge` is erased from the database — its rows, the rows that
 hang on it and their change log — once the centre has acknowledged every local change of
@@ -78,18 +79,28 @@ class RoutedScope(Scope):
         self.families = families
         self.persons = persons
         self.excluded: set[str] = set()
+        self.participants: set[str] = set()  # those whose person is one of `persons`
 
     def __contains__(self, item: tuple[str, str]) -> bool:
         return item[1] not in self.excluded and item in self.base
 
     def line(self, line: dict[str, Any]) -> dict[str, Any]:
-        """A change line as the laptop may receive it: no reference to an excluded person."""
+        """A change line as the laptop may receive it: no reference to an excluded person,
+        and a participant who is one keeps no phone (whether the line names the person or,
+        changing the phone alone, only the participant)."""
         if line["e"] not in ("participant", "service") or not self.persons:
             return line
         data = json.loads(line["d"])
-        if data.get("person_id") not in self.persons:
+        if "person_id" in data:
+            hidden = data["person_id"] in self.persons
+        else:  # the line changes other fields: the stored reference tells
+            hidden = line["e"] == "participant" and line["r"] in self.participants
+        if not hidden:
             return line
-        data["person_id"] = None
+        if "person_id" in data:
+            data["person_id"] = None
+        if line["e"] == "participant" and "phone" in data:
+            data["phone"] = None
         return {**line, "d": json.dumps(data, ensure_ascii=False)}
 
 
@@ -143,6 +154,11 @@ def routed_scope(session: Session, base: Scope, device_id: str) -> RoutedScope:
     persons, others = _hanging_ids(session, families) if families else (set(), set())
     scope = RoutedScope(base, families, persons)
     scope.excluded = families | persons | others
+    person_ids = sorted(persons)
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start : start + 500]
+        found = session.scalars(select(Participant.id).where(Participant.person_id.in_(chunk)))
+        scope.participants.update(found)
     return scope
 
 
@@ -189,7 +205,7 @@ def purge(session: Session, family_ids: Iterable[str], own_device: str, acked: i
             session.execute(
                 update(Participant)
                 .where(Participant.person_id.in_(person_ids))
-                .values(person_id=None)
+                .values(person_id=None, phone=None)
             )
             session.execute(
                 update(ServiceRecord)

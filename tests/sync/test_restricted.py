@@ -18,6 +18,14 @@ GROUP = "0190a000-0000-7000-8000-00000000f003"
 PARTICIPANT = "0190a000-0000-7000-8000-00000000f004"
 
 
+PHONE, OTHER_PHONE = "+380671234567", "+380501112233"
+
+
+def change_texts(db) -> list[str]:
+    with db.session() as session:
+        return list(session.scalars(select(Change.data)))
+
+
 def holds(db, model, record_id: str) -> bool:
     with db.session() as session:
         return session.get(model, record_id) is not None
@@ -52,7 +60,14 @@ def test_restricted_family_goes_only_to_its_responsible(network: Network, tmp_pa
     )
     service.save("person", PERSON, {"family_id": FAMILY, "surname": "Таємна", "given_name": "Я"})
     service.save("group", GROUP, {"name": "Група", "district_id": DISTRICTS[0][0]})
-    service.save("participant", PARTICIPANT, {"group_id": GROUP, "person_id": PERSON})
+    service.save(
+        "participant", PARTICIPANT, {"group_id": GROUP, "person_id": PERSON, "phone": PHONE}
+    )
+    centre.close()
+    for laptop in ("L1", "L2"):
+        exchange(network, tmp_path, laptop)
+    centre = network.open("centre")  # a change of the phone alone names no person
+    RecordService(centre).save("participant", PARTICIPANT, {"phone": OTHER_PHONE})
     centre.close()
     for laptop in ("L1", "L2"):
         exchange(network, tmp_path, laptop)
@@ -64,7 +79,11 @@ def test_restricted_family_goes_only_to_its_responsible(network: Network, tmp_pa
     with l2.session() as session:  # the group travels, without the hidden person
         participant = session.get(Participant, PARTICIPANT)
         assert participant is not None and participant.person_id is None
+        assert participant.phone is None  # the hidden person's phone stays at the centre
     assert "Таємна" not in "".join(export_records(l2))
+    assert not any(PHONE[4:] in text or OTHER_PHONE[4:] in text for text in change_texts(l2))
+    with l1.session() as session:  # the responsible's laptop holds it all
+        assert session.get(Participant, PARTICIPANT).phone == OTHER_PHONE
     # L1 edits the family and has not sent it yet
     RecordService(l1).save("family", FAMILY, {"notes": "робота L1"})
     l1.close()
@@ -83,7 +102,8 @@ def test_restricted_family_goes_only_to_its_responsible(network: Network, tmp_pa
     assert not holds(l1, Family, FAMILY) and not holds(l1, Person, PERSON)
     assert changes_of(l1, FAMILY) == 0 and changes_of(l1, PERSON) == 0
     with l1.session() as session:
-        assert session.get(Participant, PARTICIPANT).person_id is None
+        participant = session.get(Participant, PARTICIPANT)
+        assert participant.person_id is None and participant.phone is None
     l1.close()
 
     exchange(network, tmp_path, "L2")  # the new responsible receives the family whole
