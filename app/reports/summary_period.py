@@ -130,12 +130,12 @@ class _Period:
         return int(self.session.scalar(select(func.count()).select_from(query.subquery())) or 0)
 
     def dated_events(self, model: Any, dated: Any) -> int:
-        """Live events of families in scope, dated inside the period."""
-        query = (
-            select(model.id)
-            .where(model.deleted.is_(False), self.within(dated))
-            .where(model.family_id.in_(self.live_families()))
-        )
+        """Live events dated inside the period: of families in scope, and (no district
+        chosen) those without a family (a notification before any family record exists)."""
+        of_families = model.family_id.in_(self.live_families())
+        if self.district_ids is None:
+            of_families = or_(of_families, model.family_id.is_(None))
+        query = select(model.id).where(model.deleted.is_(False), self.within(dated), of_families)
         return self.count(query)
 
 

@@ -149,6 +149,8 @@ def summary_records() -> list[dict[str, Any]]:
         _event("notification", "n1", "F1", "2024-01-01", source="школа"),
         _event("notification", "n2", "F2", "2023-12-31"),
         _event("notification", "n3", "F5", "2024-12-31"),
+        # n4: before any family exists (an address only): counts, in no district
+        {"type": "notification", "id": uid("n4"), "date": "2024-05-05", "address": "вул. Лісна, 2"},
         # Assessments: by `finished`, else `started`.
         {
             "type": "assessment",
@@ -317,7 +319,7 @@ def test_summary_whole_period(summaries: dict[str, Any]) -> None:
     assert summary["families_on_record"] == 3  # F1, F2, F5
     assert summary["children_in_families_on_record"] == 3  # child1, child17, child2
     assert summary["families_low_parenting_capacity"] == 2  # F1, F5
-    assert summary["notifications"] == 2  # n1 (on `from`), n3 (on `to`)
+    assert summary["notifications"] == 3  # n1 (on `from`), n3 (on `to`), n4 (no family)
     assert summary["home_visits"] == 2  # v1, v2
     assert summary["needs_assessments"] == 2  # a1 (finished in), a2 (started in, open)
     assert _zero_free(summary["services"]) == {"002.0": 1, "015.1": 1, "001.0": 1}
@@ -357,7 +359,7 @@ def test_summary_of_one_district(summaries: dict[str, Any]) -> None:
     assert summary["families_on_record"] == 1  # F5
     assert summary["children_in_families_on_record"] == 0
     assert summary["families_low_parenting_capacity"] == 1
-    assert summary["notifications"] == 1  # n3
+    assert summary["notifications"] == 1  # n3 (n4 has no family, so no district)
     assert summary["home_visits"] == 1  # v2
     assert summary["needs_assessments"] == 1  # a1
     assert _zero_free(summary["services"]) == {}
