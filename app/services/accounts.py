@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db import keyring, server_keys
 from app.db.database import Database, add_account
-from app.db.models import Account, District
+from app.db.models import Account, Device, District
 from app.errors import AuthError, UsageError
 from app.i18n import tr
 from app.services.permissions import ROLES, SPECIALIST, Actor, actor_of, normalise_role
@@ -81,19 +81,27 @@ class AccountRow:
 
 
 def list_accounts(db: Database) -> list[AccountRow]:
-    """Every account of this database, by login."""
+    """Every account of this database, by login. A laptop's specialist without districts of
+    its own works in its device's (`devices enroll --login`), and is listed with them."""
     with db.session() as session:
         names = dict(session.execute(select(District.id, District.name)).all())
-        return [
-            AccountRow(
-                a.login,
-                normalise_role(a.role),
-                a.display_name or "",
-                tuple(sorted(names.get(d, d) or d for d in a.districts or [])),
-                bool(a.disabled),
+        devices = dict(session.execute(select(Device.id, Device.districts)).all())
+        rows = []
+        for a in session.scalars(select(Account).order_by(Account.login)):
+            role = normalise_role(a.role)
+            districts = a.districts or []
+            if not districts and role == SPECIALIST and a.device_id:
+                districts = devices.get(a.device_id) or []
+            rows.append(
+                AccountRow(
+                    a.login,
+                    role,
+                    a.display_name or "",
+                    tuple(sorted(names.get(d, d) or d for d in districts)),
+                    bool(a.disabled),
+                )
             )
-            for a in session.scalars(select(Account).order_by(Account.login))
-        ]
+        return rows
 
 
 def _district_ids(db: Database, districts: Iterable[str]) -> list[str]:

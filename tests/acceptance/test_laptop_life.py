@@ -136,7 +136,11 @@ def test_a_second_account_on_a_shared_laptop(enrolled: tuple[Path, Path], tmp_pa
     )
     assert done.code == 0, str(done)
     listed = centre_op(centre, "accounts", "list", "--json")
-    assert "olena" in [a["login"] for a in json.loads(listed.out)["accounts"]]
+    accounts = {a["login"]: a for a in json.loads(listed.out)["accounts"]}
+    # a laptop's specialists work in the laptop's districts, and are listed with them
+    assert accounts["olena"]["districts"] == ["Морозівський"]
+    assert accounts["petro"]["districts"] == ["Морозівський"]
+    assert accounts["admin"]["districts"] == []
     # the account signs in on the laptop, never at the centre
     assert opora("records", "export", db=centre, user="olena", password=SECOND).code == 4
     done = opora("accounts", "join", "--file", account, db=laptop, password=SECOND)
