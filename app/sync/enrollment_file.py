@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.files import atomic_writer
 from app.i18n import tr
-from app.sync.errors import EnrollmentFileError
+from app.sync.errors import EnrollmentFileError, NotAnEnrollmentFile
 from app.sync.keys import b64decode, b64encode
 
 MAGIC = b"OPORA\x1aEN"
@@ -55,7 +55,7 @@ def write_enrollment_file(
 
 def read_enrollment_file(path: str | os.PathLike[str], password: str) -> dict[str, Any]:
     """Open an enrollment file; raises EnrollmentFileError on a wrong password or any damage."""
-    bad_file = EnrollmentFileError(tr("the file is not an Opora enrollment file"))
+    bad_file = NotAnEnrollmentFile(tr("the file is not an Opora enrollment file"))
     wrong = EnrollmentFileError(
         tr("the enrollment file cannot be opened with this password, or it is damaged")
     )
@@ -65,7 +65,7 @@ def read_enrollment_file(path: str | os.PathLike[str], password: str) -> dict[st
             raise bad_file
         data = target.read_bytes()
     except OSError as exc:
-        raise EnrollmentFileError(
+        raise NotAnEnrollmentFile(
             tr("cannot read {file}: {error}", file=str(path), error=exc.strerror)
         ) from exc
     head = len(MAGIC) + _LENGTH.size

@@ -88,6 +88,13 @@ class BundleError(BundleRejected):
 
 
 class EnrollmentFileError(OporaError):
-    """An enrollment file could not be opened: wrong password, damaged, or not one (exit 4)."""
+    """An enrollment file could not be opened: a wrong password, or damage to its sealed
+    part, which no one can tell apart from one (exit 4)."""
 
     exit_code = 4
+
+
+class NotAnEnrollmentFile(EnrollmentFileError):
+    """The file cannot be read, or is no enrollment file at all: invalid input (exit 2)."""
+
+    exit_code = 2
