@@ -18,7 +18,7 @@ from app.db.actors import actor_devices
 from app.db.clock import now_text
 from app.db.database import Database
 from app.db.models import Conflict, Device
-from app.db.registry import TYPES
+from app.db.registry import TYPES, EntitySpec
 from app.db.writer import RecordWriter
 from app.errors import UsageError
 from app.i18n import tr
@@ -93,11 +93,7 @@ def resolve_conflict(db: Database, conflict_id: str, take: str, login: str | Non
 def _apply_refused(session: Any, entries: list[Conflict]) -> bool:
     """Apply a refused change (all its fields) as this replica's own change."""
     entity = TYPES[entries[0].entity]
-    table = entity.table
-    columns = [table.c.id, table.c.deleted, table.c.versions]
-    columns += [table.c[n] for n in entity.field_names]
-    found = session.execute(select(*columns).where(table.c.id == entries[0].record_id)).first()
-    current = dict(found._mapping) if found is not None else None
+    current = _stored(session, entity, entries[0].record_id)
     fields = {
         e.field: stored_value(entity, e.field, json.loads(e.loser or "null")) for e in entries
     }
@@ -111,19 +107,43 @@ def _apply_refused(session: Any, entries: list[Conflict]) -> bool:
     return True
 
 
-def _write_loser(session: Any, conflict: Conflict) -> bool:
-    entity = TYPES[conflict.entity]
+def _stored(session: Any, entity: EntitySpec, record_id: str) -> dict[str, Any] | None:
     table = entity.table
     columns = [table.c.id, table.c.deleted, table.c.versions]
     columns += [table.c[n] for n in entity.field_names]
-    found = session.execute(select(*columns).where(table.c.id == conflict.record_id)).first()
-    if found is None:
+    found = session.execute(select(*columns).where(table.c.id == record_id)).first()
+    return dict(found._mapping) if found is not None else None
+
+
+def _write_loser(session: Any, conflict: Conflict) -> bool:
+    entity = TYPES[conflict.entity]
+    current = _stored(session, entity, conflict.record_id)
+    if current is None:
         raise UsageError(tr("the record does not exist"))
-    current = dict(found._mapping)
     value = stored_value(entity, conflict.field, json.loads(conflict.loser or "null"))
     if current.get(conflict.field) == value:
         return False
     writer = RecordWriter(session, self_device(session).id)
     writer.write(entity, conflict.record_id, {conflict.field: value}, current)
+    if conflict.field == "deleted" and value is False:
+        _bring_back_targets(session, writer, entity, current)
     writer.flush()
     return True
+
+
+def _bring_back_targets(
+    session: Any, writer: RecordWriter, entity: EntitySpec, record: dict[str, Any]
+) -> None:
+    """A record kept over a delete keeps what it names: a deleted family (group, person…)
+    it references comes back too, and so on up, so no reference dangles and no replica
+    deletes the record again for the sake of its parent."""
+    for spec in entity.references:
+        target_id = record.get(spec.name)
+        target_entity = TYPES.get(spec.to or "")
+        if target_id is None or target_entity is None:
+            continue
+        target = _stored(session, target_entity, target_id)
+        if target is None or not target["deleted"]:
+            continue
+        writer.write(target_entity, target_id, {"deleted": False}, target)
+        _bring_back_targets(session, writer, target_entity, target)

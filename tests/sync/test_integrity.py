@@ -513,6 +513,37 @@ def test_delete_against_a_concurrent_new_child_keeps_a_conflict_and_no_dangling_
     fresh.ok("centre", "records", "import", str(dump))
 
 
+def test_keeping_a_new_child_of_a_deleted_family_brings_the_family_back(
+    net: Net, tmp_path: Path
+) -> None:
+    """The centre deleted a family while a laptop added a visit to it; resolving the visit's
+    conflict with `--take loser` brought the visit back under a deleted family: an export
+    with a dangling reference, and the laptop's next round deleted the visit again."""
+    add(net, "centre", {"type": "family", "id": F1, "deleted": True})
+    child = visit(purpose="додано на ноутбуці")
+    add(net, "L1", child)
+    assert net.sync("L1", "centre")["exit"] == 0
+    listed = json.loads(net.ok("centre", "conflicts", "list", "--json"))["conflicts"]
+    [conflict] = [c for c in listed if c["record_id"] == child["id"] and c["field"] == "deleted"]
+    net.ok("centre", "conflicts", "resolve", conflict["id"], "--take", "loser")
+    records = net.records("centre")
+    assert child["id"] in records and F1 in records  # the visit, and the family it names
+    for _ in range(2):
+        assert net.sync("centre", "L1")["exit"] == 0
+        assert net.sync("L1", "centre")["exit"] == 0
+    for name in ("centre", "L1"):
+        records = net.records(name)
+        assert child["id"] in records and F1 in records, name
+    listed = json.loads(net.ok("centre", "conflicts", "list", "--json"))["conflicts"]
+    assert not [c for c in listed if c["status"] == "open" and c["record_id"] == child["id"]]
+    fresh = Net(tmp_path / "fresh")
+    fresh.folder.mkdir()
+    fresh.ok("centre", "init", "centre", "--name", "Ц", "--admin", "admin", "--no-encryption")
+    dump = net.folder / "dump.jsonl"
+    dump.write_text(net.export("centre"), encoding="utf-8")
+    fresh.ok("centre", "records", "import", str(dump))
+
+
 # -- 7. limits ------------------------------------------------------------------------------
 
 
