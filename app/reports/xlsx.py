@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -122,8 +123,14 @@ def render_summary_xlsx(
         [[name, b.covered, b.on_record] for name, b in summary.by_district.items()],
         [34, 22, 20],
     )
-    target = str(out) if isinstance(out, str | Path) else out
-    wb.save(target)
+    # Built in memory, then written in one go: a write that fails (a full disk) fails
+    # here, not inside the zip writer, which would be left open to fail again when collected.
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    if isinstance(out, str | Path):
+        Path(out).write_bytes(buffer.getvalue())
+    else:
+        out.write(buffer.getvalue())
 
 
 def read_summary_xlsx(source: str | Path | BinaryIO) -> dict:

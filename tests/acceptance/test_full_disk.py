@@ -150,14 +150,18 @@ def _unshare_works() -> bool:
 def test_a_really_full_3_mb_disk(sqlite_sample_db: Path, tmp_path: Path) -> None:
     """The same on a real 3 MB tmpfs (ENOSPC rather than EFBIG), mounted in a private mount
     namespace for the length of the commands, filled but for about 100 KB."""
-    disk, out = tmp_path / "disk", tmp_path / "out"
+    disk, out, small = tmp_path / "disk", tmp_path / "out", tmp_path / "small"
     disk.mkdir()
     out.mkdir()
+    small.mkdir()
     more = families_file(tmp_path, "tmpfs", 1000)
 
-    def run(name: str, *arguments: Any) -> str:
-        argv = " ".join(f"'{a}'" for a in command(*arguments, db=disk / "centre.db"))
+    def run_on(db: Path, name: str, *arguments: Any) -> str:
+        argv = " ".join(f"'{a}'" for a in command(*arguments, db=db))
         return f"{argv} > '{out}/{name}.out' 2> '{out}/{name}.err'; echo $? > '{out}/{name}.rc'"
+
+    def run(name: str, *arguments: Any) -> str:
+        return run_on(disk / "centre.db", name, *arguments)
 
     free = 100 * KB
     script = "; ".join(
@@ -171,6 +175,25 @@ def test_a_really_full_3_mb_disk(sqlite_sample_db: Path, tmp_path: Path) -> None
             run("backup", "backup", "--out", disk / "copy.db"),
             run("after", "records", "export"),
             f"ls -A '{disk}' > '{out}/listing'",
+            # a report onto a 64 KB stick with no room left (the database has room)
+            f"mount -t tmpfs -o size=64k tmpfs '{small}' || exit 9",
+            f"cp '{sqlite_sample_db}' '{tmp_path}/beside.db'",
+            f"head -c $(df -B1 --output=avail '{small}' | tail -1) /dev/zero > '{small}/filler'",
+            run_on(
+                tmp_path / "beside.db",
+                "xlsx",
+                "report",
+                "summary",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-12-31",
+                "--format",
+                "xlsx",
+                "--out",
+                small / "s.xlsx",
+            ),
+            f"ls -A '{small}' > '{out}/small-listing'",
         ]
     )
     done = subprocess.run(
@@ -180,10 +203,11 @@ def test_a_really_full_3_mb_disk(sqlite_sample_db: Path, tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     read = {p.name: p.read_text("utf-8") for p in out.iterdir()}
     assert read["before.rc"].strip() == "0" and read["after.rc"].strip() == "0", read
-    for name in ("import", "backup"):
-        assert read[f"{name}.rc"].strip() == "1", read
+    for name in ("import", "backup", "xlsx"):
+        assert read[f"{name}.rc"].strip() == "1", (name, read[f"{name}.rc"], read[f"{name}.err"])
         err = read[f"{name}.err"]
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
         assert "диск" in err, err
     assert read["after.out"] == read["before.out"] and read["before.out"]
     assert sorted(read["listing"].split()) == ["centre.db", "filler"], read["listing"]
+    assert read["small-listing"].split() == ["filler"], read["small-listing"]
