@@ -7,6 +7,7 @@ UK: dict[str, str] = {
     "field «{field}»: {message}": "поле «{field}»: {message}",
     # validation
     "is required": "обов'язкове поле",
+    "this person is already in the group": "ця особа вже є учасником групи",
     "is not a valid date (expected YYYY-MM-DD)": "не є правильною датою (очікується РРРР-ММ-ДД)",
     "cannot be in the future": "не може бути пізніше сьогоднішньої дати",
     "is not a plausible birth date": "неправдоподібна дата народження",

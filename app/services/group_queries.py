@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 
 from app.db.database import Database
 from app.db.models import District, GroupSession, Participant, SupportGroup
+from app.errors import ValidationError
+from app.i18n import tr
 from app.i18n.text import sort_key
 from app.services.permissions import actor_of, hidden_for
 from app.services.records import RecordService
@@ -174,7 +176,19 @@ def add_participant(
     name: str = "",
     phone: str = "",
 ) -> str:
-    """A participant: a registered person, or an outside person with name and phone."""
+    """A participant: a registered person (once per group), or an outside person with name
+    and phone."""
+    if person_id is not None:
+        with db.reading() as session:
+            joined = session.scalar(
+                select(Participant.id).where(
+                    Participant.group_id == group_id,
+                    Participant.person_id == person_id,
+                    Participant.deleted.is_(False),
+                )
+            )
+        if joined is not None:
+            raise ValidationError("person_id", tr("this person is already in the group"))
     fields = {
         "group_id": group_id,
         "person_id": person_id,
