@@ -965,8 +965,7 @@
 
 What to do now:
 1. Carry the file to the laptop «{name}» (a USB stick).
-2. On the laptop, install Opora and choose «Connect to the centre…», or run:
-    opora init field --enroll &quot;{file}&quot;
+2. On the laptop, install and start Opora and choose «Connect a laptop with its enrollment file» (in a terminal: opora init field --enroll &quot;{file}&quot;).
 3. Sign in as «{login}» with the password you set here, and tell it to the specialist in person.
 4. Delete the file from the USB stick once the laptop has opened it.
 
@@ -975,8 +974,7 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
 
 Що робити далі:
 1. Перенесіть файл на ноутбук «{name}» (флешкою).
-2. На ноутбуці встановіть «Опору» і виберіть «Підключитися до центру…» або виконайте:
-    opora init field --enroll &quot;{file}&quot;
+2. На ноутбуці встановіть і запустіть «Опору» та виберіть «Підключити ноутбук за файлом підключення» (у терміналі: opora init field --enroll &quot;{file}&quot;).
 3. Увійдіть як «{login}» з паролем, який ви тут задали, і повідомте його фахівцеві особисто.
 4. Видаліть файл із флешки, щойно ноутбук його відкрив.
 

@@ -93,7 +93,7 @@ UK: dict[str, str] = {
     "the bundle cannot be decrypted on this device": "пакет не вдається розшифрувати на цьому пристрої",
     "the bundle's content is malformed: {detail}": "вміст пакета має неправильну будову: {detail}",
     "the bundle was sent by this device itself": "пакет надіслав цей самий пристрій",
-    "the enrollment file cannot be opened with this password, or it is damaged": "файл реєстрації не відкривається цим паролем або пошкоджений",
+    "the password does not open this enrollment file, or the file is damaged: check the keyboard layout and Caps Lock, or ask the centre for a new file": "пароль не підходить до цього файлу підключення, або файл пошкоджено: перевірте розкладку клавіатури й Caps Lock або попросіть у центрі новий файл",
     "the file is not an Opora enrollment file": "файл не є файлом реєстрації Опори",
     "conflict {id} resolved: kept the {take}": "розбіжність {id} розв'язано: залишено {take}",
     "no conflicts": "розбіжностей немає",

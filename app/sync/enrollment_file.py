@@ -57,7 +57,10 @@ def read_enrollment_file(path: str | os.PathLike[str], password: str) -> dict[st
     """Open an enrollment file; raises EnrollmentFileError on a wrong password or any damage."""
     bad_file = NotAnEnrollmentFile(tr("the file is not an Opora enrollment file"))
     wrong = EnrollmentFileError(
-        tr("the enrollment file cannot be opened with this password, or it is damaged")
+        tr(
+            "the password does not open this enrollment file, or the file is damaged: check the "
+            "keyboard layout and Caps Lock, or ask the centre for a new file"
+        )
     )
     target = Path(path)
     try:

@@ -272,8 +272,8 @@ class EnrollWizard(QWizard):
             "Saved: {path}\n\n"
             "What to do now:\n"
             "1. Carry the file to the laptop «{name}» (a USB stick).\n"
-            "2. On the laptop, install Opora and choose «Connect to the centre…», or run:\n"
-            '    opora init field --enroll "{file}"\n'
+            "2. On the laptop, install and start Opora and choose «Connect a laptop with its "
+            'enrollment file» (in a terminal: opora init field --enroll "{file}").\n'
             "3. Sign in as «{login}» with the password you set here, and tell it to the "
             "specialist in person.\n"
             "4. Delete the file from the USB stick once the laptop has opened it.\n\n"
