@@ -51,6 +51,8 @@ def test_export_from_laptop_and_import_at_centre(
         )
         qtbot.addWidget(laptop_page)
         assert not laptop_page.is_centre
+        laptop_page.show()  # discrepancies are the centre's to review: none on a laptop
+        assert not laptop_page.conflicts_box.isVisible() and not laptop_page.keep_a.isVisible()
         bundle = tmp_path / laptop_page.default_bundle_name()
         laptop_page.export_to(bundle)
         qtbot.waitUntil(
@@ -64,6 +66,8 @@ def test_export_from_laptop_and_import_at_centre(
         )
         qtbot.addWidget(centre_page)
         assert centre_page.is_centre
+        centre_page.show()
+        assert centre_page.conflicts_box.isVisible()
         centre_page.import_files([bundle])
         qtbot.waitUntil(lambda: centre_page.results_table.rowCount() == 1, timeout=10_000)
         assert centre_page.results_table.item(0, 1).text() == "прийнято"

@@ -176,6 +176,11 @@ class SyncPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(top, 1)
         layout.addWidget(self.conflicts_box, 1)
+        # Discrepancies are reviewed at the centre (UX.md); a laptop's specialist may not
+        # resolve them (CONTRACT.md), so the laptop shows no «Keep A / Keep B».
+        self.conflicts_box.setVisible(self.is_centre)
+        if not self.is_centre:
+            layout.addStretch(1)
         self.load_conflicts()
 
     def reload_peers(self) -> None:
