@@ -1295,6 +1295,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Повідомлення, з якого взято сім&apos;ю</translation>
     </message>
     <message>
+        <source>— choose —</source>
+        <translation>— оберіть —</translation>
+    </message>
+    <message>
         <source>Restricted access</source>
         <translation>Обмежений доступ</translation>
     </message>

@@ -122,6 +122,12 @@ def test_bad_date_is_shown_next_to_the_field(
     shell = open_shell(qtbot, context)
     before = families_count(context)
     card = shell.open_family(None)
+    # no village is chosen for a new family: saving asks for it, next to the field
+    assert card.settlement.currentIndex() == -1 and card.settlement.count() > 1
+    assert not card.save()
+    assert card.errors.text("settlement_id")
+    assert families_count(context) == before
+    card.settlement.setCurrentIndex(0)
     typist(card.address, "вул. Лісова, 2")
     typist(card.on_record_from.edit, "31.02.2025")
     assert not card.save()
@@ -187,6 +193,8 @@ def test_draft_is_offered_back_after_a_crash(
     shell = open_shell(qtbot, context)
     card = shell.open_family(None)
     typist(card.address, "вул. Нова, 3")
+    card.settlement.setCurrentIndex(1)
+    village = card.settlement.currentData()
     card.members_model.add(Member(surname="Ґудзь", given_name="Ірина"))
     card.save_draft()
     card.dirty = False
@@ -196,6 +204,7 @@ def test_draft_is_offered_back_after_a_crash(
     again = shell.open_family(None)
     qtbot.waitUntil(lambda: again.address.text() == "вул. Нова, 3", timeout=5000)
     assert [m.name for m in again.members_model.rows()] == ["Ґудзь Ірина"]
+    assert again.settlement.currentData() == village
     assert again.windowTitle().startswith("•")
     assert again.save()
     assert load_draft(context.db, "family:new") is None

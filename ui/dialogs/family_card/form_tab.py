@@ -37,6 +37,9 @@ class FormTab:
         self.settlement.setMinimumContentsLength(16)
         for place in settlements(self.context.db):
             self.settlement.addItem(place.label, place.id)
+        # A new family names its village on purpose: none is chosen for it (the first of
+        # the list put families in the wrong village), unless there is only one.
+        self.settlement.setPlaceholderText(QCoreApplication.translate("FamilyCard", "— choose —"))
         self.address = QLineEdit()
         self.address.setPlaceholderText(
             QCoreApplication.translate("FamilyCard", "street, house, flat")
@@ -157,11 +160,16 @@ class FormTab:
         return tab
 
     # data in and out
+    def _settlement_index(self, settlement_id: str | None) -> int:
+        """The village's row; none (-1) for a family without one, unless there is one only."""
+        found = self.settlement.findData(settlement_id) if settlement_id else -1
+        if found < 0 and self.settlement.count() == 1:
+            return 0
+        return found
+
     def _fill(self) -> None:
         values = self.data.fields
-        self.settlement.setCurrentIndex(
-            max(0, self.settlement.findData(values.get("settlement_id")))
-        )
+        self.settlement.setCurrentIndex(self._settlement_index(values.get("settlement_id")))
         self.address.setText(values.get("address") or "")
         self.phone.setText(values.get("phone") or "")
         self.specialist.setText(values.get("specialist") or self.context.person_name)
