@@ -162,7 +162,9 @@ class Link:
         stream: bool = False,
     ) -> urllib3.BaseHTTPResponse:
         """One request, retried until the centre answers with something other than 5xx."""
-        response = self._answer(method, path, body, headers, timeout, stream)
+        response = self._answer(
+            method, path, body=body, headers=headers, timeout=timeout, stream=stream
+        )
         self.progressed()
         return response
 
@@ -170,10 +172,11 @@ class Link:
         self,
         method: str,
         path: str,
-        body: bytes | None,
-        headers: dict[str, str] | None,
-        timeout: float | None,
-        stream: bool,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float | None = None,
+        stream: bool = False,
     ) -> urllib3.BaseHTTPResponse:
         """The first answer other than a 5xx; failures before it are counted (not progress:
         what the answer holds is judged by the caller)."""
@@ -212,19 +215,11 @@ class Link:
                 continue
             return response
 
-    def json(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: bytes | None = None,
-        headers: dict[str, str] | None = None,
-        timeout: float | None = None,
-    ) -> tuple[int, dict[str, Any]]:
+    def json(self, method: str, path: str, **kwargs: Any) -> tuple[int, dict[str, Any]]:
         """A request whose answer is a JSON object. Anything else (a captive portal's page,
         another server at that address) is a failure, not progress: the round gives up."""
         while True:
-            response = self._answer(method, path, body, headers, timeout, False)
+            response = self._answer(method, path, **kwargs)
             try:
                 answer = json.loads(response.data or b"{}")
             except ValueError:

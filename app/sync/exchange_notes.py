@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.db.actors import actor_devices, current_actor, new_epoch, own_actors, register
@@ -187,11 +186,7 @@ def take_centre_notes(session: Session, me: Device, header: BundleHeader) -> Non
             # takes a family with what hangs on it once its work is acknowledged.
             continue
         table = TYPES[entity].table
-        with session.begin_nested():
-            try:
-                session.execute(delete(table).where(table.c.id == record_id))
-            except SQLAlchemyError:
-                pass  # still named by a record this laptop may keep: leave it
+        session.execute(delete(table).where(table.c.id == record_id))
     held = header.extra.get("clock_held")
     if isinstance(held, int) and held > 0:
         session.merge(Setting(key=CLOCK_WARNING_KEY, value=str(held)))

@@ -158,6 +158,17 @@ def add(net: Net, name: str, *records: dict[str, Any]) -> None:
     )
 
 
+def imports_into_a_fresh_centre(net: Net, folder: Path) -> None:
+    """The centre's export, imported into a new centre, is accepted whole: no reference in
+    it dangles."""
+    fresh = Net(folder)
+    fresh.folder.mkdir()
+    fresh.ok("centre", "init", "centre", "--name", "Ц", "--admin", "admin", "--no-encryption")
+    dump = net.folder / "dump.jsonl"
+    dump.write_text(net.export("centre"), encoding="utf-8")
+    fresh.ok("centre", "records", "import", str(dump))
+
+
 def in_scope(net: Net, laptop: str) -> str:
     """The centre's export restricted to what a laptop of district 1 holds."""
     lines = net.export("centre").splitlines()
@@ -505,12 +516,7 @@ def test_delete_against_a_concurrent_new_child_keeps_a_conflict_and_no_dangling_
     listed = json.loads(net.ok("centre", "conflicts", "list", "--json"))["conflicts"]
     assert any(c["record_id"] == child["id"] and c["field"] == "deleted" for c in listed)
     assert net.export("L1") == in_scope(net, "L1")
-    fresh = Net(tmp_path / "fresh")
-    fresh.folder.mkdir()
-    fresh.ok("centre", "init", "centre", "--name", "Ц", "--admin", "admin", "--no-encryption")
-    dump = net.folder / "dump.jsonl"
-    dump.write_text(net.export("centre"), encoding="utf-8")
-    fresh.ok("centre", "records", "import", str(dump))
+    imports_into_a_fresh_centre(net, tmp_path / "fresh")
 
 
 def test_keeping_a_new_child_of_a_deleted_family_brings_the_family_back(
@@ -536,12 +542,7 @@ def test_keeping_a_new_child_of_a_deleted_family_brings_the_family_back(
         assert child["id"] in records and F1 in records, name
     listed = json.loads(net.ok("centre", "conflicts", "list", "--json"))["conflicts"]
     assert not [c for c in listed if c["status"] == "open" and c["record_id"] == child["id"]]
-    fresh = Net(tmp_path / "fresh")
-    fresh.folder.mkdir()
-    fresh.ok("centre", "init", "centre", "--name", "Ц", "--admin", "admin", "--no-encryption")
-    dump = net.folder / "dump.jsonl"
-    dump.write_text(net.export("centre"), encoding="utf-8")
-    fresh.ok("centre", "records", "import", str(dump))
+    imports_into_a_fresh_centre(net, tmp_path / "fresh")
 
 
 # -- 7. limits ------------------------------------------------------------------------------
