@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import literal, select
+from sqlalchemy import String, literal, select, type_coerce
 
 from app.db.bulk import bulk_cache, gc_paused
 from app.db.database import Database, self_device_id
 from app.db.postgres import binary_order
-from app.db.registry import INTERCHANGE
+from app.db.registry import INTERCHANGE, EntitySpec
 from app.errors import UsageError, ValidationError
 from app.files import NotARegularFile, open_regular
 from app.i18n import tr
@@ -116,29 +116,50 @@ def export_records(db: Database) -> Iterator[str]:
     actor = actor_of(db)
     with db.reading() as session, bulk_cache(session):  # rows in id order: random pages
         hidden = hidden_for(session, actor)
+        sqlite = session.get_bind().dialect.name == "sqlite"
         for entity in INTERCHANGE:
             table = entity.table
             # Columns selected in the order of their sorted keys, so the dict is built sorted
             # and the encoder need not sort each record again.
             keys = sorted(("id", "type", *entity.field_names))
-            columns = [table.c[k] if k != "type" else literal(entity.name) for k in keys]
+            dates = [i for i, k in enumerate(keys) if _kind(entity, k) == "date"]
+            if sqlite:  # a date comes back as stored, ISO text: not parsed to be printed again
+                dates = []
+            columns = [_export_column(entity, k, sqlite) for k in keys]
             query = (
                 select(*columns)
                 .where(table.c.deleted.is_(False))
                 .order_by(binary_order(table.c.id, session))
+                .execution_options(yield_per=_EXPORT_CHUNK)
             )
-            dates = [
-                i for i, k in enumerate(keys) if entity.field(k) and entity.field(k).kind == "date"
-            ]
             for row in session.execute(query):
-                values = list(row)
-                for i in dates:
-                    if values[i] is not None:
-                        values[i] = values[i].isoformat()
-                record = dict(zip(keys, values, strict=True))
+                if dates:
+                    row = list(row)
+                    for i in dates:
+                        if row[i] is not None:
+                            row[i] = row[i].isoformat()
+                record = dict(zip(keys, row, strict=True))
                 if hidden and not _visible_export(entity.name, record, hidden):
                     continue
                 yield encode(record)
+
+
+_EXPORT_CHUNK = 2000  # rows fetched at a time
+
+
+def _kind(entity: EntitySpec, key: str) -> str | None:
+    spec = entity.field(key)
+    return spec.kind if spec is not None else None
+
+
+def _export_column(entity: EntitySpec, key: str, sqlite: bool) -> Any:
+    """The column of one exported key; on SQLite a date is read as its stored ISO text."""
+    if key == "type":
+        return literal(entity.name)
+    column = entity.table.c[key]
+    if sqlite and _kind(entity, key) == "date":
+        return type_coerce(column, String)
+    return column
 
 
 def _visible_export(type_name: str, record: dict[str, Any], hidden: Hidden) -> bool:
