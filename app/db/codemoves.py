@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.db.json_text import object_encoder
+
 MOVED_BY_REVISION = "0005"
 FIRST_FIXED_VERSION = (2026, 2)
 SERVICE_MOVES = {"005.0": "019.0", "007.0": "005.0"}
 # (entity, field) that hold service codes: one code, or a list of codes.
 CODE_FIELDS = {("service", "service_code"): "code", ("assessment", "needed_services"): "codes"}
 
-_JSON = json.JSONEncoder(ensure_ascii=False)
+_JSON = object_encoder()
 
 
 def move_value(kind: str, value: Any) -> Any:
@@ -46,7 +48,7 @@ def move_change_data(entity: str, data_text: str) -> str:
             if moved != data[name]:
                 data[name] = moved
                 changed = True
-    return _JSON.encode(data) if changed else data_text
+    return _JSON(data) if changed else data_text
 
 
 def move_line(line: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.db.actors import current_actor
 from app.db.bulk import insert_plain, write_rows
 from app.db.clock import HybridLogicalClock, horizon
+from app.db.json_text import object_encoder
 from app.db.models import Change
 from app.db.postgres import lock_for_writing
 from app.db.registry import EntitySpec
@@ -28,7 +29,7 @@ from app.i18n.text import search_key
 
 SYNC_COLUMNS = ("id", "deleted", "versions")
 CHANGE_COLUMNS = ("origin", "seq", "hlc", "entity", "record_id", "data", "bases")
-JSON_TEXT = json.JSONEncoder(ensure_ascii=False)  # a change's data as its log keeps it
+JSON_TEXT = object_encoder()  # a change's data as its log keeps it
 WRITTEN = "changes_written"  # session.info: {origin: (first seq, last seq)} flushed by it
 
 
@@ -45,15 +46,21 @@ def _iso_date(value: Any) -> str:
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
 
 
-# `JSON_TEXT.encode({k: json_value(v) ...})` without the per-field call: the encoder asks for
+# `JSON_TEXT({k: json_value(v) ...})` without the per-field call: the encoder asks for
 # a date's ISO form itself (the same text: a date is a JSON string either way).
-_DATA_TEXT = json.JSONEncoder(ensure_ascii=False, default=_iso_date)
+_DATA_TEXT = object_encoder(default=_iso_date)
 
 
 def versions_text(versions: Mapping[str, str]) -> str:
     """`json.dumps(versions, sort_keys=True)`, built directly: the names are column names and
     the versions `HLC/UUID` (checked when a change is parsed), so nothing needs escaping."""
     return "{" + ", ".join([f'"{k}": "{versions[k]}"' for k in sorted(versions)]) + "}"
+
+
+def _one_version_text(names: Mapping[str, Any], version: str) -> str:
+    """`versions_text(dict.fromkeys(names, version))`, built directly."""
+    entry = f'": "{version}", "'
+    return '{"' + entry.join(sorted(names)) + f'": "{version}"}}' if names else "{}"
 
 
 def derived_columns(entity_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -115,43 +122,44 @@ class RecordWriter:
         `current` is the stored row (every column, with `versions`), or None for a new record.
         A record written again before `flush` builds on its buffered row.
         """
-        buffered = self._pending.get((entity.name, record_id))
+        key = (entity.name, record_id)
+        buffered = self._pending.get(key)
         if buffered is not None:
             current = buffered
         stamp = self.clock.now()
         version = f"{stamp}/{self.device_id}"
-        old_versions: dict[str, str] = json.loads(current["versions"]) if current else {}
-        while version in old_versions.values():
-            # The clock resumed below a stamp it had issued (that stamp ran ahead of the wall
-            # clock, decision 030): a version never names itself as its own base.
-            stamp = self.clock.now()
-            version = f"{stamp}/{self.device_id}"
-        bases = (
-            {name: old_versions[name] for name in fields if name in old_versions}
-            if old_versions
-            else {}
-        )
-        if fields.get("deleted") is True:
-            # A delete overwrites the record as its author saw it: keeping every version seen
-            # lets the merge tell an edit the deleter had not seen (a conflict) from one it had.
-            bases = dict(old_versions)
-        old_versions.update(dict.fromkeys(fields, version))
-        row: dict[str, Any]
         if current:
+            old_versions: dict[str, str] = json.loads(current["versions"])
+            while version in old_versions.values():
+                # The clock resumed below a stamp it had issued (that stamp ran ahead of the
+                # wall clock, decision 030): a version never names itself as its own base.
+                stamp = self.clock.now()
+                version = f"{stamp}/{self.device_id}"
+            if fields.get("deleted") is True:
+                # A delete overwrites the record as its author saw it: keeping every version
+                # seen lets the merge tell an edit the deleter had not seen (a conflict) from
+                # one it had.
+                bases = dict(old_versions)
+            else:
+                bases = {name: old_versions[name] for name in fields if name in old_versions}
+            old_versions.update(dict.fromkeys(fields, version))
+            versions = versions_text(old_versions)
             row = {name: current[name] for name in (*entity.field_names, "deleted")}
-        else:
+        else:  # a new record: every field it names has this version, and nothing it overwrote
+            bases = {}
+            versions = _one_version_text(fields, version)
             row = dict.fromkeys(entity.field_names)
             row["deleted"] = False
         row.update(fields)
         row["id"] = record_id
-        row["versions"] = versions_text(old_versions)
+        row["versions"] = versions
         row.update(derived_columns(entity.name, row))
         self._entities[entity.name] = entity
         if buffered is not None:
             buffered.update(row)
         else:
             (self._updates if current else self._inserts)[entity.name].append(row)
-            self._pending[(entity.name, record_id)] = row
+            self._pending[key] = row
         self._changes.append(  # in CHANGE_COLUMNS order
             (
                 self.device_id,
@@ -159,7 +167,7 @@ class RecordWriter:
                 stamp,
                 entity.name,
                 record_id,
-                _DATA_TEXT.encode(fields),
+                _DATA_TEXT(fields),
                 json.dumps(bases) if bases else "{}",
             )
         )

@@ -14,6 +14,7 @@ from sqlalchemy import String, literal, select, type_coerce
 
 from app.db.bulk import bulk_cache, gc_paused
 from app.db.database import Database, self_device_id
+from app.db.json_text import object_encoder
 from app.db.postgres import binary_order
 from app.db.registry import INTERCHANGE, EntitySpec
 from app.errors import UsageError, ValidationError
@@ -112,7 +113,7 @@ def export_records(db: Database) -> Iterator[str]:
 
     Every field present (null when empty), keys and lists sorted, no ASCII escaping, types
     in the contract's order, then by id. Sync metadata never appears."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = object_encoder()
     actor = actor_of(db)
     with db.reading() as session, bulk_cache(session):  # rows in id order: random pages
         hidden = hidden_for(session, actor)

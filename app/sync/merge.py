@@ -258,7 +258,7 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
                 stamp,
                 entity.name,
                 row["id"],
-                JSON_TEXT.encode(dict(fields)),
+                JSON_TEXT(dict(fields)),
                 json.dumps(dict(bases), sort_keys=True) if bases else "{}",
             )
         )
