@@ -159,3 +159,19 @@ def test_ctrl_p_prints_the_journal_of_the_group_open_or_chosen(
     qtbot.waitUntil(lambda: job.preview is not None, timeout=20_000)
     assert job.preview is not None and job.preview.isVisible()
     job.preview.close()
+
+
+def test_a_group_for_no_one_in_particular_says_so_with_a_dash(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """«Для кого:» was left blank for a group without a target category; the place and the
+    facilitator beside it show «—» when empty, and so does it now."""
+    from app.services.records import RecordService
+
+    group_id = RecordService(context.db).save("group", None, {"name": "Клуб вихідного дня"})
+    page = GroupsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_group(group_id)
+    info = page.card_info.text()
+    assert info.startswith("Для кого: — · Місце: — · Ведучий: —"), info

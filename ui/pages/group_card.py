@@ -160,7 +160,7 @@ class GroupCard:
                 "GroupsPage",
                 "For whom: {category} · Place: {place} · Facilitator: {who} · {start} – {end}",
             ).format(
-                category=self.context.label("category", info.target_category or ""),
+                category=self.context.label("category", info.target_category) or "—",
                 place=info.place or "—",
                 who=info.facilitator or "—",
                 start=date_text(info.start_date) if info.start_date else "…",
