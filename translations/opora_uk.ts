@@ -1831,8 +1831,8 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Групи взаємопідтримки</translation>
     </message>
     <message>
-        <source>There are no support groups yet.</source>
-        <translation>Ще немає жодної групи.</translation>
+        <source>There are no support groups yet. Press «New group…» (Ctrl+N) to start one, then add its participants and sessions in its card.</source>
+        <translation>Ще немає жодної групи. Натисніть «Нова група…» (Ctrl+N), щоб створити групу, а потім додайте в її картці учасників і заняття.</translation>
     </message>
     <message>
         <source>New group…</source>
@@ -2861,6 +2861,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Provide a service (Ctrl+N)</source>
         <translation>Надати послугу (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>No services are recorded for these dates. Press «Provide a service…» (Ctrl+N) to record one, or change the dates and filters above.</source>
+        <translation>За ці дати наданих послуг не записано. Натисніть «Надати послугу…» (Ctrl+N), щоб записати послугу, або змініть дати й фільтри вище.</translation>
     </message>
     <message>
         <source>From:</source>

@@ -64,6 +64,22 @@ def context(demo_db: Database, isolated_settings: UiSettings) -> AppContext:
     return AppContext(demo_db, isolated_settings, Viewer("demo", "demo", "admin"), demo=True)
 
 
+@pytest.fixture
+def new_centre(tmp_path: Path, isolated_settings: UiSettings) -> Iterator[AppContext]:
+    """A new centre's own database, with nothing in it yet, as its administrator sees it."""
+    from app.db.database import open_database
+    from app.services.permissions import actor_of
+    from app.services.setup import init_centre
+
+    path = tmp_path / "centre.db"
+    password = "Ґречана каша з молоком"
+    init_centre(path, name="ЦНСП", admin="admin", password=password, encrypted=False).close()
+    db = open_database(path, login="admin", password=password)
+    yield AppContext(db, isolated_settings, actor_of(db))
+    wait_for_all()
+    db.close()
+
+
 @pytest.fixture(autouse=True)
 def main_thread_gc() -> Iterator[None]:
     """Garbage is collected only here, in the GUI thread: an automatic collection started in

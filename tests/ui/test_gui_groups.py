@@ -175,3 +175,23 @@ def test_a_group_for_no_one_in_particular_says_so_with_a_dash(
     page.open_group(group_id)
     info = page.card_info.text()
     assert info.startswith("Для кого: — · Місце: — · Ведучий: —"), info
+
+
+def test_an_empty_groups_list_says_how_to_start(qtbot: QtBot, new_centre: AppContext) -> None:
+    """A new centre's «Групи» page showed an empty table and a bare «Ще немає жодної групи.»;
+    like the family card's empty tabs, it now says which button (and key) starts a group."""
+    page = GroupsPage(new_centre)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.empty.isVisible()
+    assert "«Нова група…» (Ctrl+N)" in page.empty.text()
+    assert page.empty.text().endswith(".")
+
+
+def test_the_hint_of_an_empty_groups_list_is_gone_when_there_are_groups(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    page = GroupsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.total() and not page.empty.isVisible()

@@ -85,3 +85,29 @@ def test_the_total_time_keeps_its_minutes(qtbot: QtBot, context: AppContext) -> 
     page.date_to.set_value(long_ago)
     page.reload()
     assert page.count_label.text() == "2 послуги · 1 година 20 хвилин"
+
+
+def test_an_empty_services_list_says_how_to_start(qtbot: QtBot, new_centre: AppContext) -> None:
+    """«Послуги» with nothing in the period showed an empty table and «0 послуг» only; it now
+    says which button (and key) records a service, or that the dates can be changed."""
+    page = ServicesPage(new_centre)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.empty.isVisible()
+    assert "«Надати послугу…» (Ctrl+N)" in page.empty.text()
+    assert page.empty.text().endswith(".")
+
+
+def test_the_hint_of_an_empty_services_list_goes_and_comes_with_the_period(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    page = ServicesPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.date_from.set_value(dt.date(2025, 1, 1))
+    page.reload()
+    assert page.model.rowCount() and not page.empty.isVisible()
+    page.date_from.set_value(dt.date(1990, 1, 1))
+    page.date_to.set_value(dt.date(1990, 12, 31))
+    page.reload()
+    assert page.model.rowCount() == 0 and page.empty.isVisible()

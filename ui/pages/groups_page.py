@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -28,6 +27,7 @@ from ui.models.lists import GroupsModel
 from ui.models.table import TableProxy
 from ui.pages.group_card import GroupCard, _title
 from ui.widgets.columns import ColumnFitter
+from ui.widgets.empty_hint import empty_hint
 
 
 class GroupsPage(QWidget, GroupCard):
@@ -59,7 +59,13 @@ class GroupsPage(QWidget, GroupCard):
         self.columns = ColumnFitter(self.table, (28, 22, 16, 18, 0, 0), grow=0)
         # activated only: a double-click emits it too (doubleClicked as well would open twice)
         self.table.activated.connect(self._open_index)
-        self.empty = QLabel(self.tr("There are no support groups yet."))
+        self.empty = empty_hint(
+            self.model,
+            self.tr(
+                "There are no support groups yet. Press «New group…» (Ctrl+N) to start one, "
+                "then add its participants and sessions in its card."
+            ),
+        )
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         new_group = QPushButton(icon("plus"), self.tr("New group…"))
@@ -70,8 +76,8 @@ class GroupsPage(QWidget, GroupCard):
         heading.addStretch(1)
         heading.addWidget(new_group)
         list_layout.addLayout(heading)
-        list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.empty)
+        list_layout.addWidget(self.table, 1)
 
         card_page = self._build_card()
 
@@ -86,7 +92,6 @@ class GroupsPage(QWidget, GroupCard):
     def reload(self) -> None:
         rows = group_rows(self.context.db)
         self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
         if self.table.currentIndex().row() < 0 and rows:
             self.table.setCurrentIndex(self.proxy.index(0, 0))
 

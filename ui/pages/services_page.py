@@ -27,6 +27,7 @@ from ui.models.table import TableProxy
 from ui.text import count_text
 from ui.widgets.columns import ColumnFitter
 from ui.widgets.date_field import DateField
+from ui.widgets.empty_hint import empty_hint
 
 
 class ServicesPage(QWidget):
@@ -91,6 +92,13 @@ class ServicesPage(QWidget):
         self.columns = ColumnFitter(self.table, (13, 36, 26, 0, 14, 20), grow=1, optional=(5, 4))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.count_label = QLabel()
+        self.empty = empty_hint(
+            self.model,
+            self.tr(
+                "No services are recorded for these dates. Press «Provide a service…» (Ctrl+N) "
+                "to record one, or change the dates and filters above."
+            ),
+        )
 
         heading = QHBoxLayout()
         heading.addWidget(title)
@@ -109,6 +117,7 @@ class ServicesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addLayout(filters)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         self.reload()
         self._size_columns()

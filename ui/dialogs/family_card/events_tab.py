@@ -28,12 +28,13 @@ from app.services.records import RecordService
 from ui import style
 from ui.dialogs.assessment_act import AssessmentActDialog
 from ui.dialogs.event_dialog import EventDialog
-from ui.dialogs.family_card.widgets import _empty_hint, _key, _table
+from ui.dialogs.family_card.widgets import _key, _table
 from ui.dialogs.service_dialog import ServiceDialog
 from ui.icons import icon
 from ui.labels import sentence
 from ui.models.lists import EventsModel, HistoryModel, ServicesModel
 from ui.models.table import TableProxy
+from ui.widgets.empty_hint import empty_hint
 
 
 class EventsTab:
@@ -174,7 +175,7 @@ class EventsTab:
                 error.hide()
                 self.event_errors[kind] = error
                 layout.addWidget(error)
-            hint = _empty_hint(model, hints[model])
+            hint = empty_hint(model, hints[model])
             self.empty_hints[kinds.get(model, "history")] = hint
             layout.addWidget(hint)
             layout.addWidget(view, 1)

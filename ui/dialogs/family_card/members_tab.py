@@ -18,11 +18,12 @@ from app.services.family_form import (
     Member,
 )
 from ui import style
-from ui.dialogs.family_card.widgets import _empty_hint, _key, _table
+from ui.dialogs.family_card.widgets import _key, _table
 from ui.dialogs.member_dialog import MemberDialog
 from ui.icons import icon
 from ui.models.members_model import MembersModel
 from ui.models.table import TableProxy
+from ui.widgets.empty_hint import empty_hint
 
 
 class MembersTab:
@@ -56,7 +57,7 @@ class MembersTab:
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
         layout.addWidget(self.members_error)
-        self.members_hint = _empty_hint(
+        self.members_hint = empty_hint(
             self.members_model,
             QCoreApplication.translate(
                 "FamilyCard",

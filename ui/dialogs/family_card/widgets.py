@@ -1,4 +1,5 @@
-"""Small helpers of the family card's tabs: a fitted table, an empty-table hint, a key."""
+"""Small helpers of the family card's tabs: a fitted table, a key (the empty-table hint is
+ui/widgets/empty_hint.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableView,
     QWidget,
 )
@@ -46,21 +46,6 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     model.rowsInserted.connect(fit)  # a new member's whole name
     model.dataChanged.connect(fit)
     return view
-
-
-def _empty_hint(model: RowTableModel[Any], text: str) -> QLabel:
-    """What an empty tab is for and how to start it; hidden while the table has rows."""
-    hint = QLabel(text)
-    hint.setWordWrap(True)
-    hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
-
-    def update() -> None:
-        hint.setVisible(model.rowCount() == 0)
-
-    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-        signal.connect(update)
-    update()
-    return hint
 
 
 def _key(view: QWidget, key: Qt.Key, slot: Callable[[], object]) -> None:
