@@ -12,10 +12,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import kdf
 from app.errors import OporaError
-from app.files import private_files
+from app.files import default_database, private_files
 from app.i18n import current_language, tr
 
 if TYPE_CHECKING:
@@ -131,6 +133,19 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
     return early.parse_known_args(prefix)[0]
 
 
+def _unlock_early(args_list: list[str]) -> None:
+    """With the password in the environment, the key derivation of an encrypted database
+    begins now, beside the loading of the modules the command needs (app/kdf.py)."""
+    password = os.environ.get("OPORA_PASSWORD")
+    if password is None or {"-h", "--help"} & set(args_list):
+        return
+    early = _global_options(args_list)
+    target = early.db or str(default_database())
+    if "://" in target and not target.startswith("sqlite:///"):
+        return  # a server: no key file
+    kdf.start(Path(target.removeprefix("sqlite:///")).expanduser(), early.user, password)
+
+
 def _command_words(args: argparse.Namespace | None) -> str:
     """`records import`, `sync export`…: which command failed, without any of its values."""
     if args is None:
@@ -181,7 +196,8 @@ def _main(argv: Sequence[str] | None, gui: GuiOpener | None) -> int:
     args: argparse.Namespace | None = None
     if args_list[:1] == ["--version"] and len(args_list) == 1:
         return print_version(as_json)
-    from app.commands.context import CommandContext, default_database
+    _unlock_early(args_list)
+    from app.commands.context import CommandContext
     from app.services.permissions import command_name, command_needs_account
 
     try:

@@ -17,6 +17,13 @@ from typing import IO
 PRIVATE = 0o600
 
 
+def default_database() -> Path:
+    """`opora.db` in the platform's user data folder."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("opora", appauthor=False)) / "opora.db"
+
+
 @contextmanager
 def private_files() -> Iterator[None]:
     """Files created inside the block are readable by their owner only (umask 077).

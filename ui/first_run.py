@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands.context import default_database
 from app.commands.gui import DEMO_FAMILIES
 from app.db.database import Database
 from app.errors import OporaError
+from app.files import default_database
 from app.services.accounts import password_problem
 from ui import style
 from ui.icons import icon

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
-from app.commands.context import default_database
-from app.files import atomic_text_writer
+from app.files import atomic_text_writer, default_database
 
 
 def settings_file() -> Path:

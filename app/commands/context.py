@@ -7,10 +7,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-from platformdirs import user_data_dir
 
 from app.db.database import Database, Target, open_database
 from app.i18n import tr
@@ -18,11 +15,6 @@ from app.services.permissions import Actor, actor_of, require_command
 
 # A command waits this long for another program (the GUI, another import) to finish writing.
 COMMAND_WRITE_WAIT = 15 * 60.0
-
-
-def default_database() -> Path:
-    """`opora.db` in the platform's user data folder."""
-    return Path(user_data_dir("opora", appauthor=False)) / "opora.db"
 
 
 def password_from_environment(variable: str, login: str | None) -> str | None:

@@ -9,7 +9,6 @@ a laptop. The sidecar is written through a temporary file, fsync and rename.
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import json
 import secrets
@@ -18,6 +17,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from app import kdf
 from app.errors import AuthError, OporaError
 from app.files import atomic_text_writer
 from app.i18n import tr
@@ -40,10 +40,9 @@ def _unb64(text: str) -> bytes:
 def derive(
     password: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
 ) -> bytes:
-    """A 256-bit key from a password (scrypt; 128·N·r bytes of memory: 128 MiB at 2^17)."""
-    return hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=512 * 1024 * 1024, dklen=32
-    )
+    """A 256-bit key from a password (scrypt; 128·N·r bytes of memory: 128 MiB at 2^17);
+    the command line may have started it already (app/kdf.py)."""
+    return kdf.derive(password, salt, n, r, p)
 
 
 def hash_password(password: str) -> str:
@@ -67,7 +66,7 @@ def verify_password(password: str, verifier: str) -> bool:
 
 def keyring_path(database: Path) -> Path:
     """Where the wrapped keys of a database file live."""
-    return database.with_name(database.name + ".keys")
+    return kdf.key_file(database)
 
 
 def new_database_key() -> bytes:

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.commands.context import default_database
 from app.db.database import open_database
 from app.errors import AuthError
+from app.files import default_database
 from app.services.setup import init_centre
 from app.sync.enrollment import enroll_device
 from ui.first_run import FirstRunDialog
