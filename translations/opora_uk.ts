@@ -1863,6 +1863,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Дата, час, тема і форма проведення вибраного заняття (F2)</translation>
     </message>
     <message>
+        <source>For whom: {category} · Place: {place} · Facilitator: {who} · {period}</source>
+        <translation>Для кого: {category} · Місце: {place} · Ведучий: {who} · {period}</translation>
+    </message>
+    <message>
         <source>Select the participant in the table first.</source>
         <translation>Спочатку виберіть учасника в таблиці.</translation>
     </message>
@@ -1901,10 +1905,6 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Arrows move, Space changes the mark, Delete clears it. Double-click a date (or F2) to change the session.</source>
         <translation>Стрілки — перехід, Пробіл — змінити позначку, Delete — стерти. Подвійне клацання на даті (або F2) — змінити заняття.</translation>
-    </message>
-    <message>
-        <source>For whom: {category} · Place: {place} · Facilitator: {who} · {start} – {end}</source>
-        <translation>Для кого: {category} · Місце: {place} · Ведучий: {who} · {start} – {end}</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +2944,34 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
     <message>
         <source>Not a date. Type it as 12.03.2024.</source>
         <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s date, {date}, is before the group starts.</source>
+        <translation>Дата заняття, {date}, раніша за початок групи.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s date, {date}, is after the group ends.</source>
+        <translation>Дата заняття, {date}, пізніша за завершення групи.</translation>
+    </message>
+    <message>
+        <source>The group&apos;s period: {period}.</source>
+        <translation>Період групи: {period}.</translation>
+    </message>
+    <message>
+        <source>Date outside the group&apos;s period</source>
+        <translation>Дата поза періодом групи</translation>
+    </message>
+    <message>
+        <source>Save the session with this date (when the group has been extended, for example), or go back and correct the date?</source>
+        <translation>Зберегти заняття з цією датою (наприклад, якщо групу продовжено) чи повернутися й виправити дату?</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the date</source>
+        <translation>&amp;Виправити дату</translation>
     </message>
     <message>
         <source>Delete the session of {date} together with its attendance marks?</source>

@@ -34,6 +34,11 @@ def _date_text(value: dt.date | None, _language: str) -> str:
     return format_date(value)
 
 
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
+    """«01.09.2026 – 31.12.2026»; an open end is «…»."""
+    return f"{date_text(start) if start else '…'} – {date_text(end) if end else '…'}"
+
+
 def short_date_text(value: dt.date | None) -> str:
     """dd.MM for column headers of the attendance grid."""
     return format_date(value, "dd.MM")

@@ -146,6 +146,13 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     assert isinstance(session, SessionDialog)
     settle(app, 5)
     yield "session", session
+    group_end = groups.sheet.group.end_date  # type: ignore[attr-defined]
+    session.date.set_value((group_end or dt.date.today()) + dt.timedelta(days=30))
+    session.accept()  # a date after the group's end: asked about
+    if session.period_question is not None:
+        settle(app, 5)
+        yield "session-period", session.period_question
+        session.period_question.reject()
     session.reject()
     groups.show_list()  # type: ignore[attr-defined]
     groups.new_item()  # type: ignore[attr-defined]
@@ -158,6 +165,15 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     window.show_page("services")
     settle(app)
     yield "services", window
+    services = window.page("services")
+    services.date_from.set_value(dt.date(2001, 1, 1))  # type: ignore[attr-defined]
+    services.date_to.set_value(dt.date(2001, 1, 31))  # type: ignore[attr-defined]
+    services.reload()  # type: ignore[attr-defined]
+    settle(app, 5)
+    yield "services-empty", window
+    services.date_from.set_value(dt.date.today().replace(day=1))  # type: ignore[attr-defined]
+    services.date_to.set_value(dt.date.today())  # type: ignore[attr-defined]
+    services.reload()  # type: ignore[attr-defined]
     dialog = shell.open_service(None, None)
     dialog.recipient.setText("Бондар")
     settle(app, 5)

@@ -85,6 +85,12 @@ class GroupInfo:
     start_date: dt.date | None = None
     end_date: dt.date | None = None
 
+    def before_start(self, day: dt.date) -> bool:
+        return self.start_date is not None and day < self.start_date
+
+    def after_end(self, day: dt.date) -> bool:
+        return self.end_date is not None and day > self.end_date
+
 
 @dataclass
 class GroupSheet:

@@ -1,5 +1,6 @@
 """A group session (заняття): date, time, topic, format. Adds a new one or changes one; a
-session being changed can also be deleted (with its attendance marks) after a question."""
+session being changed can also be deleted (with its attendance marks) after a question. A date
+set outside the group's period is asked about before it is saved (a group may be extended)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.group_queries import delete_session, save_session
+from app.services.group_queries import GroupInfo, delete_session, save_session
 from app.services.rosters import SessionRow
 from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import sentence
-from ui.text import date_text
+from ui.text import date_text, period_text
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
@@ -48,11 +49,19 @@ class SessionDialog(QDialog):
         group_id: str,
         session: SessionRow | None = None,
         parent: QWidget | None = None,
+        *,
+        group: GroupInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.group_id = group_id
+        self.group = group
         self.session_id = session.id if session is not None else None
+        self.stored_date = session.date if session is not None else None
+        self.period_question: QMessageBox | None = None
+        self.save_anyway_button: QPushButton | None = None
+        self.correct_date_button: QPushButton | None = None
+        self._confirmed_date: dt.date | None = None
         self.saved_id: str | None = None
         self.deleted = False
         self.errors = FieldErrors()
@@ -107,20 +116,72 @@ class SessionDialog(QDialog):
         self.date.setFocus()
 
     def accept(self) -> None:
-        """Enter / Save: check the date here, everything else in the core."""
+        """Enter / Save: check the date here (asking about one outside the group's period),
+        everything else in the core."""
         self.errors.clear()
+        day = self.date.value()
         if self.date.is_empty():
             self.errors.show("date", self.tr("Enter the date of the session."))
             return
-        if not self.date.is_valid():
+        if not self.date.is_valid() or day is None:
             self.errors.show("date", self.tr("Not a date. Type it as 12.03.2024."))
             return
+        if day not in (self.stored_date, self._confirmed_date) and self._outside_period(day):
+            self._ask_about_period(day)
+            return
+        self._save(day)
+
+    def _outside_period(self, day: dt.date) -> bool:
+        return self.group is not None and (
+            self.group.before_start(day) or self.group.after_end(day)
+        )
+
+    def _ask_about_period(self, day: dt.date) -> None:
+        """Say the group's period; «Виправити дату» (Enter, Esc) goes back to the date,
+        «Зберегти» saves it as it is."""
+        assert self.group is not None
+        if self.group.before_start(day):
+            where = self.tr("The session's date, {date}, is before the group starts.")
+        else:
+            where = self.tr("The session's date, {date}, is after the group ends.")
+        period = self.tr("The group's period: {period}.").format(
+            period=period_text(self.group.start_date, self.group.end_date)
+        )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Date outside the group's period"))
+        box.setText(where.format(date=date_text(day)) + " " + period)
+        box.setInformativeText(
+            self.tr(
+                "Save the session with this date (when the group has been extended, for "
+                "example), or go back and correct the date?"
+            )
+        )
+        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+        correct = box.addButton(self.tr("&Correct the date"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(correct)
+        box.setEscapeButton(correct)
+        self.period_question = box
+        self.save_anyway_button, self.correct_date_button = save, correct
+
+        def answered() -> None:
+            if box.clickedButton() is save:
+                self._confirmed_date = day
+                self._save(day)
+            else:
+                self.date.edit.setFocus()
+                self.date.edit.selectAll()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
+
+    def _save(self, day: dt.date) -> None:
         try:
             self.saved_id = save_session(
                 self.context.db,
                 self.group_id,
                 self.session_id,
-                self.date.value(),
+                day,
                 time=_time_text(self.time.text()),
                 topic=self.topic.text().strip(),
                 format_code=self.format.currentData(),

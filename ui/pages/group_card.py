@@ -32,7 +32,7 @@ from ui.labels import sentence
 from ui.models.attendance_grid import AttendanceGrid
 from ui.models.attendance_model import AttendanceModel
 from ui.runner import run_in_background, serial_pool
-from ui.text import date_text
+from ui.text import period_text
 from ui.widgets.attendance_view import AttendanceView
 from ui.widgets.print_button import print_button
 
@@ -158,13 +158,12 @@ class GroupCard:
         self.card_info.setText(
             QCoreApplication.translate(
                 "GroupsPage",
-                "For whom: {category} · Place: {place} · Facilitator: {who} · {start} – {end}",
+                "For whom: {category} · Place: {place} · Facilitator: {who} · {period}",
             ).format(
                 category=self.context.label("category", info.target_category) or "—",
                 place=info.place or "—",
                 who=info.facilitator or "—",
-                start=date_text(info.start_date) if info.start_date else "…",
-                end=date_text(info.end_date) if info.end_date else "…",
+                period=period_text(info.start_date, info.end_date),
             )
         )
         self._show_grid()
@@ -255,7 +254,8 @@ class GroupCard:
     def _open_session_dialog(self, session: SessionRow | None) -> None:
         if self.group_id is None:
             return
-        dialog = SessionDialog(self.context, self.group_id, session, self)
+        group = self.sheet.group if self.sheet is not None else None
+        dialog = SessionDialog(self.context, self.group_id, session, self, group=group)
         self.session_dialog = dialog
 
         def done() -> None:
