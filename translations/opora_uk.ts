@@ -446,6 +446,10 @@
         <translation>{present} з {total}</translation>
     </message>
     <message>
+        <source>No. {n}</source>
+        <translation>№ {n}</translation>
+    </message>
+    <message>
         <source>{n} visit|{n} visits|{n} visits</source>
         <translation>{n} відвідування|{n} відвідування|{n} відвідувань</translation>
     </message>

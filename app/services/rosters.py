@@ -12,6 +12,7 @@ from an old replica may hold one) is left out everywhere.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -102,6 +103,25 @@ def load_sessions(
     ]
     rows.sort(key=lambda s: (s.date, s.time, s.id))
     return rows
+
+
+def same_day_tags(sessions: Sequence[SessionRow], numbered: str = "№ {n}") -> list[str]:
+    """What tells apart the sessions (in order) held on one day, for their column titles:
+    "" for a day's only session; else its start time, when no other session that day starts
+    then; else its place among that day's sessions (`numbered`, with {n})."""
+    days: dict[dt.date, list[SessionRow]] = {}
+    for row in sessions:
+        days.setdefault(row.date, []).append(row)
+    tags = []
+    for row in sessions:
+        same_day = days[row.date]
+        if len(same_day) == 1:
+            tags.append("")
+        elif row.time and [s.time for s in same_day].count(row.time) == 1:
+            tags.append(row.time)
+        else:
+            tags.append(numbered.format(n=same_day.index(row) + 1))
+    return tags
 
 
 def load_roster(

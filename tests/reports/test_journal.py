@@ -107,3 +107,27 @@ def test_many_participants_repeat_the_column_header() -> None:
 def test_empty_journal_renders() -> None:
     text = "\n".join(pdf_pages(pdf_bytes(render_journal, journal(sessions=0))))
     assert "занять не було" in text
+
+
+def test_sessions_on_one_day_are_told_apart_by_time_or_order() -> None:
+    """Two sessions of a day had the same «dd.MM» column title in the printed journal; a
+    day's sessions now carry their start time under the date, or «№ 1», «№ 2» without one."""
+    import dataclasses
+    import datetime as dt
+
+    from app.services.rosters import SessionRow
+
+    data = journal(sessions=1, participants=2)
+    day, other = dt.date(2026, 2, 3), dt.date(2026, 2, 10)
+    sessions = (
+        SessionRow("a", day, "09:00"),
+        SessionRow("b", day, "17:30"),
+        SessionRow("c", other),
+        SessionRow("d", other),
+        SessionRow("e", dt.date(2026, 2, 17), "15:00"),
+    )
+    data = dataclasses.replace(data, sessions=sessions, marks={})
+    text = "\n".join(pdf_pages(pdf_bytes(render_journal, data)))
+    for title in ("03.02 09:00", "03.02 17:30", "10.02 № 1", "10.02 № 2"):
+        assert re.search(title.replace(" ", r"\s+", 1), text), title
+    assert "15:00" not in text and "17.02" in text  # a day's only session: its date

@@ -127,3 +127,51 @@ def test_a_session_already_outside_the_period_is_not_asked_about_again(
     assert not dialog.isVisible()
     stored = RecordService(context.db).get("session", session_id)
     assert stored is not None and stored["topic"] == "Перенесене заняття"
+
+
+def test_sessions_on_the_same_day_are_told_apart_in_the_grid(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """Two sessions of a day had the same «dd.MM» column title and tooltip: which was the
+    morning one could not be seen. A day's sessions now show their start time under the
+    date, or their order that day when they have none; the topic is in the tooltip."""
+    page = open_first_group(qtbot, context)
+    assert page.sheet is not None and page.group_id is not None
+    group = page.sheet.group
+    assert group.start_date is not None
+    taken = {s.date for s in page.sheet.sessions}
+    busy, quiet = (group.start_date + dt.timedelta(days=n) for n in (1, 2))
+    assert not {busy, quiet} & taken
+    records = RecordService(context.db)
+    ids = {}
+    for name, day, time, topic in (
+        ("evening", busy, "17:30", "Батьківські збори"),
+        ("morning", busy, "09:00", "Ранкова зустріч"),
+        ("first", quiet, None, None),
+        ("second", quiet, None, None),
+    ):
+        fields = {"group_id": page.group_id, "date": day, "time": time, "topic": topic}
+        ids[name] = records.save("session", None, fields)
+    page.open_group(page.group_id)
+    assert page.sheet is not None
+    column = {s.id: i for i, s in enumerate(page.sheet.sessions)}
+
+    def title(name: str) -> str:
+        return str(page.grid_model.headerData(column[ids[name]], Qt.Orientation.Horizontal))
+
+    def tip(name: str) -> str:
+        role = Qt.ItemDataRole.ToolTipRole
+        return str(page.grid_model.headerData(column[ids[name]], Qt.Orientation.Horizontal, role))
+
+    day = f"{busy:%d.%m}"
+    assert (title("morning"), title("evening")) == (f"{day}\n09:00", f"{day}\n17:30")
+    assert column[ids["morning"]] < column[ids["evening"]]
+    assert "09:00" in tip("morning") and "Ранкова зустріч" in tip("morning")
+    assert f"{busy:%d.%m.%Y}" in tip("morning")
+    day = f"{quiet:%d.%m}"
+    assert {title("first"), title("second")} == {f"{day}\n№ 1", f"{day}\n№ 2"}
+    alone = next(s for s in page.sheet.sessions if s.date not in (busy, quiet))
+    assert "\n" not in str(page.grid_model.headerData(column[alone.id], Qt.Orientation.Horizontal))
+    # a mark's tooltip names the session by its time too
+    cell = page.grid_model.index(0, column[ids["morning"]])
+    assert "09:00" in str(cell.data(Qt.ItemDataRole.ToolTipRole))

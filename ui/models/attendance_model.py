@@ -13,10 +13,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
+from app.services.rosters import same_day_tags
 from ui import style
 from ui.models.attendance_grid import ABSENT, EXCUSED, PRESENT, AttendanceGrid
 from ui.models.roles import ID_ROLE, MARK_ROLE
-from ui.text import count_text, short_date_text
+from ui.text import count_text, date_text, short_date_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _BACKGROUND = {
@@ -51,6 +52,13 @@ class AttendanceModel(QStandardItemModel):
         self._symbols, self._names = self.mark_symbols(), self.mark_names()
         self._not_marked = self.tr("not marked")
         self._row_total = self.tr("{present} of {total}")
+        # a day's several sessions: the start time (or the order) under the date
+        self._days = [
+            short_date_text(session.date) + (f"\n{tag}" if tag else "")
+            for session, tag in zip(
+                grid.sessions, same_day_tags(grid.sessions, self.tr("No. {n}")), strict=True
+            )
+        ]
         rows, columns = len(grid.participants), len(grid.sessions)
         self.blockSignals(True)  # one reset below instead of a signal per item
         try:
@@ -58,8 +66,9 @@ class AttendanceModel(QStandardItemModel):
             self.setRowCount(rows + 1)
             self.setColumnCount(columns + 1)
             for column, session in enumerate(grid.sessions):
-                header = QStandardItem(short_date_text(session.date))
-                header.setToolTip(session.topic or short_date_text(session.date))
+                header = QStandardItem(self._days[column])
+                when = ", ".join(part for part in (date_text(session.date), session.time) if part)
+                header.setToolTip(f"{when} — {session.topic}" if session.topic else when)
                 self.setHorizontalHeaderItem(column, header)
             self.setHorizontalHeaderItem(columns, QStandardItem(self.tr("Total")))
             for row, participant in enumerate(grid.participants):
@@ -102,7 +111,7 @@ class AttendanceModel(QStandardItemModel):
         grid = self._grid
         mark = grid.mark(row, column)
         name = self._names.get(mark or "", self._not_marked)
-        day = short_date_text(grid.sessions[column].date)
+        day = self._days[column].replace("\n", " ")
         tip = f"{grid.participants[row].name}, {day}: {name}"
         item.setData(self._symbols.get(mark or "", ""), _ROLE.DisplayRole)
         item.setData(tip, _ROLE.ToolTipRole)

@@ -15,7 +15,7 @@ from app.reports.data import JournalData
 from app.reports.pdf import styles
 from app.reports.pdf.fonts import BOLD, has_glyph
 from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
-from app.services.rosters import SessionRow
+from app.services.rosters import SessionRow, same_day_tags
 
 SESSIONS_PER_PAGE = 16
 NUMBER_W = 8 * mm
@@ -66,7 +66,8 @@ def _chunk_table(
         styles.para("№", styles.CELL_HEAD),
         styles.para("Прізвище, ім'я, по батькові", styles.CELL_HEAD),
     ]
-    head += [words.day_month(s.date) for s in chunk]
+    tags = dict(zip(data.sessions, same_day_tags(data.sessions), strict=True))
+    head += [words.day_month(s.date) + (f"\n{tags[s]}" if tags[s] else "") for s in chunk]
     head.append(styles.para("Разом", styles.CELL_HEAD))
     rows: list[list] = [head]
     for number, participant in enumerate(data.participants, start=1):
