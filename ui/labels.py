@@ -154,3 +154,11 @@ class Words(QObject):
 def sentence(message: str) -> str:
     """A core message as a sentence: capital first letter."""
     return message[:1].upper() + message[1:] if message else message
+
+
+def in_sentence(name: str) -> str:
+    """A field's name inside a sentence: its first letter lower-cased, unless the name
+    starts with an abbreviation («РНОКПП», «СЖО»), which keeps its capitals."""
+    if name[1:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ValidationError
 from app.services.family_form import Member
+from app.services.validation import check_rnokpp
 from ui.context import AppContext
+from ui.labels import sentence
 from ui.widgets.date_field import DateField
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.script_hint import add_script_hints
@@ -72,6 +75,7 @@ class MemberDialog(QDialog):
         self.phone.setPlaceholderText("067 123 45 67")
         self.rnokpp = QLineEdit(self.member.rnokpp)
         self.rnokpp.setMaxLength(10)
+        self.rnokpp.editingFinished.connect(lambda: self._check_rnokpp(focus=False))
         self.disability = QCheckBox(self.tr("Has a disability"))
         self.disability.setChecked(self.member.disability)
         self.notes = QLineEdit(self.member.notes)
@@ -129,6 +133,20 @@ class MemberDialog(QDialog):
         self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.surname.setFocus()
 
+    def _check_rnokpp(self, *, focus: bool) -> bool:
+        """The core's check of a РНОКПП typed (an empty one is fine), said under the field:
+        as soon as the field is left, and again on OK."""
+        self.errors.hide("rnokpp")
+        text = self.rnokpp.text().strip()
+        if not text:
+            return True
+        try:
+            check_rnokpp(text)
+        except ValidationError as error:
+            self.errors.show("rnokpp", sentence(error.message), focus=focus)
+            return False
+        return True
+
     def accept(self) -> None:
         self.errors.clear()
         if not self.surname.text().strip():
@@ -143,6 +161,8 @@ class MemberDialog(QDialog):
         born = self.birth_date.value()
         if born is not None and born > dt.date.today():
             self.errors.show("birth_date", self.tr("The date of birth cannot be after today."))
+            return
+        if not self._check_rnokpp(focus=True):
             return
         self.member = Member(
             id=self.member.id,

@@ -45,17 +45,26 @@ class FieldErrors:
         self._widgets[field] = widget
         return label
 
-    def show(self, field: str, text: str) -> bool:
-        """Show an error; False when the form has no such field."""
+    def show(self, field: str, text: str, *, focus: bool = True) -> bool:
+        """Show an error (and put the cursor in the field unless `focus` is False, as when
+        the field is just being left); False when the form has no such field."""
         label = self._labels.get(field)
         if label is None:
             return False
         label.setText(text)
         label.setAccessibleName(text)
         label.show()
-        self._widgets[field].setFocus()
+        if focus:
+            self._widgets[field].setFocus()
         grow_to_fit(label)
         return True
+
+    def hide(self, field: str) -> None:
+        """The field is right now: its error goes."""
+        label = self._labels.get(field)
+        if label is not None:
+            label.clear()
+            label.hide()
 
     def text(self, field: str) -> str:
         label = self._labels.get(field)

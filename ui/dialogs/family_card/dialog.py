@@ -43,7 +43,7 @@ from ui.dialogs.family_card.form_tab import FormTab
 from ui.dialogs.family_card.members_tab import MembersTab
 from ui.dialogs.member_dialog import MemberDialog
 from ui.icons import icon
-from ui.labels import Words, sentence
+from ui.labels import Words, in_sentence, sentence
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.print_button import print_button
 from ui.widgets.script_hint import add_script_hints
@@ -171,7 +171,7 @@ class FamilyCard(QDialog, FormTab, MembersTab, EventsTab, DraftKeeper):
             self.members_error.setText(
                 self.tr("{name} — {field}: {message}").format(
                     name=member.name,
-                    field=self.words.field(error.field).lower(),
+                    field=in_sentence(self.words.field(error.field)),
                     message=error.message,
                 )
             )
