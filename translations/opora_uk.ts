@@ -1279,6 +1279,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Закрити</translation>
     </message>
     <message>
+        <source>{name} — {field}: {message}.</source>
+        <translation>{name} — {field}: {message}.</translation>
+    </message>
+    <message>
         <source>There are no settlements yet: the centre&apos;s administrator adds the starosta districts and their settlements in Settings, under «Community».</source>
         <translation>Населених пунктів ще немає: адміністратор центру додає старостинські округи й населені пункти в «Налаштуваннях», розділ «Громада».</translation>
     </message>
@@ -1519,10 +1523,6 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
     </message>
     <message>
-        <source>{name} — {field}: {message}</source>
-        <translation>{name} — {field}: {message}</translation>
-    </message>
-    <message>
         <source>Cannot save</source>
         <translation>Не вдалося зберегти</translation>
     </message>
@@ -1722,12 +1722,12 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>За адресою {path} уже є база даних. Оберіть інше місце кнопкою «Змінити…».</translation>
     </message>
     <message>
-        <source>The folder cannot be created: {error}</source>
-        <translation>Не вдалося створити теку: {error}</translation>
+        <source>The folder cannot be created: {error}.</source>
+        <translation>Не вдалося створити теку: {error}.</translation>
     </message>
     <message>
-        <source>It did not work: {error}</source>
-        <translation>Не вдалося: {error}</translation>
+        <source>It did not work: {error}.</source>
+        <translation>Не вдалося: {error}.</translation>
     </message>
     <message>
         <source>Creating demo data…</source>
@@ -2059,8 +2059,8 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Неправильний обліковий запис або пароль. Перевірте розкладку клавіатури та Caps Lock і спробуйте ще раз.</translation>
     </message>
     <message>
-        <source>The database could not be opened: {error}</source>
-        <translation>Не вдалося відкрити базу даних: {error}</translation>
+        <source>The database could not be opened: {error}.</source>
+        <translation>Не вдалося відкрити базу даних: {error}.</translation>
     </message>
 </context>
 <context>

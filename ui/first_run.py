@@ -267,7 +267,7 @@ class FirstRunDialog(QDialog):
             self.location.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             self.show_error(
-                self.tr("The folder cannot be created: {error}").format(error=error.strerror)
+                self.tr("The folder cannot be created: {error}.").format(error=error.strerror)
             )
             return False
         return True
@@ -284,9 +284,9 @@ class FirstRunDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         if isinstance(error, OporaError):
-            self.show_error(error.message)
+            self.show_error(sentence(error.message))
         else:
-            self.show_error(self.tr("It did not work: {error}").format(error=error))
+            self.show_error(self.tr("It did not work: {error}.").format(error=error))
 
     def open_demo(self) -> None:
         """Open the kept demo database, creating it (with a progress dialog) the first time."""
@@ -331,7 +331,7 @@ class FirstRunDialog(QDialog):
             return
         problem = password_problem(admin, password)
         if problem:  # the command line's policy (decision 062): the file holds survivors' records
-            self.show_error(sentence(problem) + ".")
+            self.show_error(sentence(problem))
             self.centre_password.selectAll()
             self.centre_password.setFocus()
             return

@@ -152,8 +152,12 @@ class Words(QObject):
 
 
 def sentence(message: str) -> str:
-    """A core message as a sentence: capital first letter."""
-    return message[:1].upper() + message[1:] if message else message
+    """A core message as a sentence, like the GUI's own messages beside it: capital first
+    letter, final full stop (unless it ends with one, «?», «!» or «…»)."""
+    if not message:
+        return message
+    end = "" if message.endswith((".", "?", "!", "…")) else "."
+    return message[:1].upper() + message[1:] + end
 
 
 def in_sentence(name: str) -> str:

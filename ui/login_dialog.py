@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.errors import AuthError, OporaError
 from ui import style
 from ui.icons import icon
+from ui.labels import sentence
 from ui.runner import run_in_background
 
 Opener = Callable[[str, str], Any]
@@ -118,9 +119,9 @@ class LoginDialog(QDialog):
             self.password_edit.selectAll()
             self.password_edit.setFocus()
         elif isinstance(exc, OporaError):
-            self.show_error(exc.message)
+            self.show_error(sentence(exc.message))
         else:
-            self.show_error(self.tr("The database could not be opened: {error}").format(error=exc))
+            self.show_error(self.tr("The database could not be opened: {error}.").format(error=exc))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from app.errors import OporaError
 from ui.context import AppContext
+from ui.labels import sentence
 from ui.runner import run_with_progress
 
 MAX_DPI = 300  # an A4 page at 300 dpi is 26 MB in memory; 600 would be 100 MB
@@ -109,7 +110,7 @@ def window_note(parent: QWidget, text: str) -> None:
 
 def _failed(parent: QWidget) -> Callable[[BaseException], None]:
     def failed(error: BaseException) -> None:
-        message = error.message if isinstance(error, OporaError) else str(error)
+        message = sentence(error.message if isinstance(error, OporaError) else str(error))
         QMessageBox.warning(
             parent, QCoreApplication.translate("Printing", "Could not make the printout"), message
         )

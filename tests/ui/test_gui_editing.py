@@ -82,7 +82,7 @@ def test_session_changed_from_its_date_header(
     typist(dialog.time, "25:70")
     qtbot.keyClick(dialog.time, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dialog.errors.text("time") == "Час має бути у форматі ГГ:ХХ"
+    assert dialog.errors.text("time") == "Час має бути у форматі ГГ:ХХ."
     dialog.time.clear()
     typist(dialog.time, "10:30")
     dialog.topic.clear()

@@ -136,7 +136,7 @@ def test_bad_date_is_shown_next_to_the_field(
     card.on_record_from.edit.clear()
     typist(card.on_record_from.edit, "01.01.2099")
     assert not card.save()
-    assert card.errors.text("on_record_from") == "Не може бути пізніше сьогоднішньої дати"
+    assert card.errors.text("on_record_from") == "Не може бути пізніше сьогоднішньої дати."
     assert card.on_record_from.edit.hasFocus() or not card.isActiveWindow()
     assert families_count(context) == before
     card.dirty = False

@@ -169,7 +169,7 @@ class FamilyCard(QDialog, FormTab, MembersTab, EventsTab, DraftKeeper):
             self.tabs.setCurrentIndex(1)
             member = self.data.members[error.index]
             self.members_error.setText(
-                self.tr("{name} — {field}: {message}").format(
+                self.tr("{name} — {field}: {message}.").format(
                     name=member.name,
                     field=in_sentence(self.words.field(error.field)),
                     message=error.message,
@@ -187,10 +187,10 @@ class FamilyCard(QDialog, FormTab, MembersTab, EventsTab, DraftKeeper):
                     "districts and their settlements in Settings, under «Community»."
                 )
             if not self.errors.show(error.field, message):
-                QMessageBox.warning(self, self.tr("Cannot save"), str(error))
+                QMessageBox.warning(self, self.tr("Cannot save"), sentence(str(error)))
             return False
         except NotPermitted as error:  # the account's role or districts (permissions.py)
-            QMessageBox.warning(self, self.tr("Cannot save"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot save"), sentence(str(error)))
             return False
         self.removed.clear()
         self._draft_timer.stop()
