@@ -12,6 +12,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.db.bulk import gc_pause_held
+
 
 class GuiThreadCollector(QObject):
     """Collects garbage from the GUI thread's event loop."""
@@ -25,7 +27,11 @@ class GuiThreadCollector(QObject):
         self._timer.start(interval_ms)
 
     def check(self) -> None:
-        """Collect the generations whose allocation counts passed their thresholds."""
+        """Collect the generations whose allocation counts passed their thresholds, unless
+        a bulk job has collection paused (app/db/bulk.py: each collection would walk the
+        rows it holds, blocking it meanwhile)."""
+        if gc_pause_held():
+            return
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self._thresholds[generation]:

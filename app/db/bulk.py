@@ -133,6 +133,12 @@ _collecting = False  # whether the collector ran before the first of them
 _jobs_lock = threading.Lock()
 
 
+def gc_pause_held() -> bool:
+    """Whether a bulk job holds the cycle collector paused now: the GUI, which collects on
+    a timer of its own (ui/collector.py), leaves it paused too."""
+    return _jobs > 0
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Python's cycle collector paused during one bulk job (about 15% of a merge's or an

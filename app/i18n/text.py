@@ -8,8 +8,10 @@ mixes Latin look-alikes into Cyrillic («Мaрія» with a Latin a) is flagged
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
+from typing import Any
 
 # Every apostrophe-like mark people type in Ukrainian names: ' ʼ ’ ‘ ` ´ ′.
 APOSTROPHES = "'\u02bc\u2019\u2018`\u00b4\u2032"
@@ -24,6 +26,33 @@ _ORDER = str.maketrans(
     {letter: chr(0x3000 + index) for index, letter in enumerate(UKRAINIAN_ALPHABET)}
     | dict.fromkeys(APOSTROPHES)
 )
+
+
+def _sort_codec() -> tuple[Any, str, str]:
+    """The same key through codecs, each one step in C per character where str.translate
+    looks every character up in a dictionary: text in a 256-character alphabet
+    (Windows-1251's, which holds every Cyrillic letter of Ukrainian, with the three
+    apostrophes it lacks in place of an unused byte, the dagger and the per mille sign) is
+    encoded to bytes once, and decoded to its key characters, in lower case and as typed;
+    apostrophes decode to "'", then dropped. Every character of the alphabet has a
+    one-character lower case in it. Text outside the alphabet takes str.translate
+    (tests/core/test_text_fast_paths.py proves both equal)."""
+    chars = list(bytes(range(256)).decode("cp1251", errors="replace"))
+    missing = [c for c in APOSTROPHES if c not in chars]
+    for place, mark in zip((0x98, 0x86, 0x89), missing, strict=True):
+        chars[place] = mark
+    alphabet = "".join(chars)
+    assert len(set(alphabet)) == 256
+    assert all(len(c.lower()) == 1 and c.lower() in alphabet for c in alphabet)
+
+    def key(char: str) -> str:
+        return "'" if char in APOSTROPHES else str(_ORDER.get(ord(char), char))
+
+    lower = "".join(key(c.lower()) for c in alphabet)
+    return codecs.charmap_build(alphabet), lower, "".join(map(key, alphabet))
+
+
+_SORT_BYTES, _SORT_LOWER, _SORT_CASED = _sort_codec()
 
 
 # Characters never stored: bidirectional overrides and isolates (they make a name display as
@@ -151,7 +180,15 @@ def sort_key(text: str | None) -> tuple[str, str]:
     И), apostrophes ignored, letter case only breaking ties."""
     if not text:
         return ("", "")
-    return (text.lower().translate(_ORDER), text.translate(_ORDER))
+    try:
+        data = codecs.charmap_encode(text, "strict", _SORT_BYTES)[0]
+    except UnicodeEncodeError:  # a character outside the alphabet
+        return (text.lower().translate(_ORDER), text.translate(_ORDER))
+    lower = codecs.charmap_decode(data, "strict", _SORT_LOWER)[0]
+    cased = codecs.charmap_decode(data, "strict", _SORT_CASED)[0]
+    if "'" in cased:
+        return (lower.replace("'", ""), cased.replace("'", ""))
+    return (lower, cased)
 
 
 def full_name(surname: str | None, given: str | None, patronymic: str | None = None) -> str:

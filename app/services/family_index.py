@@ -3,27 +3,32 @@ as the user types and sorted by the Ukrainian alphabet.
 
 A field laptop holds a few thousand families and a centre up to ~40,000 (100,000 persons);
 one pass over precomputed search strings answers a keystroke in milliseconds, where a SQL
-LIKE over joined persons would not. The index is rebuilt after a save or an exchange.
+LIKE over joined persons would not (app/services/family_search.py). The index is rebuilt
+after a save or an exchange.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import islice
+from operator import eq
 from typing import Any
 
 from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.engine import Connection
 
+from app.db.bulk import gc_paused
 from app.db.chunks import chunked
 from app.db.database import Database
 from app.db.models import Family, Person, ServiceRecord, Settlement, Visit
 from app.db.on_record import on_record
-from app.i18n.text import UKRAINIAN_ALPHABET, full_name, search_key, sort_key
+from app.i18n.text import UKRAINIAN_ALPHABET, search_key, sort_key
 from app.services.family_names import HEAD_RELATIONS, NO_BIRTH
+from app.services.family_search import FamilyFilter as FamilyFilter
+from app.services.family_search import FamilyIndex as FamilyIndex
 from app.services.permissions import Actor
 
 # Who is looking: the acting account (app/services/permissions.py). A bare `Viewer()` is a
@@ -31,7 +36,7 @@ from app.services.permissions import Actor
 Viewer = Actor
 
 
-@dataclass
+@dataclass(slots=True)
 class FamilyRow:
     """One line of the families list."""
 
@@ -125,46 +130,72 @@ def _person_query():  # type: ignore[no-untyped-def]
     ).where(Person.deleted.is_(False), Person.family_id.is_not(None))
 
 
-def _name_first(person: Any, current: Any) -> bool:
-    """Whether `person` comes before `current`, two members of equal rank: by name, then id."""
-    return (sort_key(full_name(*person[3:6])), person[1]) < (
-        sort_key(full_name(*current[3:6])),
-        current[1],
+def _read(session: Any, family_filter: Any = None, person_filter: Any = None) -> tuple[Any, Any]:
+    """The families' and their members' rows."""
+    families, persons = _family_query(), _person_query()
+    if family_filter is not None:
+        families, persons = families.where(family_filter), persons.where(person_filter)
+    connection = session.connection()
+    return _fetch(connection, families), _fetch(connection, persons)
+
+
+def _fetch(connection: Connection, statement: Any) -> Sequence[Any]:
+    """A statement's rows: on SQLite the driver's own tuples, the statement compiled by
+    SQLAlchemy and run on its cursor (a tenth of the read on a centre's 100,000 persons
+    goes to Row objects and their bookkeeping, a third more through the ORM); elsewhere
+    Core's rows. Every column read here is text, a number or a flag, as stored."""
+    if connection.dialect.name != "sqlite":
+        return connection.execute(statement).all()
+    compiled = statement.compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
     )
+    values = [compiled.params[name] for name in compiled.positiontup or ()]
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        return list(cursor.execute(str(compiled), values).fetchall())
+    finally:
+        cursor.close()
+
+
+def _members(person_rows: Sequence[Any]) -> dict[str, list[Any]]:
+    """Per family: [rank, name, id] of its main member (app/services/family_names.py's:
+    first by rank, then name and id on a tie), then every member's search key and full
+    name. One pass, dictionary look-ups only: a centre has 100,000 persons."""
+    # the rank as one string, the relation's place (two digits) before the birth date:
+    # ordered as family_names' (place, birth date) tuple, compared in one step
+    order = {relation: f"{n:02}" for n, relation in enumerate(HEAD_RELATIONS)}
+    unranked = f"{len(HEAD_RELATIONS):02}"
+    groups: dict[str, list[Any]] = {}
+    get = groups.get
+    for family_id, pid, key, surname, given, patronymic, relation, born in person_rows:
+        if surname and given and patronymic:
+            full = f"{surname} {given} {patronymic}"
+        else:  # app.i18n.text.full_name, without a generator per person
+            full = " ".join(filter(None, (surname, given, patronymic)))
+        rank = order.get(relation, unranked) + (str(born) if born else NO_BIRTH)
+        group = get(family_id)
+        if group is None:
+            groups[family_id] = [rank, full, pid, [key], [full]]
+            continue
+        group[3].append(key)
+        group[4].append(full)
+        if rank <= group[0] and (
+            rank < group[0] or (sort_key(full), pid) < (sort_key(group[1]), group[2])
+        ):
+            group[0:3] = rank, full, pid
+    return groups
 
 
 def _build_rows(
     family_rows: Sequence[Any], person_rows: Sequence[Any], viewer: Viewer
 ) -> list[FamilyRow]:
-    """One pass over the persons, one over the families. A centre has 100,000 persons, so
-    the per-row work is kept to dictionary look-ups: the members' keys are counted at the
-    end, and the few distinct code lists, dates and settlements are parsed once each. The
-    main member is app/services/family_names.py's (rank, then name and id on a tie)."""
-    order = {relation: n for n, relation in enumerate(HEAD_RELATIONS)}
-    unranked = len(HEAD_RELATIONS)
-    best: dict[str, tuple[tuple[int, str], Any]] = {}
-    keys: dict[str, list[str]] = {}
-    names: dict[str, list[str]] = {}
-    for person in person_rows:
-        family_id, _pid, key, surname, given, patronymic, relation, born = person
-        members = keys.get(family_id)
-        full = " ".join(filter(None, (surname, given, patronymic)))
-        if members is None:
-            keys[family_id], names[family_id] = [key], [full]
-        else:
-            members.append(key)
-            names[family_id].append(full)
-        rank = (order.get(relation, unranked), str(born) if born else NO_BIRTH)
-        current = best.get(family_id)
-        if (
-            current is None
-            or rank < current[0]
-            or (rank == current[0] and _name_first(person, current[1]))
-        ):
-            best[family_id] = (rank, person)
+    """One pass over the persons, one over the families; the few distinct code lists,
+    dates and settlements are parsed once each."""
+    groups = _members(person_rows)
     codes: dict[str, tuple[str, ...]] = {}
     days: dict[Any, dt.date | None] = {None: None, "": None}
-    places: dict[str | None, str] = {}
+    places: dict[str | None, tuple[str, str]] = {}
+    nobody = [None, "", None, [], []]
     rows: list[FamilyRow] = []
     for (
         fid,
@@ -180,40 +211,65 @@ def _build_rows(
         settlement,
         district_id,
     ) in family_rows:
-        if not viewer.may_see(bool(restricted), responsible):
+        if restricted and not viewer.may_see(True, responsible):
             continue
-        head = best.get(fid)
-        # app.i18n.text.full_name, without a generator per family
-        name = " ".join(filter(None, head[1][3:6])) if head is not None else ""
+        _rank, name, _pid, keys, names = groups.get(fid, nobody)
         if categories not in codes:
             codes[categories] = tuple(json.loads(categories)) if categories else ()
-        for day in (start, end):
-            if day not in days:
-                days[day] = _iso(day)
-        if settlement not in places:
-            places[settlement] = (settlement or "").lower()
-        members = keys.get(fid, [])
+        if start not in days:
+            days[start] = _iso(start)
+        if end not in days:
+            days[end] = _iso(end)
+        place = places.get(settlement)
+        if place is None:
+            place = places[settlement] = (settlement or "", (settlement or "").lower())
         rows.append(
             FamilyRow(
-                id=fid,
-                name=name,
-                settlement=settlement or "",
-                district_id=district_id,
-                address=address or "",
-                phone=phone or "",
-                categories=codes[categories],
-                on_record_from=days[start],
-                on_record_to=days[end],
-                specialist=specialist or "",
-                restricted=bool(restricted),
-                members=len(members),
-                search_text=" ".join((fkey or "", places[settlement], *members)),
-                member_names=tuple(names.get(fid, ())),
-                name_key=sort_key(name),
+                fid,
+                name,
+                place[0],
+                district_id,
+                address or "",
+                phone or "",
+                codes[categories],
+                days[start],
+                days[end],
+                specialist or "",
+                bool(restricted),
+                None,
+                len(keys),
+                " ".join((fkey or "", place[1], *keys)),
+                tuple(names),
+                sort_key(name),
             )
         )
-    rows.sort(key=lambda r: (r.name_key, r.id))
+    _alphabetical(rows)
     return rows
+
+
+def _alphabetical(rows: list[FamilyRow]) -> None:
+    """By name key, then id. Sorted on the key's first part (strings compare faster than
+    tuples of them), then each run of equal first parts (namesakes) by the whole key and id."""
+    rows.sort(key=_first_key)
+    firsts = list(map(_first_key, rows))
+    runs: list[list[int]] = []  # [first, last] of each run of equal first parts
+    for n, same in enumerate(map(eq, firsts, islice(firsts, 1, None)), 1):
+        if not same:
+            continue
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n - 1, n])
+    for first, last in runs:
+        rows[first : last + 1] = sorted(rows[first : last + 1], key=_whole_key)
+
+
+def _first_key(row: FamilyRow) -> str:
+    return row.name_key[0]
+
+
+def _whole_key(row: FamilyRow) -> tuple[tuple[str, str], str]:
+    return (row.name_key, row.id)
 
 
 def load_family_rows(db: Database, viewer: Viewer | None = None) -> list[FamilyRow]:
@@ -222,10 +278,10 @@ def load_family_rows(db: Database, viewer: Viewer | None = None) -> list[FamilyR
     Dates and code lists are read as text and parsed here: SQLAlchemy's per-row type
     processing would triple the time on a centre's 100,000 persons. The last contact is
     left empty; `load_last_contacts` fills it in a second step."""
-    with db.reading() as session:
-        family_rows = session.execute(_family_query()).all()
-        person_rows = session.execute(_person_query()).all()
-    return _build_rows(family_rows, person_rows, viewer or Viewer())
+    with gc_paused():  # each collection would walk the rows held (app/db/bulk.py)
+        with db.reading() as session:
+            family_rows, person_rows = _read(session)
+        return _build_rows(family_rows, person_rows, viewer or Viewer())
 
 
 def load_first_rows(
@@ -256,14 +312,12 @@ def load_first_rows(
             )
             if not ids:
                 continue
-            chunk = sorted(ids)
             family_rows: list[Any] = []
             person_rows: list[Any] = []
-            for part in chunked(chunk):
-                family_rows += session.execute(_family_query().where(Family.id.in_(part))).all()
-                person_rows += session.execute(
-                    _person_query().where(Person.family_id.in_(part))
-                ).all()
+            for part in chunked(sorted(ids)):
+                families, persons = _read(session, Family.id.in_(part), Person.family_id.in_(part))
+                family_rows += families
+                person_rows += persons
             accept = {sort_key(letter)[0]}
             if letter == "г":  # search keys fold ґ into г; the alphabet puts ґ right after г
                 accept.add(sort_key("ґ")[0])
@@ -274,7 +328,7 @@ def load_first_rows(
             ]
             if len(rows) >= at_least:
                 break
-    rows.sort(key=lambda r: (r.name_key, r.id))
+    _alphabetical(rows)
     return rows
 
 
@@ -292,109 +346,3 @@ def load_last_contacts(db: Database) -> dict[str, dt.date]:
                 if day and (family_id not in last or last[family_id] < day):
                     last[family_id] = day
     return {family_id: dt.date.fromisoformat(day) for family_id, day in last.items()}
-
-
-@dataclass(frozen=True)
-class FamilyFilter:
-    """What the user typed and chose above the list."""
-
-    text: str = ""
-    district_id: str | None = None
-    category: str | None = None
-    on_record: bool | None = None  # True: on record only; False: off record only
-
-    def tokens(self) -> list[str]:
-        return search_key(self.text).split()
-
-
-INFIX_FROM = 3  # a typed word this long also matches inside words («яна» → «Мар'яна»)
-INSIDE_SCAN_FROM = 1500  # found inside more words than this: scan the rows' text instead
-
-
-class FamilyIndex:
-    """The loaded rows and a word index over their search text.
-
-    A typed word matches a row when it begins one of the row's words (surname, given
-    name, patronymic, phone with and without +38, address, settlement), or, from three
-    letters on, when it is found inside one of them. The words are kept sorted and the
-    rows of each word laid end to end in one list, so the rows of every word beginning
-    with what was typed are one slice of it: a binary search and one set built in C,
-    however many families there are. A word found inside many others («067» in every
-    phone) is looked for in the rows' text instead, also in C."""
-
-    def __init__(self, rows: Sequence[FamilyRow]) -> None:
-        self.rows = list(rows)
-        owners: dict[str, list[int]] = {}
-        for position, row in enumerate(self.rows):
-            for word in set(row.search_text.split()):
-                owners.setdefault(word, []).append(position)
-        self._words = sorted(owners)
-        # the rows of word k are _flat[_offsets[k]:_offsets[k + 1]]
-        lists = [owners[word] for word in self._words]
-        self._flat = list(chain.from_iterable(lists))
-        self._offsets = [0, *accumulate(map(len, lists))]
-        # every word in one string, for a typed word found inside a word («яна» in
-        # «мар'яна»): str.find runs in C over the vocabulary, not over the rows
-        self._joined = "\n".join(self._words)
-        self._starts = [0, *accumulate(len(word) + 1 for word in self._words)][:-1]
-        self._texts = [row.search_text for row in self.rows]
-        self._typed: list[str] = []  # the words of the last search, shared by every row
-        for row in self.rows:
-            row.found_by = self._typed
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def _owners(self, first: int, last: int) -> list[int]:
-        """The rows of words first..last-1 (repeats possible)."""
-        return self._flat[self._offsets[first] : self._offsets[last]]
-
-    def _positions(self, token: str) -> set[int]:
-        start = bisect_left(self._words, token)
-        end = bisect_left(self._words, token + "\U0010ffff", start)
-        found = set(self._owners(start, end))
-        if len(token) >= INFIX_FROM:
-            found.update(self._inside(token))
-        return found
-
-    def _inside(self, token: str) -> Iterable[int]:
-        """Rows with a word that contains `token` (not only at its start)."""
-        joined, starts = self._joined, self._starts
-        if joined.count(token) > INSIDE_SCAN_FROM:
-            # found in very many words: one pass over the rows' text beats a look-up
-            # per word (a typed word has no space, so «in» finds it inside a word)
-            return [i for i, text in enumerate(self._texts) if token in text]
-        found: list[int] = []
-        at = joined.find(token)
-        while at != -1:
-            word = bisect_right(starts, at) - 1
-            found += self._owners(word, word + 1)
-            following = word + 1
-            if following >= len(starts):
-                break
-            at = joined.find(token, starts[following])
-        return found
-
-    def search(self, wanted: FamilyFilter, today: dt.date | None = None) -> list[FamilyRow]:
-        """Rows matching every typed word, the district, category and status; in the
-        index's order (the Ukrainian alphabet of the family name)."""
-        tokens = wanted.tokens()
-        self._typed[:] = tokens
-        found: Iterable[FamilyRow] = self.rows
-        if tokens:
-            positions: set[int] | None = None
-            for token in sorted(set(tokens), key=len, reverse=True):
-                matched = self._positions(token)
-                positions = matched if positions is None else positions & matched
-                if not positions:
-                    return []
-            assert positions is not None
-            found = list(map(self.rows.__getitem__, sorted(positions)))
-        if wanted.district_id is not None:
-            found = [r for r in found if r.district_id == wanted.district_id]
-        if wanted.category is not None:
-            found = [r for r in found if wanted.category in r.categories]
-        if wanted.on_record is not None:
-            day = today or dt.date.today()
-            found = [r for r in found if r.on_record(day) == wanted.on_record]
-        return list(found)

@@ -84,3 +84,36 @@ def test_clean_text_stores_nfc_or_refuses_as_defined(text: str) -> None:
         return
     expected = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     assert T.clean_text(text) == expected
+
+
+def sort_key_by_definition(text: str) -> tuple[str, str]:
+    """The Ukrainian alphabet's key, character by character (str.translate)."""
+    return (text.lower().translate(T._ORDER), text.translate(T._ORDER)) if text else ("", "")
+
+
+def test_every_code_point_sorts_exactly_as_defined() -> None:
+    """The sort key's codecs (one 256-character alphabet) give the translated key for
+    every character, inside the alphabet or not."""
+    wrong = [
+        f"U+{cp:04X}"
+        for cp in range(sys.maxunicode + 1)
+        if not 0xD800 <= cp < 0xE000 and T.sort_key(chr(cp)) != sort_key_by_definition(chr(cp))
+    ]
+    assert wrong == []
+
+
+SORTED_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list(bytes(range(32, 256)).decode("cp1251", errors="ignore") + T.APOSTROPHES)
+        + ["İ", "Σ", "ς", "ẞ", "Ω", "\u0301", "\ua650"]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SORTED_TEXT)
+def test_sort_keys_as_defined(text: str) -> None:
+    """Text in and out of the alphabet, apostrophes and letters whose lower case differs in
+    context (final sigma) or in length (dotted capital I)."""
+    assert T.sort_key(text) == sort_key_by_definition(text)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.i18n.text import search_key
-from app.services import family_index
+from app.services import family_search
 from app.services.family_index import FamilyFilter, FamilyIndex, FamilyRow
 
 
@@ -114,15 +114,73 @@ def reference_search(texts: list[str], typed: str) -> list[int]:
     families=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4), max_size=30),
     typed=st.lists(st.sampled_from(["м", "мар", "яна", "067", "0671", "+38", "ян", "гонт", "ен"])),
     scan_from=st.sampled_from([0, 1500]),
+    with_words=st.booleans(),
 )
 def test_the_index_finds_what_a_row_by_row_search_finds(
-    families: list[list[str]], typed: list[str], scan_from: int
+    families: list[list[str]], typed: list[str], scan_from: int, with_words: bool
 ) -> None:
-    """Both ways of finding a word inside others (per word, or a scan of the rows' text
-    when it is inside very many) give the row-by-row answer."""
+    """Every way of finding a word (the word index, inside others per word or by a scan of
+    the rows' text when it is inside very many; or, before the word index is built, the
+    scan alone) gives the row-by-row answer."""
     rows = [row(f"f{n:03}", *words) for n, words in enumerate(families)]
     text = " ".join(typed)
-    with patch.object(family_index, "INSIDE_SCAN_FROM", scan_from):
-        found = FamilyIndex(rows).search(FamilyFilter(text=text))
+    with patch.object(family_search, "INSIDE_SCAN_FROM", scan_from):
+        found = FamilyIndex(rows, words=with_words).search(FamilyFilter(text=text))
     expected = reference_search([r.search_text for r in rows], text)
     assert [r.id for r in found] == [rows[n].id for n in expected]
+
+
+SPACES = [" ", "  ", "\t", "\u00a0", "\n", "\u2028"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.tuples(st.sampled_from(SPACES), st.sampled_from(WORDS)), max_size=4).map(
+            lambda parts: "".join(space + word for space, word in parts)
+        ),
+        max_size=20,
+    ),
+    typed=st.sampled_from(["м", "мар", "яна", "067", "+38", "ян", "ен", "мар яна"]),
+    words=st.booleans(),
+)
+def test_words_apart_by_any_white_space_are_found(
+    texts: list[str], typed: str, words: bool
+) -> None:
+    """A row's text with words apart by tabs, no-break spaces or several spaces is searched
+    as if they were single spaces, with the word index or without."""
+    rows = [
+        FamilyRow(f"f{n:03}", "", "", None, "", "", (), None, None, "", False, search_text=text)
+        for n, text in enumerate(texts)
+    ]
+    found = FamilyIndex(rows, words=words).search(FamilyFilter(text=typed))
+    assert [r.id for r in found] == [rows[n].id for n in reference_search(texts, typed)]
+
+
+def test_the_list_is_searchable_before_its_word_index_is_built() -> None:
+    """The families list shows its rows the moment they are read and searches them by a
+    scan of their text; the word index, built after off the GUI thread, finds the same."""
+    rows = [
+        row("a", "Бондар Мар'яна Іванівна", "бондар остап"),
+        row("b", "Марʼяненко Олег", "марʼяненко ірина"),
+        row("c", "Шевчук Тетяна Петрівна"),
+    ]
+    index = FamilyIndex(rows, words=False)
+    typed = ["мар", "яна", "ост", "петр", "ян", "ір", "xyz", "тетяна петрівна"]
+    before = {text: [r.id for r in index.search(FamilyFilter(text=text))] for text in typed}
+    index.use_words(index.build_words())
+    after = {text: [r.id for r in index.search(FamilyFilter(text=text))] for text in typed}
+    assert (
+        before
+        == after
+        == {
+            "мар": ["a", "b"],
+            "яна": ["a", "c"],
+            "ост": ["a"],
+            "петр": ["c"],
+            "ян": [],
+            "ір": ["b"],
+            "xyz": [],
+            "тетяна петрівна": ["c"],
+        }
+    )

@@ -29,6 +29,7 @@ from app.services.family_index import (
     load_first_rows,
     load_last_contacts,
 )
+from app.services.family_search import WordIndex
 from app.services.queries import districts
 from ui import style
 from ui.context import AppContext
@@ -180,7 +181,10 @@ class FamiliesPage(QWidget):
             # the head of the alphabetical list first, so the start screen shows at once
             run_in_background(lambda: load_first_rows(db, viewer), self._first_loaded)
         else:
-            run_in_background(lambda: FamilyIndex(load_family_rows(db, viewer)), self._loaded)
+            # searchable at once by a scan of the rows' text; the word index comes after
+            run_in_background(
+                lambda: FamilyIndex(load_family_rows(db, viewer), words=False), self._loaded
+            )
 
     def _first_loaded(self, rows: list[FamilyRow]) -> None:
         self.first_shown = True
@@ -198,13 +202,18 @@ class FamiliesPage(QWidget):
             self.first_rows.emit()
         self.loaded.emit()
         db = self.context.db
-        run_in_background(lambda: load_last_contacts(db), self._contacts_loaded)
+        # then, in one job (two at once would slow typing more): the last contacts, mostly
+        # SQLite's work, while the list is first painted; then the word index, Python's,
+        # which makes the search faster than the scan
+        run_in_background(
+            lambda: (index, load_last_contacts(db), index.build_words()), self._completed
+        )
 
-    def _contacts_loaded(self, last: dict[str, dt.date]) -> None:
-        """Second step: the last-contact column, filled in place."""
-        if self.index is None:
-            return
-        for row in self.index.rows:
+    def _completed(self, done: tuple[FamilyIndex, dict[str, dt.date], WordIndex]) -> None:
+        """Second step: the last-contact column filled in place, the word index put in."""
+        index, last, words = done
+        index.use_words(words)
+        for row in (self.index or index).rows:
             row.last_contact = last.get(row.id)
         self.model.refresh_column(COL_LAST)
 
