@@ -13,8 +13,6 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
-from operator import eq
 from typing import Any
 
 from sqlalchemy import String, func, select, type_coerce
@@ -211,7 +209,7 @@ def _build_rows(
         settlement,
         district_id,
     ) in family_rows:
-        if restricted and not viewer.may_see(True, responsible):
+        if not viewer.may_see(bool(restricted), responsible):
             continue
         _rank, name, _pid, keys, names = groups.get(fid, nobody)
         if categories not in codes:
@@ -248,28 +246,10 @@ def _build_rows(
 
 
 def _alphabetical(rows: list[FamilyRow]) -> None:
-    """By name key, then id. Sorted on the key's first part (strings compare faster than
-    tuples of them), then each run of equal first parts (namesakes) by the whole key and id."""
-    rows.sort(key=_first_key)
-    firsts = list(map(_first_key, rows))
-    runs: list[list[int]] = []  # [first, last] of each run of equal first parts
-    for n, same in enumerate(map(eq, firsts, islice(firsts, 1, None)), 1):
-        if not same:
-            continue
-        if runs and runs[-1][1] == n - 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n - 1, n])
-    for first, last in runs:
-        rows[first : last + 1] = sorted(rows[first : last + 1], key=_whole_key)
-
-
-def _first_key(row: FamilyRow) -> str:
-    return row.name_key[0]
-
-
-def _whole_key(row: FamilyRow) -> tuple[tuple[str, str], str]:
-    return (row.name_key, row.id)
+    """By name key, then id, compared as one string: a third of the time of comparing
+    tuples of strings. NUL never occurs in a stored name (app/i18n/text.py refuses control
+    characters) nor in an id, and sorts below every character, so the order is the tuple's."""
+    rows.sort(key=lambda r: f"{r.name_key[0]}\0{r.name_key[1]}\0{r.id}")
 
 
 def load_family_rows(db: Database, viewer: Viewer | None = None) -> list[FamilyRow]:
