@@ -9,6 +9,7 @@ still referenced by live ones cannot be deleted.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -32,6 +33,19 @@ _CHUNK = 4000  # ids per IN (…) query: well under SQLite's 32,766 variables
 _ROW_COLUMNS = ("deleted", "versions")
 
 
+def _weak(method: Any) -> Any:
+    """A batch's `method` for the checkers it hands it to, without holding the batch: a
+    reference cycle would keep every row the batch read or queued alive after it returns,
+    until the cycle collector walked them all (0.6 s after 100,000 records, the collector
+    being paused during bulk work)."""
+    ref = weakref.WeakMethod(method)
+
+    def call(*args: Any) -> Any:
+        return ref()(*args)  # type: ignore[misc]
+
+    return call
+
+
 class RecordBatch:
     """Edits checked against the database and each other, then written in one go."""
 
@@ -48,7 +62,9 @@ class RecordBatch:
         # Who writes: checked per edit (role, districts, restricted families); None only for
         # the system's own writes (reference data at set-up).
         self.guard = (
-            EditGuard(session, actor, self._current, self._pending) if actor is not None else None
+            EditGuard(session, actor, _weak(self._current), _weak(self._pending))
+            if actor is not None
+            else None
         )
         self.touched: list[tuple[str, str]] = []
         self.codes = known_codes(session)
@@ -63,7 +79,7 @@ class RecordBatch:
         self._live_targets: dict[tuple[str, str], bool] = {}
         self._restricted: list[tuple[EntitySpec, str, int | None]] = []
         self.file = ""
-        self.reach = LaptopReach.of(session, device_id, self._pending)
+        self.reach = LaptopReach.of(session, device_id, _weak(self._pending))
 
     def _pending(self, type_name: str, record_id: str) -> Mapping[str, Any] | None:
         key = (type_name, record_id)

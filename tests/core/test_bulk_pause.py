@@ -53,3 +53,45 @@ def test_a_collector_off_before_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _cyclic_garbage_after(job) -> int:
+    """Objects a job leaves for the cycle collector (freed only by a collection)."""
+    gc.collect()
+    gc.disable()
+    try:
+        job()
+        return gc.collect()
+    finally:
+        gc.enable()
+
+
+def test_an_import_leaves_its_rows_to_reference_counting(plain_centre, tmp_path) -> None:
+    # With the collector paused, whatever a job left in reference cycles waits for the next
+    # collection, which then walks it all: 0.6 s after 100,000 records. The batch's rows must
+    # go as soon as the import returns.
+    from app.services.records import import_records
+    from tests.core.sample import write_lines
+
+    settlement = "0190a000-0000-7000-8000-0000000000e1"
+    lines = [
+        {"type": "district", "id": "0190a000-0000-7000-8000-0000000000d1", "name": "Округ"},
+        {
+            "type": "settlement",
+            "id": settlement,
+            "name": "с. Морозівка",
+            "district_id": "0190a000-0000-7000-8000-0000000000d1",
+        },
+    ]
+    for n in range(400):
+        lines.append(
+            {
+                "type": "family",
+                "id": f"0190a000-0000-7000-8000-{n:012d}",
+                "settlement_id": settlement,
+                "address": f"вул. Шевченка, {n}",
+            }
+        )
+    source = write_lines(tmp_path / "in.jsonl", lines)
+    left = _cyclic_garbage_after(lambda: import_records(plain_centre, source))
+    assert left < 400, left  # not one object per record
