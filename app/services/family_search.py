@@ -15,7 +15,8 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, repeat
+from operator import contains, or_
 from typing import TYPE_CHECKING
 
 from app.db.bulk import gc_paused
@@ -40,15 +41,22 @@ def scan_texts(texts: Sequence[str]) -> list[str]:
 def scan(texts: Sequence[str], token: str, within: Iterable[int] | None = None) -> list[int]:
     """Rows (of `within`, else all, in their order) whose text has `token` at a word's
     start, or inside a word when it is INFIX_FROM letters long or longer. `texts` come
-    from scan_texts; a typed word holds no space, so «in» finds it within one word."""
-    if len(token) >= INFIX_FROM:
-        if within is None:
-            return [n for n, text in enumerate(texts) if token in text]
-        return [n for n in within if token in texts[n]]
-    spaced = " " + token  # at the start of a word after the first
+    from scan_texts; a typed word holds no space, so «in» finds it within one word.
+    Each row's test runs in C (map, compress): a Python loop over a centre's rows took
+    14 ms a keystroke."""
     if within is None:
-        return [n for n, text in enumerate(texts) if spaced in text or text.startswith(token)]
-    return [n for n in within if spaced in texts[n] or texts[n].startswith(token)]
+        rows: Iterable[int] = range(len(texts))
+        pool: Iterable[str] = texts
+    else:
+        rows = within if isinstance(within, list) else list(within)
+        pool = map(texts.__getitem__, rows)
+    if len(token) >= INFIX_FROM:
+        return list(compress(rows, map(contains, pool, repeat(token))))
+    # at the start of a word after the first, or at the start of the text
+    pool = list(pool)
+    spaced = map(contains, pool, repeat(" " + token))
+    first = map(str.startswith, pool, repeat(token))
+    return list(compress(rows, map(or_, spaced, first)))
 
 
 class WordIndex:
@@ -72,7 +80,9 @@ class WordIndex:
         # «мар'яна»): str.find runs in C over the vocabulary, not over the rows
         self._joined = "\n".join(self._words)
         self._starts = [0, *accumulate(len(word) + 1 for word in self._words)][:-1]
-        self._texts = texts
+        # and every row's text in one string, for a word found inside very many words
+        self._rows_joined = "\n".join(texts)
+        self._row_starts = [0, *accumulate(len(text) + 1 for text in texts)][:-1]
 
     def _owners(self, first: int, last: int) -> list[int]:
         """The rows of words first..last-1 (repeats possible)."""
@@ -87,13 +97,28 @@ class WordIndex:
             found.update(self._inside(token))
         return found
 
+    def _rows_containing(self, token: str) -> list[int]:
+        """The rows whose text holds `token` (what `scan` finds for a long word), in order:
+        str.find over all the rows' text at once, going on from the next row after a find
+        (3 ms on a centre for «067», in every tenth phone, against 15 ms row by row)."""
+        joined, starts = self._rows_joined, self._row_starts
+        found: list[int] = []
+        at = joined.find(token)
+        while at != -1:
+            row = bisect_right(starts, at) - 1
+            found.append(row)
+            if row + 1 >= len(starts):
+                break
+            at = joined.find(token, starts[row + 1])
+        return found
+
     def _inside(self, token: str) -> Iterable[int]:
         """Rows with a word that contains `token` (not only at its start)."""
         joined, starts = self._joined, self._starts
         if joined.count(token) > INSIDE_SCAN_FROM:
             # found in very many words: one pass over the rows' text beats a look-up
             # per word
-            return scan(self._texts, token)
+            return self._rows_containing(token)
         found: list[int] = []
         at = joined.find(token)
         while at != -1:

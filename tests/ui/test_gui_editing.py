@@ -51,7 +51,7 @@ def open_group_card(qtbot: QtBot, context: AppContext) -> GroupsPage:
     page.show()
     qtbot.waitExposed(page)
     page.table.setFocus()
-    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    page.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert page.stack.currentIndex() == 1 and page.sheet is not None
     return page
@@ -261,7 +261,7 @@ def test_visit_changed_and_deleted_from_the_card(
     assert card.visits_model.total() == visits  # changed, not added
 
     row = next(i for i, r in enumerate(card.visits_model.rows()) if r.id == visit_id)
-    source = view.model().mapFromSource(card.visits_model.index(row, 0))  # type: ignore[attr-defined]
+    source = card.visits_model.index(row, 0)
     focus_row(qtbot, card, view, source.row())
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(card.events_changed, timeout=1000):  # the status bar and lists follow
@@ -365,7 +365,7 @@ def test_service_changed_and_deleted_from_the_card(
     assert card.services_model.total() == count
 
     row = next(i for i, r in enumerate(card.services_model.rows()) if r.id == service_id)
-    source = view.model().mapFromSource(card.services_model.index(row, 0))  # type: ignore[attr-defined]
+    source = card.services_model.index(row, 0)
     focus_row(qtbot, card, view, source.row())
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     delete = next(

@@ -107,7 +107,7 @@ def test_double_click_opens_one_card_and_a_second_open_raises_it(
     page = shell.families_page()
     qtbot.waitUntil(lambda: page.index is not None, timeout=10_000)
     table = page.table
-    rect = table.visualRect(page.proxy.index(0, 0))
+    rect = table.visualRect(page.model.index(0, 0))
     spot = QPoint(rect.center())
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=spot)

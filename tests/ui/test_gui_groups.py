@@ -20,7 +20,7 @@ def test_attendance_by_keyboard_is_saved(qtbot: QtBot, context: AppContext) -> N
     page.show()
     assert page.model.total() == 4
     page.table.setFocus()
-    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    page.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert page.stack.currentIndex() == 1
     assert page.sheet is not None
@@ -154,7 +154,7 @@ def test_ctrl_p_prints_the_journal_of_the_group_open_or_chosen(
     page = shell.window.show_page("groups")
     assert isinstance(page, GroupsPage)
     assert shell.window.print_action.isEnabled()
-    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    page.table.setCurrentIndex(page.model.index(0, 0))
     shell.window.print_action.trigger()
     assert page.stack.currentIndex() == 1  # the chosen group opened, its journal printing
     job = page.print_job

@@ -6,12 +6,13 @@ import datetime as dt
 import random
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from app.i18n import search_key, sort_key
 from app.services.family_index import FamilyFilter, FamilyIndex, FamilyRow
 from ui.models.families_model import COL_CATEGORIES, COL_NAME, COL_SINCE, FamiliesModel
 from ui.models.roles import ID_ROLE, OBJECT_ROLE, SORT_ROLE
-from ui.models.table import CHUNK, TableProxy
+from ui.models.table import CHUNK
 
 NAMES = [
     "Яковенко Ігор",
@@ -112,15 +113,22 @@ def test_empty_dates_sort_last_both_ways() -> None:
     assert names(model) == ["В", "Б", "А"]
 
 
-def test_proxy_hands_sorting_to_the_source_and_keeps_objects() -> None:
+def test_a_view_sorts_the_model_itself_and_finds_its_objects(qtbot) -> None:
+    # the views sit on the model with no proxy: a header click must reach the model's own
+    # sort (over every row, loaded or not), and a view's index must give the row object
     model = FamiliesModel()
-    model.set_rows([row(i, n) for i, n in enumerate(NAMES)])
-    proxy = TableProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
-    first = proxy.index(0, COL_NAME)
-    assert first.data() == "Бондар Марія"
-    assert proxy.row_object(first).name == "Бондар Марія"
+    model.set_rows([row(i, n) for i, n in enumerate(NAMES * (CHUNK // len(NAMES) + 1))])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert [r.name for r in model.rows()[:2]] == ["Яковенко Ігор"] * 2
+    assert [r.name for r in model.rows()[-2:]] == ["Бондар Марія"] * 2  # unloaded rows too
+    first = model.index(0, COL_NAME)
+    assert first.data() == "Яковенко Ігор"
+    assert model.row_object(first).name == "Яковенко Ігор"
+    assert model.row_object(QModelIndex()) is None
 
 
 def test_search_ignores_apostrophes_case_and_finds_phone() -> None:

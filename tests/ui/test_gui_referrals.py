@@ -148,7 +148,7 @@ def test_referral_changed_and_deleted_from_the_card(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is card, timeout=5000)
     view.setFocus()
     row = next(i for i, r in enumerate(card.referrals_model.rows()) if r.id == referral_id)
-    view.setCurrentIndex(view.model().mapFromSource(card.referrals_model.index(row, 0)))  # type: ignore[attr-defined]
+    view.setCurrentIndex(card.referrals_model.index(row, 0))
     qtbot.waitUntil(view.hasFocus, timeout=5000)
     assert card.referrals_model.index(row, 2).data() == "ще невідомо"  # none stored yet
 
@@ -170,7 +170,7 @@ def test_referral_changed_and_deleted_from_the_card(
     assert card.referrals_model.index(row, 2).data() == "відмовлено"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    view.setCurrentIndex(view.model().mapFromSource(card.referrals_model.index(row, 0)))  # type: ignore[attr-defined]
+    view.setCurrentIndex(card.referrals_model.index(row, 0))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert RecordService(context.db).get("referral", referral_id) is None
     assert referral_id not in {r.id for r in card.referrals_model.rows()}
@@ -211,7 +211,7 @@ def test_notification_number_shows_in_the_card(
 
     view = card.event_views["notification"]
     card.tabs.setCurrentWidget(view.parentWidget())
-    view.setCurrentIndex(view.model().mapFromSource(model.index(row, 0)))  # type: ignore[attr-defined]
+    view.setCurrentIndex(model.index(row, 0))
     card.edit_event("notification")
     again = card.event_dialog
     assert isinstance(again, EventDialog) and again is not dialog

@@ -1,6 +1,10 @@
 """A table model over a list of row objects, loaded into the view in chunks, sorted in
-Python by real keys (dates as dates, names by the Ukrainian alphabet); and the proxy the
-views sit on, which hands sorting down to it so that unloaded rows sort too."""
+Python by real keys (dates as dates, names by the Ukrainian alphabet) over all its rows,
+loaded or not.
+
+Views sit on the model itself, with no QSortFilterProxyModel between: a view's header click
+calls the model's `sort`, and a proxy would only add, to every value a painted cell asks
+for, a call back into Python for the source's index (a third of a list's repaint)."""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QIcon
@@ -22,6 +25,18 @@ from ui.models.roles import ID_ROLE, OBJECT_ROLE, SORT_ROLE
 Row = TypeVar("Row")
 _Index = QModelIndex | QPersistentModelIndex
 CHUNK = 200
+# roles as plain numbers: Qt passes them so, and an enum member's lookup costs per call
+_TEXT_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    )
+)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
+
+    def row_object(self, index: _Index) -> Row | None:
+        """The row object at a view's index (None for no row)."""
+        if not index.isValid() or index.row() >= self._loaded:
+            return None
+        return self._rows[index.row()]
 
     def row_of(self, record_id: str) -> int:
         """Position of a row by its id (loading up to it); -1 when absent."""
@@ -110,13 +131,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._loaded:
             return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        return self._value(self._rows[index.row()], self.columns[index.column()], role)
+
+    def _value(self, row: Row, column: Column[Row], role: int) -> Any:
+        """What a cell holds for `role`; None for a role the lists do not use."""
+        if role in _TEXT_ROLES:
             return column.text(row)
         if role == SORT_ROLE:
             return column.key(row)
@@ -124,10 +143,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return row
         if role == ID_ROLE:
             return getattr(row, "id", None)
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
-            return column.icon(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == _DECORATION:
+            return column.icon(row) if column.icon is not None else None
+        if role == _ALIGNMENT and column.align_right:
+            return _RIGHT
         return None
 
     # sorting
@@ -145,23 +164,3 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         missing = [r for k, r in keyed if k is None]
         present.sort(key=lambda pair: pair[0], reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = [r for _, r in present] + missing
-
-
-class TableProxy(QSortFilterProxyModel):
-    """The proxy every list view sits on; sorting is done by the source over all its rows."""
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, RowTableModel):
-            source.sort(column, order)
-        else:
-            super().sort(column, order)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:
-            return a is None and b is not None
-        return bool(a < b)
-
-    def row_object(self, index: _Index) -> Any:
-        return index.data(OBJECT_ROLE) if index.isValid() else None

@@ -35,7 +35,6 @@ from ui import style
 from ui.context import AppContext
 from ui.icons import icon
 from ui.models.families_model import COL_LAST, COL_NAME, FamiliesModel
-from ui.models.table import TableProxy
 from ui.runner import run_in_background
 from ui.text import count_text
 from ui.widgets.columns import ColumnFitter
@@ -102,10 +101,8 @@ class FamiliesPage(QWidget):
         self.new_button.clicked.connect(self.new_item)
 
         self.model = FamiliesModel(dict(context.labels("category")), self)
-        self.proxy = TableProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Families"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -265,18 +262,18 @@ class FamiliesPage(QWidget):
 
     def _to_list(self) -> None:
         """↓ in the search box goes to the list, on its first row."""
-        if self.proxy.rowCount() > 0:
+        if self.model.rowCount() > 0:
             self.table.setFocus()
             if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.proxy.index(0, 0))
+                self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _open_current(self) -> None:
         index = self.table.currentIndex()
-        if not index.isValid() and self.proxy.rowCount() > 0:
-            index = self.proxy.index(0, 0)
+        if not index.isValid() and self.model.rowCount() > 0:
+            index = self.model.index(0, 0)
         self._open_index(index)
 
     def _open_index(self, index: QModelIndex) -> None:
-        row = self.proxy.row_object(index)
+        row = self.model.row_object(index)
         if row is not None and self._open_family is not None:
             self._open_family(row.id)

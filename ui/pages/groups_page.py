@@ -24,7 +24,6 @@ from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.dialogs.session_dialog import SessionDialog
 from ui.icons import icon
 from ui.models.lists import GroupsModel
-from ui.models.table import TableProxy
 from ui.pages.group_card import GroupCard, _title
 from ui.widgets.columns import ColumnFitter
 from ui.widgets.empty_hint import empty_hint
@@ -46,10 +45,8 @@ class GroupsPage(QWidget, GroupCard):
 
         # list
         self.model = GroupsModel(lambda code: context.label("category", code), self)
-        self.proxy = TableProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Support groups"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,13 +90,13 @@ class GroupsPage(QWidget, GroupCard):
         rows = group_rows(self.context.db)
         self.model.set_rows(rows)
         if self.table.currentIndex().row() < 0 and rows:
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def on_shown(self) -> None:
         (self.grid if self.stack.currentIndex() == 1 else self.table).setFocus()
 
     def _open_index(self, index: QModelIndex) -> None:
-        row = self.proxy.row_object(index)
+        row = self.model.row_object(index)
         if row is not None:
             self.open_group(row.id)
 
@@ -131,7 +128,7 @@ class GroupsPage(QWidget, GroupCard):
             index = self.table.currentIndex()
             if not index.isValid():
                 return
-            self.open_group(self.model.row_at(self.proxy.mapToSource(index).row()).id)
+            self.open_group(self.model.row_at(index.row()).id)
         self.print_journal()
 
     def focus_search(self) -> None:

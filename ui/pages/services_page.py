@@ -23,7 +23,6 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import Words
 from ui.models.lists import ServicesModel
-from ui.models.table import TableProxy
 from ui.text import count_text
 from ui.widgets.columns import ColumnFitter
 from ui.widgets.date_field import DateField
@@ -75,10 +74,8 @@ class ServicesPage(QWidget):
         self.model = ServicesModel(
             lambda code: context.label("service", code), self.words.service_form, self
         )
-        self.proxy = TableProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Services provided"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -33,7 +33,7 @@ from ui.dialogs.service_dialog import ServiceDialog
 from ui.icons import icon
 from ui.labels import sentence
 from ui.models.lists import EventsModel, HistoryModel, ServicesModel
-from ui.models.table import TableProxy
+from ui.models.table import RowTableModel
 from ui.widgets.empty_hint import empty_hint
 
 
@@ -253,10 +253,10 @@ class EventsTab:
         """The record id of the selected line of a services / visits / … tab."""
         view = self.event_views[kind]
         index = view.currentIndex()
-        proxy = view.model()
-        if not index.isValid() or not isinstance(proxy, TableProxy):
+        model = view.model()
+        if not isinstance(model, RowTableModel):
             return None
-        row = proxy.row_object(index)
+        row = model.row_object(index)
         return getattr(row, "id", None)
 
     def edit_event(self, kind: str) -> None:

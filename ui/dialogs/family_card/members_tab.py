@@ -22,7 +22,6 @@ from ui.dialogs.family_card.widgets import _key, _table
 from ui.dialogs.member_dialog import MemberDialog
 from ui.icons import icon
 from ui.models.members_model import MembersModel
-from ui.models.table import TableProxy
 from ui.widgets.empty_hint import empty_hint
 
 
@@ -82,9 +81,7 @@ class MembersTab:
         index = self.members_view.currentIndex()
         if not index.isValid():
             return -1
-        proxy = self.members_view.model()
-        assert isinstance(proxy, TableProxy)
-        return proxy.mapToSource(index).row()
+        return index.row()
 
     def _open_member(self, member: Member | None, row: int) -> None:
         dialog = MemberDialog(self.context, member, self)

@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models.table import RowTableModel, TableProxy
+from ui.models.table import RowTableModel
 
 
 def _table(model: RowTableModel[Any], name: str) -> QTableView:
     view = QTableView()
-    proxy = TableProxy(view)
-    proxy.setSourceModel(model)
-    view.setModel(proxy)
+    view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
