@@ -401,6 +401,26 @@
         <source>Not a date. Type it as 12.03.2024.</source>
         <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
     </message>
+    <message>
+        <source>Empty act</source>
+        <translation>Порожній акт</translation>
+    </message>
+    <message>
+        <source>Nothing of the act is filled in but its start date and specialist.</source>
+        <translation>В акті нічого не заповнено, крім дати початку й фахівця.</translation>
+    </message>
+    <message>
+        <source>Save it as an assessment begun, to fill in later, or go back and fill it in?</source>
+        <translation>Зберегти його як розпочате оцінювання, щоб заповнити пізніше, чи повернутися й заповнити?</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in</source>
+        <translation>За&amp;повнити</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceModel</name>

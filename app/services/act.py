@@ -4,6 +4,7 @@ family's notifications. Its structure and checks live beside the field registry
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.db.act import (  # noqa: F401 - the structure, re-exported for the forms
@@ -13,6 +14,30 @@ from app.db.act import (  # noqa: F401 - the structure, re-exported for the form
     IMPACT_LEVELS,
     check_act,
 )
+
+# What a new assessment's form fills in by itself, before anything is typed.
+_PREFILLED = frozenset({"family_id", "started", "specialist"})
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != "" and value != [] and value != {}
+
+
+def is_blank(fields: Mapping[str, Any]) -> bool:
+    """Whether an assessment holds nothing but what its form fills in by itself (the family,
+    the start date, the specialist): no other field, no area of the act. False and 0 are
+    answers, not blanks."""
+    for name, value in fields.items():
+        if name == "act":
+            act = value or {}
+            people = [*(act.get("children") or []), *(act.get("adults") or [])]
+            if any(_filled(v) for entry in people for k, v in entry.items() if k != "person_id"):
+                return False
+            if any(_filled(v) for v in (act.get("family") or {}).values()):
+                return False
+        elif name not in _PREFILLED and _filled(value):
+            return False
+    return True
 
 
 def form_people(db: Any, family_id: str, day: Any = None) -> tuple[list, list]:

@@ -255,3 +255,57 @@ def test_walk_in_visitor_with_a_referral(qtbot: QtBot, context: AppContext, typi
     today = dt.date.today()
     summary = compute_summary(context.db, today, today)
     assert summary.intake_consultations >= 1 and summary.referrals["accepted"] >= 1
+
+
+def test_an_empty_act_is_asked_about_before_it_is_saved(
+    qtbot: QtBot, context: AppContext, typist: Typist
+) -> None:
+    # The act opens on its start date; Enter there saved an act with nothing in it, which
+    # then counted among the period's assessments.
+    family_id = family_with_child_and_adult(context)
+    card = FamilyCard(context, family_id)
+    qtbot.addWidget(card)
+    card.open()
+    qtbot.waitExposed(card)
+    before = len(card.assessments_model.rows())
+    card.add_event("assessment")
+    dialog = card.event_dialog
+    assert isinstance(dialog, AssessmentActDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    started = QApplication.focusWidget()
+    qtbot.keyClick(started, Qt.Key.Key_Return)
+    question = dialog.empty_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible, timeout=5000)
+    assert question.text() == "В акті нічого не заповнено, крім дати початку й фахівця."
+    assert dialog.fill_in_button is question.defaultButton()
+    assert dialog.fill_in_button is question.escapeButton()
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # «Заповнити»: back to the act, nothing saved
+    qtbot.waitUntil(lambda: not question.isVisible(), timeout=5000)
+    assert dialog.isVisible() and dialog.saved_id is None
+    assert len(card.assessments_model.rows()) == before
+    assert dialog.children[0][2]["health"].hasFocus()
+
+    # typed into, it saves without a question
+    typist(dialog.children[0][2]["health"], "Часті застуди")
+    dialog.accept()
+    assert not dialog.isVisible() and dialog.saved_id is not None
+    assert len(card.assessments_model.rows()) == before + 1
+    card.reject()
+
+
+def test_an_empty_act_can_be_saved_as_started(qtbot: QtBot, context: AppContext) -> None:
+    family_id = family_with_child_and_adult(context)
+    dialog = AssessmentActDialog(context, family_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    question = dialog.empty_question
+    assert question is not None and dialog.save_anyway_button is not None
+    qtbot.waitUntil(question.isVisible, timeout=5000)
+    dialog.save_anyway_button.click()  # «Зберегти»: an act begun, to be filled in later
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    stored = RecordService(context.db).get("assessment", dialog.saved_id or "")
+    assert stored is not None and stored["started"] == dt.date.today()
+    assert stored["conclusion"] is None

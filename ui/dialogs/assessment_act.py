@@ -9,6 +9,7 @@ label has a mnemonic, and «Save and print» writes the A4 act for signatures.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,6 +36,7 @@ from app.services.act import (
     IMPACT_LEVELS,
     family_notifications,
     form_people,
+    is_blank,
 )
 from app.services.records import RecordService
 from ui.context import AppContext
@@ -61,6 +64,10 @@ class AssessmentActDialog(QDialog):
         self.family_id = family_id
         self.record_id = record_id
         self.saved_id: str | None = None
+        self.empty_question: QMessageBox | None = None
+        self.save_anyway_button: QPushButton | None = None
+        self.fill_in_button: QPushButton | None = None
+        self._blank_confirmed = False
         self.errors = FieldErrors()
         self.fields: dict[str, QWidget] = {}
         self.children: list[tuple[str, str, dict[str, QWidget]]] = []
@@ -342,6 +349,7 @@ class AssessmentActDialog(QDialog):
         return result
 
     def save(self) -> bool:
+        """Save the act as it is; False after showing why it was not saved."""
         self.errors.clear()
         values = self.values()
         if values is None:
@@ -357,7 +365,52 @@ class AssessmentActDialog(QDialog):
         self.record_id = self.saved_id
         return True
 
+    def _asked_first(self, then: Callable[[], None]) -> bool:
+        """A new act with nothing filled in but its start date and specialist (Enter on the
+        date it opens on) is asked about: «Заповнити» (Enter, Esc) goes back to the act,
+        «Зберегти» saves it as begun, to be filled in later; `then` runs after that save.
+        True when the question was asked."""
+        if self.record_id is not None or self._blank_confirmed:
+            return False
+        values = self.values()
+        if values is None or not is_blank(values):
+            return False
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Empty act"))
+        box.setText(self.tr("Nothing of the act is filled in but its start date and specialist."))
+        box.setInformativeText(
+            self.tr("Save it as an assessment begun, to fill in later, or go back and fill it in?")
+        )
+        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+        fill_in = box.addButton(self.tr("&Fill in"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fill_in)
+        box.setEscapeButton(fill_in)
+        self.empty_question = box
+        self.save_anyway_button, self.fill_in_button = save, fill_in
+
+        def answered() -> None:
+            if box.clickedButton() is save:
+                self._blank_confirmed = True
+                then()
+            else:
+                self._first_area().setFocus()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
+        return True
+
+    def _first_area(self) -> QWidget:
+        """Where filling in an act begins: the first child's first area, else the first
+        adult's, else the family's."""
+        for people in (self.children, self.adults):
+            if people:
+                return next(iter(people[0][2].values()))
+        return next(iter(self.family_fields.values()))
+
     def accept(self) -> None:
+        if self._asked_first(self.accept):
+            return
         if self.save():
             super().accept()
 
@@ -365,6 +418,8 @@ class AssessmentActDialog(QDialog):
         """Save, then write the act as a PDF for signatures."""
         from ui.printing import print_assessment_act
 
+        if self._asked_first(self.save_and_print):
+            return
         if self.save():
             assert self.saved_id is not None
             super().accept()
