@@ -2816,6 +2816,26 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <source>Saved: {service}, {date}. Enter the next one or close.</source>
         <translation>Збережено: {service}, {date}. Введіть наступну або закрийте.</translation>
     </message>
+    <message>
+        <source>The same service again</source>
+        <translation>Та сама послуга ще раз</translation>
+    </message>
+    <message>
+        <source>{recipient}, {date}: «{service}» is recorded already.</source>
+        <translation>{recipient}, {date}: послугу «{service}» уже записано.</translation>
+    </message>
+    <message>
+        <source>Record the same service once more?</source>
+        <translation>Записати таку саму послугу ще раз?</translation>
+    </message>
+    <message>
+        <source>Record &amp;once more</source>
+        <translation>Записати &amp;ще раз</translation>
+    </message>
+    <message>
+        <source>&amp;Do not record</source>
+        <translation>&amp;Не записувати</translation>
+    </message>
 </context>
 <context>
     <name>ServicesModel</name>

@@ -253,6 +253,34 @@ def service_rows(db: Database, wanted: ServiceFilter, limit: int = 5_000) -> lis
     return result
 
 
+def same_services(
+    db: Database,
+    family_id: str | None,
+    person_id: str | None,
+    code: str,
+    day: dt.date,
+    other_than: str | None = None,
+) -> int:
+    """How many live services of this type are recorded for this recipient (the person, or
+    the whole family when `person_id` is None) on this day, `other_than` aside: the quick
+    entry asks before it records a second."""
+    query = select(func.count()).where(
+        ServiceRecord.deleted.is_(False),
+        ServiceRecord.service_code == code,
+        ServiceRecord.date == day,
+        ServiceRecord.family_id.is_(None)
+        if family_id is None
+        else ServiceRecord.family_id == family_id,
+        ServiceRecord.person_id.is_(None)
+        if person_id is None
+        else ServiceRecord.person_id == person_id,
+    )
+    if other_than is not None:
+        query = query.where(ServiceRecord.id != other_than)
+    with db.reading() as session:
+        return int(session.scalar(query) or 0)
+
+
 @dataclass(frozen=True)
 class StatusSummary:
     """The status bar: who, which device, which database, what is not yet sent."""

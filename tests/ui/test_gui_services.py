@@ -111,3 +111,52 @@ def test_the_hint_of_an_empty_services_list_goes_and_comes_with_the_period(
     page.date_to.set_value(dt.date(1990, 12, 31))
     page.reload()
     assert page.model.rowCount() == 0 and page.empty.isVisible()
+
+
+def test_the_same_service_twice_is_asked_about(
+    qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
+) -> None:
+    # Enter saves and keeps the dialog open with the same recipient, service and date: a
+    # second Enter recorded the same service again, and the reports counted it twice.
+    from sqlalchemy import func, select
+
+    def count() -> int:
+        with context.db.session() as session:
+            query = select(func.count()).select_from(ServiceRecord)
+            return int(session.scalar(query.where(ServiceRecord.deleted.is_(False))) or 0)
+
+    dialog = ServiceDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typist(dialog.recipient, "мар")
+    qtbot.waitUntil(lambda: bool(dialog.recipient._found), timeout=5000)
+    dialog.recipient.choose(dialog.recipient._found[0])
+    dialog.to_person.setChecked(True)
+    dialog.service.setCurrentIndex(dialog.service.findData("002.0"))
+    dialog.date.set_value(dt.date.today() - dt.timedelta(days=400))  # no service of it yet
+    before = count()
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
+    assert count() == before + 1
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)  # the same again
+    question = dialog.repeat_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible, timeout=5000)
+    assert "уже записано" in question.text()
+    assert dialog.skip_button is question.defaultButton() is question.escapeButton()
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # «Не записувати»
+    qtbot.waitUntil(lambda: not question.isVisible(), timeout=5000)
+    assert count() == before + 1 and dialog.isVisible()
+
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
+    question = dialog.repeat_question
+    assert question is not None and dialog.record_again_button is not None
+    qtbot.waitUntil(question.isVisible, timeout=5000)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.record_again_button.click()  # two the same day, on purpose
+    assert count() == before + 2
+
+    dialog.date.set_value(dt.date.today() - dt.timedelta(days=401))  # another day: no question
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
+    assert count() == before + 3

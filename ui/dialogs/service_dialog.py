@@ -5,6 +5,7 @@ that one and closes."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.queries import family_names_of
+from app.services.queries import family_names_of, same_services
 from app.services.records import RecordService
 from ui.context import AppContext
 from ui.labels import Words, sentence
@@ -62,6 +65,11 @@ class ServiceDialog(QDialog):
         )
         self.errors = FieldErrors()
         self.count = 0
+        self.repeat_question: QMessageBox | None = None
+        self.skip_button: QPushButton | None = None
+        self.record_again_button: QPushButton | None = None
+        self._confirmed: tuple[Any, ...] | None = None  # the repeat the user chose to record
+        self._stored_key: tuple[Any, ...] | None = None
 
         self.recipient = PersonPicker(context.db)
         self.recipient.setAccessibleName(self.tr("Recipient"))
@@ -153,6 +161,13 @@ class ServiceDialog(QDialog):
         self.minutes.setValue(minutes if isinstance(minutes, int) else 0)
         self.form.setCurrentIndex(max(0, self.form.findData(stored.get("form"))))
         self.notes.setText(str(stored.get("notes") or ""))
+        # a change that keeps who, what and when is not asked about a repeat it already was
+        self._stored_key = (
+            stored.get("family_id"),
+            stored.get("person_id"),
+            code,
+            stored.get("date"),
+        )
 
     def _show_family(self, family_id: str | None) -> None:
         self.family_id = family_id
@@ -197,6 +212,12 @@ class ServiceDialog(QDialog):
             "form": self.form.currentData(),
             "notes": self.notes.text().strip() or None,
         }
+        key = (family_id, person_id, code, fields["date"])
+        if key not in (self._confirmed, self._stored_key) and same_services(
+            self.context.db, *key, other_than=self.service_id
+        ):
+            self._ask_about_repeat(key)
+            return False
         try:
             service_id = RecordService(self.context.db).save("service", self.service_id, fields)
         except ValidationError as error:
@@ -213,6 +234,39 @@ class ServiceDialog(QDialog):
         self.notes.clear()
         self.saved.emit(service_id)
         return True
+
+    def _ask_about_repeat(self, key: tuple[Any, ...]) -> None:
+        """The same service for the same recipient on the same day is recorded already (a
+        second Enter in the quick entry): «Не записувати» (Enter, Esc) goes back, «Записати
+        ще одну» records it again, as two the same day may be meant."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("The same service again"))
+        person = self.recipient.chosen
+        # the person by name; a service to the whole family as the dialog names the family
+        recipient = person.name if key[1] is not None and person else self.family_label.text()
+        box.setText(
+            self.tr("{recipient}, {date}: «{service}» is recorded already.").format(
+                recipient=recipient, date=self.date.edit.text(), service=self.service.currentText()
+            )
+        )
+        box.setInformativeText(self.tr("Record the same service once more?"))
+        again = box.addButton(self.tr("Record &once more"), QMessageBox.ButtonRole.AcceptRole)
+        skip = box.addButton(self.tr("&Do not record"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(skip)
+        box.setEscapeButton(skip)
+        self.repeat_question = box
+        self.record_again_button, self.skip_button = again, skip
+
+        def answered() -> None:
+            if box.clickedButton() is again:
+                self._confirmed = key
+                self.accept()
+            else:
+                self.service.setFocus()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
 
     def accept(self) -> None:
         """Enter saves; a new entry stays open for the next one, a change closes."""
