@@ -131,10 +131,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._loaded:
             return None
-        return self._value(self._rows[index.row()], self.columns[index.column()], role)
-
-    def _value(self, row: Row, column: Column[Row], role: int) -> Any:
-        """What a cell holds for `role`; None for a role the lists do not use."""
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
         if role in _TEXT_ROLES:
             return column.text(row)
         if role == SORT_ROLE:
