@@ -20,7 +20,9 @@ _PREFILLED = frozenset({"family_id", "started", "specialist"})
 
 
 def _filled(value: Any) -> bool:
-    return value is not None and value != "" and value != [] and value != {}
+    if isinstance(value, str):
+        return bool(value.strip())  # white space alone is stored as nothing
+    return value is not None and value != [] and value != {}
 
 
 def is_blank(fields: Mapping[str, Any]) -> bool:

@@ -19,6 +19,8 @@ PEOPLE = {
 def test_the_prefilled_fields_and_empty_areas_are_blank() -> None:
     assert is_blank({**PREFILLED, "finished": None, "conclusion": None, "act": PEOPLE})
     assert is_blank({**PREFILLED, "needed_services": [], "act": None})
+    spaces = {**PEOPLE, "children": [{"person_id": "p1", "health": "  \n"}]}
+    assert is_blank({**PREFILLED, "act": spaces})  # saved as no act at all
 
 
 @pytest.mark.parametrize(

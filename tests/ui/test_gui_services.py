@@ -155,6 +155,11 @@ def test_the_same_service_twice_is_asked_about(
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         dialog.record_again_button.click()  # two the same day, on purpose
     assert count() == before + 2
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)  # a third: asked again, not let through
+    assert dialog.repeat_question is not question and dialog.repeat_question is not None
+    qtbot.waitUntil(dialog.repeat_question.isVisible, timeout=5000)
+    qtbot.keyClick(dialog.repeat_question, Qt.Key.Key_Escape)
+    assert count() == before + 2
 
     dialog.date.set_value(dt.date.today() - dt.timedelta(days=401))  # another day: no question
     with qtbot.waitSignal(dialog.saved, timeout=5000):

@@ -372,6 +372,8 @@ class AssessmentActDialog(QDialog):
         True when the question was asked."""
         if self.record_id is not None or self._blank_confirmed:
             return False
+        if self.empty_question is not None and self.empty_question.isVisible():
+            return True  # asked already
         values = self.values()
         if values is None or not is_blank(values):
             return False

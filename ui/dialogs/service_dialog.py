@@ -224,6 +224,7 @@ class ServiceDialog(QDialog):
             if not self.errors.show(error.field, sentence(error.message)):
                 self.result_label.setText(str(error))
             return False
+        self._confirmed = None  # a repeat is agreed to once: the next one is asked again
         self.context.settings.remember_service_code(code)
         self.count += 1
         self.result_label.setText(
@@ -239,6 +240,8 @@ class ServiceDialog(QDialog):
         """The same service for the same recipient on the same day is recorded already (a
         second Enter in the quick entry): «Не записувати» (Enter, Esc) goes back, «Записати
         ще одну» records it again, as two the same day may be meant."""
+        if self.repeat_question is not None and self.repeat_question.isVisible():
+            return  # asked already
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("The same service again"))
