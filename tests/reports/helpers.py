@@ -158,3 +158,18 @@ def pdf_fonts(data: bytes) -> list[dict]:
             for child in font.get("/DescendantFonts", []):
                 fonts.append(child.get_object())
     return fonts
+
+
+def pdf_runs(data: bytes) -> list[tuple[int, float, float, str]]:
+    """Every piece of text drawn, as (page number, x, y of its baseline start, text)."""
+    runs: list[tuple[int, float, float, str]] = []
+    for number, page in enumerate(PdfReader(BytesIO(data)).pages, start=1):
+
+        def visit(text, cm, tm, _font, _size, number=number) -> None:
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                runs.append((number, x, y, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return runs

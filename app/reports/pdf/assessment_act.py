@@ -67,6 +67,7 @@ CASE_LEVEL = {
     "emergency": "екстрений",
 }
 BLANK = "_" * 40
+SIGN_ROOM = 6 * mm  # above a signature line, for the hand
 
 
 def _yes_no(value: bool | None, yes: str = "так", no: str = "ні") -> str:
@@ -242,9 +243,13 @@ def _signatures(data: ActData) -> Table:
          for a, b, c in rows]
         + [[styles.para("Дата: «___» ____________ 20___ р.", styles.BODY), "", ""]],
         colWidths=[width * 0.38, width * 0.32, width * 0.30],
-        rowHeights=[11 * mm] * 4,
     )  # fmt: skip
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    # room above each line to sign in; a row grows downwards with a name that wraps
+    table.setStyle(
+        TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), SIGN_ROOM)]
+        )
+    )
     return table
 
 
