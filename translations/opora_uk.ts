@@ -1891,6 +1891,14 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Для кого: {category} · Місце: {place} · Ведучий: {who} · {period}</translation>
     </message>
     <message>
+        <source>The group has no participants yet. Press «Add participant…» to add a person on record or someone from outside.</source>
+        <translation>У групі ще немає учасників. Натисніть «Додати учасника…», щоб додати особу з обліку або сторонню особу.</translation>
+    </message>
+    <message>
+        <source>There are no sessions yet. Press «+ Session» (Ctrl+N): the session appears as a column where attendance is marked.</source>
+        <translation>Ще немає жодного заняття. Натисніть «+ Заняття» (Ctrl+N): заняття з&apos;явиться стовпцем, у якому позначають відвідування.</translation>
+    </message>
+    <message>
         <source>Select the participant in the table first.</source>
         <translation>Спочатку виберіть учасника в таблиці.</translation>
     </message>

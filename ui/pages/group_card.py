@@ -123,6 +123,11 @@ class GroupCard:
             )
         )
         self.legend.setWordWrap(True)
+        # a group just made: what to do first (participants, then sessions)
+        self.grid_hint = QLabel()
+        self.grid_hint.setWordWrap(True)
+        self.grid_hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
+        self.grid_hint.hide()
         top = QHBoxLayout()
         top.addWidget(back)
         top.addWidget(self.card_title, 1)
@@ -142,6 +147,7 @@ class GroupCard:
         card_layout.addLayout(top)
         card_layout.addWidget(self.card_info)
         card_layout.addLayout(actions)
+        card_layout.addWidget(self.grid_hint)
         card_layout.addWidget(self.grid, 1)
         card_layout.addWidget(self.grid_error)
         card_layout.addWidget(self.legend)
@@ -180,6 +186,28 @@ class GroupCard:
         self.edit_session_button.setEnabled(has_sessions)
         self.registration_button.setEnabled(has_sessions)
         self.remove_participant_button.setEnabled(bool(self.sheet and self.sheet.participants))
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        """«Empty states teach»: a group without participants or sessions says how to start."""
+        participants = bool(self.sheet and self.sheet.participants)
+        sessions = bool(self.sheet and self.sheet.sessions)
+        if not participants:
+            text = QCoreApplication.translate(
+                "GroupsPage",
+                "The group has no participants yet. Press «Add participant…» to add a person "
+                "on record or someone from outside.",
+            )
+        elif not sessions:
+            text = QCoreApplication.translate(
+                "GroupsPage",
+                "There are no sessions yet. Press «+ Session» (Ctrl+N): the session appears as "
+                "a column where attendance is marked.",
+            )
+        else:
+            text = ""
+        self.grid_hint.setText(text)
+        self.grid_hint.setVisible(bool(text))
 
     def _show_grid(self) -> None:
         assert self.sheet is not None

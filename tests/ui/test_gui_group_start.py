@@ -1,0 +1,58 @@
+"""A group just made: its empty card says what to do first (participants, then sessions)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from ui.context import AppContext
+from ui.pages.groups_page import GroupsPage
+
+Typist = Callable[[QWidget, str], None]
+
+
+def test_a_new_groups_card_says_what_to_do_first(
+    qtbot: QtBot, context: AppContext, typist: Typist
+) -> None:
+    page = GroupsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.new_item()
+    dialog = page.group_dialog
+    typist(dialog.name, "Батьківський клуб")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert page.stack.currentIndex() == 1
+    assert page.sheet is not None and not page.sheet.participants
+    assert page.grid_hint.isVisible()
+    assert "«Додати учасника…»" in page.grid_hint.text()
+
+    page.add_participant()
+    dialog = page.participant_dialog
+    dialog.outside.setChecked(True)
+    typist(dialog.name, "Гнатюк Ірина")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert page.sheet.participants and not page.sheet.sessions
+    assert page.grid_hint.isVisible()
+    assert "«+ Заняття»" in page.grid_hint.text()
+
+    page.add_session_today()
+    session = page.session_dialog
+    qtbot.keyClick(session.topic, Qt.Key.Key_Return)
+    assert page.sheet.sessions
+    assert not page.grid_hint.isVisible()
+
+
+def test_a_group_with_participants_and_sessions_shows_no_hint(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    page = GroupsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_group(page.model.row_at(0).id)
+    assert page.sheet is not None and page.sheet.participants and page.sheet.sessions
+    assert not page.grid_hint.isVisible()
