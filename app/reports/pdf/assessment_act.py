@@ -131,6 +131,16 @@ def _person_section(person: ActPerson, areas: dict[str, str], child: bool) -> li
     return [Paragraph(person.name or BLANK, styles.BODY_BOLD), _pairs(rows), Spacer(1, 2 * mm)]
 
 
+def _people(
+    heading: str, people: tuple[ActPerson, ...], areas: dict[str, str], child: bool
+) -> list[Flowable]:
+    """A section of one block per person (one blank block for none), each kept on one page,
+    the heading with the first."""
+    blocks = [_person_section(p, areas, child) for p in people or (ActPerson(""),)]
+    blocks[0].insert(0, Paragraph(heading, styles.HEADING))
+    return [KeepTogether(block) for block in blocks]
+
+
 def act_story(data: ActData) -> list[Flowable]:
     """The flowables of the act."""
     notification = " від ".join(
@@ -153,15 +163,10 @@ def act_story(data: ActData) -> list[Flowable]:
             ]
         ),
         Spacer(1, 2 * mm),
-        Paragraph("Члени сім'ї", styles.BODY_BOLD),
-        _members(data),
-        Paragraph("2. Стан і потреби дитини", styles.HEADING),
+        styles.section("Члени сім'ї", _members(data), style=styles.BODY_BOLD),
     ]
-    for child in data.children or (ActPerson(""),):
-        story.append(KeepTogether(_person_section(child, CHILD_AREAS, True)))
-    story.append(Paragraph("3. Дорослі члени сім'ї", styles.HEADING))
-    for adult in data.adults or (ActPerson(""),):
-        story.append(KeepTogether(_person_section(adult, ADULT_AREAS, False)))
+    story += _people("2. Стан і потреби дитини", data.children, CHILD_AREAS, True)
+    story += _people("3. Дорослі члени сім'ї", data.adults, ADULT_AREAS, False)
     story += [
         KeepTogether(
             [

@@ -216,36 +216,27 @@ def family_card_story(data: FamilyCardData) -> list[Flowable]:
         ),
         Spacer(1, 1.5 * mm),
         _details(data),
-        Paragraph("Члени сім'ї", styles.HEADING),
-        _members(data, day),
+        styles.section("Члени сім'ї", _members(data, day)),
     ]
     details = _member_details(data)
     if details is not None:
-        story += [
-            Paragraph("Адреси, дієздатність, зайнятість членів сім'ї", styles.HEADING),
-            details,
-        ]
+        story.append(styles.section("Адреси, дієздатність, зайнятість членів сім'ї", details))
     if data.specialists:
-        story += [Paragraph("Історія відповідальних фахівців", styles.HEADING), _specialists(data)]
+        story.append(styles.section("Історія відповідальних фахівців", _specialists(data)))
     if data.code_history:
-        story += [
-            Paragraph("Історія категорій і чинників СЖО", styles.HEADING),
-            _code_history(data),
-        ]
+        story.append(styles.section("Історія категорій і чинників СЖО", _code_history(data)))
     if data.organisations:
-        story += [
-            Paragraph("Інші організації, що працюють із сім'єю", styles.HEADING),
-            Paragraph(data.organisations, styles.BODY),
-        ]
-    story += [
-        Paragraph("Журнал наданих послуг", styles.HEADING),
-        _services(data),
-    ]
+        story.append(
+            styles.section(
+                "Інші організації, що працюють із сім'єю",
+                Paragraph(data.organisations, styles.BODY),
+            )
+        )
+    story.append(styles.section("Журнал наданих послуг", _services(data)))
     if data.events:
-        story += [
-            Paragraph("Повідомлення, оцінки потреб, відвідування, скерування", styles.HEADING),
-            _events(data),
-        ]
+        story.append(
+            styles.section("Повідомлення, оцінки потреб, відвідування, скерування", _events(data))
+        )
     return story
 
 

@@ -7,7 +7,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
 from app.reports.pdf.fonts import BOLD, REGULAR, register_fonts
 
@@ -79,6 +80,33 @@ def para(text: object, style: ParagraphStyle = CELL) -> Paragraph:
     """A paragraph of plain text (escaped, so names with < or & print as typed), cut short
     with «…» if it would not fit on a page."""
     return BoundedParagraph("" if text is None else str(text), style)
+
+
+# Less room than this left on a page, and a section that does not fit there starts on the next.
+KEEP_ROOM = 50 * mm
+
+
+class Section(KeepTogether):
+    """A heading and what follows it, so that the heading never ends a page alone: they go
+    to the next page together when they do not fit and less than ``room`` is left; with more
+    room left, a long table starts under its heading and runs on."""
+
+    def __init__(self, flowables: list[Flowable], room: float = KEEP_ROOM) -> None:
+        super().__init__(flowables)
+        self.room = room
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = list(self._content)
+        if self._H > aH and aH < self.room:
+            content.insert(0, self.FrameBreak())
+        return content
+
+
+def section(heading: str, *body: Flowable, style: ParagraphStyle = HEADING) -> Section:
+    """A :class:`Section` of a heading in ``style`` and ``body``."""
+    return Section([Paragraph(heading, style), *body])
 
 
 def grid_style(*, header_rows: int = 1, extra: list[tuple] | None = None) -> TableStyle:
