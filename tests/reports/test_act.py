@@ -61,3 +61,11 @@ def test_long_specialist_name_stays_in_its_signature_row() -> None:
     approve = next(y for p, _, y, text in runs if p == page and text == "ЗАТВЕРДЖУЮ: керівник")
     assert len(sign_offs) == 3 and approve < min(y for _, y in name)
     assert "Дата:" in pdf_pages(data)[-1]
+
+
+def test_members_table_head_words_are_whole() -> None:
+    """The members' table printed its head «Дата народження» as «Дата народ» over «ження»:
+    the column was narrower than the word."""
+    runs = pdf_runs(pdf_bytes(render_assessment_act, act()))
+    head = [text for page, _, _, text in runs if page == 1 and "народ" in text]
+    assert "народження" in " ".join(head).split()

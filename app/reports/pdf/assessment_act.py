@@ -113,7 +113,7 @@ def _members(data: ActData) -> Flowable:
         ]
         for n, m in enumerate(data.members, start=1)
     ] or [[styles.para(" ")] * 6 for _ in range(3)]
-    widths = [7, 44, 22, 24, 40, 39]
+    widths = [7, 44, 24, 24, 38, 39]  # «народження» fits its column
     total = sum(widths)
     table = Table(
         [[styles.para(h, styles.CELL_HEAD) for h in head], *rows],
