@@ -33,6 +33,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.person_picker import PersonPicker
+from ui.widgets.pick_on_enter import pick_on_enter
 from ui.widgets.script_hint import add_script_hints
 
 
@@ -96,6 +97,7 @@ class ServiceDialog(QDialog):
         completer = self.service.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        pick_on_enter(completer)  # «консульт», Enter: the one service that matches
         self.service.setCurrentIndex(0)
 
         self.date = DateField()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from app.db.database import Database
 from app.services.queries import PersonChoice, find_persons, person_choice
+from ui.widgets.pick_on_enter import pick_on_enter
 
 
 class PersonPicker(QLineEdit):
@@ -27,6 +28,7 @@ class PersonPicker(QLineEdit):
         self._completer.setMaxVisibleItems(10)
         self._completer.activated[str].connect(self._activated)
         self.setCompleter(self._completer)
+        pick_on_enter(self._completer)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
