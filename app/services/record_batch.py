@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -33,17 +33,33 @@ _CHUNK = 4000  # ids per IN (…) query: well under SQLite's 32,766 variables
 _ROW_COLUMNS = ("deleted", "versions")
 
 
+# The checkers a batch hands its lookups to must not hold the batch: a reference cycle would
+# keep every row it read or queued alive after it returns, until the cycle collector walked
+# them all (0.6 s after 100,000 records, the collector being paused during bulk work).
+
+
 def _weak(method: Any) -> Any:
-    """A batch's `method` for the checkers it hands it to, without holding the batch: a
-    reference cycle would keep every row the batch read or queued alive after it returns,
-    until the cycle collector walked them all (0.6 s after 100,000 records, the collector
-    being paused during bulk work)."""
+    """A batch's `method`, called without a reference to the batch."""
     ref = weakref.WeakMethod(method)
 
     def call(*args: Any) -> Any:
         return ref()(*args)  # type: ignore[misc]
 
     return call
+
+
+def _pending_lookup(
+    state: dict[tuple[str, str], dict[str, Any]],
+    stored: dict[tuple[str, str], dict[str, Any] | None],
+) -> Callable[[str, str], Mapping[str, Any] | None]:
+    """A record as the batch holds it (after its edits, else as stored), over the batch's
+    own tables: called several times an edit, so a plain function, not a weak method."""
+
+    def pending(type_name: str, record_id: str) -> Mapping[str, Any] | None:
+        key = (type_name, record_id)
+        return state.get(key) or stored.get(key)
+
+    return pending
 
 
 class RecordBatch:
@@ -59,12 +75,13 @@ class RecordBatch:
         allow_retired: bool = False,
     ) -> None:
         self.session = session
+        self._stored: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._state: dict[tuple[str, str], dict[str, Any]] = {}
+        pending = _pending_lookup(self._state, self._stored)
         # Who writes: checked per edit (role, districts, restricted families); None only for
         # the system's own writes (reference data at set-up).
         self.guard = (
-            EditGuard(session, actor, _weak(self._current), _weak(self._pending))
-            if actor is not None
-            else None
+            EditGuard(session, actor, _weak(self._current), pending) if actor is not None else None
         )
         self.touched: list[tuple[str, str]] = []
         self.codes = known_codes(session)
@@ -74,16 +91,10 @@ class RecordBatch:
         self.today = today or dt.date.today()
         self.writer = RecordWriter(session, device_id)
         self.redirects = redirect_map(session)  # merged duplicates: edits land on the kept
-        self._stored: dict[tuple[str, str], dict[str, Any] | None] = {}
-        self._state: dict[tuple[str, str], dict[str, Any]] = {}
         self._live_targets: dict[tuple[str, str], bool] = {}
         self._restricted: list[tuple[EntitySpec, str, int | None]] = []
         self.file = ""
-        self.reach = LaptopReach.of(session, device_id, _weak(self._pending))
-
-    def _pending(self, type_name: str, record_id: str) -> Mapping[str, Any] | None:
-        key = (type_name, record_id)
-        return self._state.get(key) or self._stored.get(key)
+        self.reach = LaptopReach.of(session, device_id, pending)
 
     def prefetch(self, edits: Iterable[Edit]) -> None:
         """Load, in a few queries, the stored rows the edits touch and the records they name."""
