@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from app.reports.data import ActMember, ActPerson, FamilyMember, ServiceEntry
+from app.reports.data import ActMember, ActPerson, FamilyMember, ServiceEntry, SummaryLabels
 from app.reports.pdf.assessment_act import render_assessment_act
 from app.reports.pdf.family_card import render_family_card
 from app.reports.pdf.page import MARGIN, pdf_bytes
+from app.reports.pdf.styles import KEEP_ROOM
+from app.reports.pdf.summary_pdf import render_summary
 
-from .helpers import family_card, pdf_runs
+from .helpers import CENTRE, family_card, pdf_runs, summary
 from .test_act import act
 
 CARD_HEADINGS = (
@@ -85,3 +87,28 @@ def test_act_headings_stay_with_their_sections() -> None:
             for lone in lone_headings(pdf_bytes(render_assessment_act, data), ACT_HEADINGS)
         ]
     assert found == []
+
+
+def test_summary_sections_start_where_the_last_one_ended() -> None:
+    """A section too long for the rest of a page (services by recipients' categories, with
+    fifteen services and six categories) was moved whole to the next page, which left half
+    a page empty; a section moves only when little room is left."""
+    categories = {
+        f"c{k}": f"Категорія отримувачів номер {k} (ВПО, УБД, сімʼї загиблих)" for k in range(6)
+    }
+    services = {f"{k:03}.0": f"Послуга номер {k}" for k in range(1, 16)}
+    base = summary(40)
+    data = dataclasses.replace(
+        base,
+        services=dict.fromkeys(services, 40),
+        service_events=dict.fromkeys(services, 90),
+        services_by_category={code: dict.fromkeys(categories, 3) for code in services},
+    )
+    runs = pdf_runs(
+        pdf_bytes(render_summary, data, centre=CENTRE, labels=SummaryLabels(services, categories))
+    )
+    body = [(page, y) for page, _, y, _ in runs if y > MARGIN]
+    pages = max(page for page, _ in body)
+    for page in range(1, pages):
+        lowest = min(y for p, y in body if p == page)
+        assert lowest - MARGIN < KEEP_ROOM + 30, page  # no more than room and a line's worth empty

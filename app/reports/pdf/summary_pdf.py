@@ -9,7 +9,7 @@ from typing import BinaryIO
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.reports import words
 from app.reports.data import Breakdown, Centre, Summary, SummaryLabels
@@ -197,42 +197,30 @@ def summary_story(summary: Summary, labels: SummaryLabels) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("Основні показники", styles.HEADING),
         _two_columns(figure_rows(summary, MAIN), ("Показник", "Кількість")),
-        KeepTogether(
-            [
-                Paragraph("Охоплені особи (вік — на кінець періоду)", styles.HEADING),
-                _two_columns(figure_rows(summary, PERSONS), ("Показник", "Кількість")),
-            ]
+        styles.section(
+            "Охоплені особи (вік — на кінець періоду)",
+            _two_columns(figure_rows(summary, PERSONS), ("Показник", "Кількість")),
         ),
-        Paragraph("Надані послуги за видами (сімей / осіб без сім'ї)", styles.HEADING),
     ]
     chart = services_chart(summary, labels)
-    if chart is not None:
-        story.append(chart)
-    story.append(_services_table(summary, labels))
+    story.append(
+        styles.section(
+            "Надані послуги за видами (сімей / осіб без сім'ї)",
+            *([chart] if chart is not None else []),
+            _services_table(summary, labels),
+        )
+    )
     story += [
-        KeepTogether(
-            [
-                Paragraph("Послуги за категоріями отримувачів (сімей)", styles.HEADING),
-                _service_categories(summary, labels),
-            ]
+        styles.section(
+            "Послуги за категоріями отримувачів (сімей)", _service_categories(summary, labels)
         ),
-        KeepTogether(
-            [
-                Paragraph("Групові заняття за цільовими категоріями груп", styles.HEADING),
-                _targets(summary, labels),
-            ]
+        styles.section("Групові заняття за цільовими категоріями груп", _targets(summary, labels)),
+        styles.section(
+            "За категоріями", _breakdown(dict(summary.by_category), "Категорія", labels.category)
         ),
-        KeepTogether(
-            [
-                Paragraph("За категоріями", styles.HEADING),
-                _breakdown(dict(summary.by_category), "Категорія", labels.category),
-            ]
-        ),
-        KeepTogether(
-            [
-                Paragraph("За старостинськими округами", styles.HEADING),
-                _breakdown(dict(summary.by_district), "Старостинський округ", lambda name: name),
-            ]
+        styles.section(
+            "За старостинськими округами",
+            _breakdown(dict(summary.by_district), "Старостинський округ", lambda name: name),
         ),
         Spacer(1, 2 * mm),
         Paragraph(
