@@ -164,3 +164,18 @@ def test_family_card_laid_out_like_the_social_card() -> None:
     assert "Історія відповідальних фахівців" in text
     assert "12.01.2026 Їжакова Ольга Петрівна" in text
     assert "Інші організації, що працюють із сім'єю" in text
+
+
+def test_registration_pages_all_name_the_session_date() -> None:
+    """A group with a long name cut the footer before the session's date, so the second and
+    later pages of a signed sheet did not say which session they were for."""
+    from dataclasses import replace
+
+    long_name = (
+        "Група взаємопідтримки «Родини захисників і захисниць: віримо, чекаємо, підтримуємо»"
+    )
+    data = replace(registration(rows=40, blank_rows=5), group_name=long_name)
+    pages = pdf_pages(pdf_bytes(render_registration, data))
+    assert len(pages) >= 2
+    for page in pages:
+        assert "12.03.2026" in page

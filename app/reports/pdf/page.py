@@ -63,6 +63,7 @@ class _NumberedCanvas(Canvas):
 
 HEADER_LINES = 2  # a header line wraps at most once; the rest is cut with «…»
 TITLE_CHARS = 120
+FOOTER_CHARS = 90  # the title as the footer of each page repeats it
 
 
 def shorten(text: str, limit: int = TITLE_CHARS) -> str:
@@ -143,7 +144,7 @@ def build_pdf(
     )
 
     class _Canvas(_NumberedCanvas):
-        footer_left = shorten(title, 90)
+        footer_left = shorten(title, FOOTER_CHARS)
 
     doc.build(story, canvasmaker=_Canvas)
 

@@ -13,7 +13,7 @@ from app.reports import words
 from app.reports.data import RegistrationData
 from app.reports.pdf import styles
 from app.reports.pdf.fonts import REGULAR
-from app.reports.pdf.page import HeaderLine, build_pdf, frame_width
+from app.reports.pdf.page import FOOTER_CHARS, HeaderLine, build_pdf, frame_width, shorten
 
 TITLE = "Реєстраційний лист учасників"
 ROW_HEIGHT = 9 * mm
@@ -105,11 +105,18 @@ def registration_story(data: RegistrationData) -> list[Flowable]:
     ]
 
 
+def footer_title(data: RegistrationData) -> str:
+    """The title the footer of every page repeats: a long group name is cut, never the
+    session's date, so each signed page says which session it is for."""
+    head, tail = f"{TITLE}: ", f", {words.full_date(data.session_date)}"
+    return head + shorten(data.group_name, FOOTER_CHARS - len(head) - len(tail)) + tail
+
+
 def render_registration(data: RegistrationData, out: str | Path | BinaryIO) -> None:
     """Write the registration sheet as a PDF to ``out`` (a path or a binary stream)."""
     build_pdf(
         out,
         registration_story(data),
         header=header_lines(data),
-        title=f"{TITLE}: {data.group_name}, {words.full_date(data.session_date)}",
+        title=footer_title(data),
     )
