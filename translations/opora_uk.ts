@@ -3274,6 +3274,33 @@ Open these cards now to check and save it?</source>
     </message>
 </context>
 <context>
+    <name>Unsaved</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Незбережені зміни</translation>
+    </message>
+    <message>
+        <source>What is typed here is not saved yet.</source>
+        <translation>Те, що тут введено, ще не збережено.</translation>
+    </message>
+    <message>
+        <source>Save it before closing?</source>
+        <translation>Зберегти перед закриттям?</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Do &amp;not save</source>
+        <translation>&amp;Не зберігати</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Повернутися</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>Settlement</source>

@@ -46,6 +46,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors, read_fields
 from ui.widgets.script_hint import add_script_hints
+from ui.widgets.unsaved import UnsavedGuard
 
 
 class AssessmentActDialog(QDialog):
@@ -108,6 +109,7 @@ class AssessmentActDialog(QDialog):
         if stored is not None:
             self.fill(stored, act)
         self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
+        self.unsaved = UnsavedGuard(self)
         self.fields["started"].setFocus()
 
     # building -----------------------------------------------------------------------------
@@ -409,6 +411,11 @@ class AssessmentActDialog(QDialog):
             if people:
                 return next(iter(people[0][2].values()))
         return next(iter(self.family_fields.values()))
+
+    def reject(self) -> None:
+        """Esc, Cancel, ✕: what is typed is asked about first (ui/widgets/unsaved.py)."""
+        if self.unsaved.may_close():
+            super().reject()
 
     def accept(self) -> None:
         if self._asked_first(self.accept):

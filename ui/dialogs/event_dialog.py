@@ -30,6 +30,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors, read_fields
 from ui.widgets.script_hint import add_script_hints
+from ui.widgets.unsaved import UnsavedGuard
 
 KINDS = ("visit", "notification", "assessment", "referral")
 # What the form refuses to save empty (a visit without a purpose is an empty visit).
@@ -146,6 +147,7 @@ class EventDialog(QDialog):
                 if kind == "notification" and stored.get("number"):
                     self.number.setText(str(stored["number"]))
         self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
+        self.unsaved = UnsavedGuard(self)
         self.fields[self.first_field()].setFocus()
 
     def first_field(self) -> str:
@@ -200,6 +202,11 @@ class EventDialog(QDialog):
             return None
         result.update(read)
         return result
+
+    def reject(self) -> None:
+        """Esc, Cancel, ✕: what is typed is asked about first (ui/widgets/unsaved.py)."""
+        if self.unsaved.may_close():
+            super().reject()
 
     def accept(self) -> None:
         self.errors.clear()

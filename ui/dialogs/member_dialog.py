@@ -26,6 +26,7 @@ from ui.labels import sentence
 from ui.widgets.date_field import DateField
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.script_hint import add_script_hints
+from ui.widgets.unsaved import UnsavedGuard
 
 
 class _Fields(QScrollArea):
@@ -131,6 +132,7 @@ class MemberDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
         self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
+        self.unsaved = UnsavedGuard(self)
         self.surname.setFocus()
 
     def _check_rnokpp(self, *, focus: bool) -> bool:
@@ -146,6 +148,11 @@ class MemberDialog(QDialog):
             self.errors.show("rnokpp", sentence(error.message), focus=focus)
             return False
         return True
+
+    def reject(self) -> None:
+        """Esc, Cancel, ✕: what is typed is asked about first (ui/widgets/unsaved.py)."""
+        if self.unsaved.may_close():
+            super().reject()
 
     def accept(self) -> None:
         self.errors.clear()
