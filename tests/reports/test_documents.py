@@ -179,3 +179,32 @@ def test_registration_pages_all_name_the_session_date() -> None:
     assert len(pages) >= 2
     for page in pages:
         assert "12.03.2026" in page
+
+
+def test_hyphenated_names_break_at_their_hyphen() -> None:
+    """A double surname or a town with a hyphen too wide for its column was cut inside a
+    word («Ґонтаренко-Вишнеградсь» over «ка», «Новоград-Волинськи» over «й»); it now breaks
+    after its hyphen."""
+    from dataclasses import replace
+
+    from app.reports.data import FamilyMember
+
+    from .helpers import pdf_runs
+
+    member = FamilyMember(
+        "Ґонтаренко-Вишнеградська Єлизавета-Марʼяна Ївгенівна",
+        "F",
+        dt.date(1990, 4, 2),
+        "мати",
+        registered_address="м. Новоград-Волинський, вул. Шевченка, 3",
+        work_study="Кам'янець-Подільський ліцей",
+    )
+    data = replace(family_card(), members=(member,))
+    pieces = {
+        piece.strip(",«»")
+        for *_, text in pdf_runs(pdf_bytes(render_family_card, data))
+        for word in text.split()
+        for piece in word.split("-")
+    }
+    assert {"Ґонтаренко", "Вишнеградська", "Новоград", "Волинський", "Подільський"} <= pieces
+    assert not {"Вишнеградсь", "Волинськи", "Подільськи", "Подільс"} & pieces

@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
 from app.reports.pdf.fonts import BOLD, REGULAR, register_fonts
@@ -51,28 +52,63 @@ MAX_CHARS = 5000
 ELLIPSIS = "…"
 
 
+def break_at_hyphens(text: str, style: ParagraphStyle, width: float) -> str:
+    """``text`` with a line break allowed after the hyphen of a word too wide for ``width``
+    («Ґонтаренко-Вишнеградська», «Новоград-Волинський»), which reportlab would cut anywhere.
+
+    A space is put after a hyphen only where what comes before and after it cannot share a
+    line, so it is never seen."""
+    out = []
+    for word in text.split(" "):
+        if "-" not in word or stringWidth(word, style.fontName, style.fontSize) <= width:
+            out.append(word)
+            continue
+        parts = word.split("-")
+        chunks, current = [], parts[0]
+        for part in parts[1:]:
+            joined = f"{current}-{part}"
+            if current and stringWidth(joined, style.fontName, style.fontSize) > width:
+                chunks.append(current + "-")
+                current = part
+            else:
+                current = joined
+        chunks.append(current)
+        out.append(" ".join(chunks))
+    return " ".join(out)
+
+
 class BoundedParagraph(Paragraph):
-    """Plain text that wraps, and is cut short with «…» rather than outgrow a page."""
+    """Plain text that wraps, breaks a long hyphenated word at its hyphen, and is cut short
+    with «…» rather than outgrow a page."""
 
     def __init__(self, text: str, style: ParagraphStyle, limit: float = MAX_CELL_HEIGHT):
         self.plain = text if len(text) <= MAX_CHARS else text[:MAX_CHARS] + ELLIPSIS
         self.limit = limit
         super().__init__(escape(self.plain), style)
 
+    def _lay(self, text: str, width: float) -> None:
+        Paragraph.__init__(self, escape(break_at_hyphens(text, self.style, width)), self.style)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        inner = availWidth - self.style.leftIndent - self.style.rightIndent
+        if "-" in self.plain:
+            self._lay(self.plain, inner)
         width, height = super().wrap(availWidth, availHeight)
         if height <= self.limit:
             return width, height
         low, high = 0, len(self.plain)  # the longest beginning that fits
         while low < high:
             middle = (low + high + 1) // 2
-            trial = Paragraph(escape(self.plain[:middle] + ELLIPSIS), self.style)
+            trial = Paragraph(
+                escape(break_at_hyphens(self.plain[:middle] + ELLIPSIS, self.style, inner)),
+                self.style,
+            )
             if trial.wrap(availWidth, availHeight)[1] <= self.limit:
                 low = middle
             else:
                 high = middle - 1
         self.plain = self.plain[:low].rstrip() + ELLIPSIS
-        Paragraph.__init__(self, escape(self.plain), self.style)
+        self._lay(self.plain, inner)
         return super().wrap(availWidth, availHeight)
 
 
