@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.db.ages import child_cutoff
 from app.db.database import Database
 from app.db.models import (
     Assessment,
@@ -267,6 +268,19 @@ def load_assessment_act(db: Database, assessment_id: str) -> ActData:
             areas = {k: v for k, v in entry.items() if k not in ("person_id", "name", "impact")}
             return ActPerson(name=name, areas=areas, impact=entry.get("impact") or "")
 
+        # an act recorded without its people's areas: a blank block for each child (under
+        # 18 on the day the assessment started) and each adult of the family, as the form has
+        cutoff = child_cutoff(a.started or a.finished or date.today())
+
+        def people(key: str, children: bool) -> tuple[ActPerson, ...]:
+            if act.get(key) is not None:
+                return tuple(person(e) for e in act[key])
+            return tuple(
+                ActPerson(person_full_name(m))
+                for m in members
+                if (m.birth_date is not None and m.birth_date > cutoff) == children
+            )
+
         return ActData(
             centre=load_centre(session),
             family_title=_family_name(members) or address,
@@ -287,8 +301,8 @@ def load_assessment_act(db: Database, assessment_id: str) -> ActData:
                 )
                 for m in members
             ),
-            children=tuple(person(e) for e in act.get("children", [])),
-            adults=tuple(person(e) for e in act.get("adults", [])),
+            children=people("children", True),
+            adults=people("adults", False),
             family=dict(act.get("family", {})),
             sjo_present=a.sjo_present,
             sjo_causes=a.sjo_causes or "",

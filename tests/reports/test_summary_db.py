@@ -321,3 +321,22 @@ def test_summary_counts_the_same_on_postgresql(pg_url: str, tmp_path: Path) -> N
         assert compute_summary(db, D_FROM, D_TO, "Морозівський").to_json() == EXPECTED_MOROZIVSKYI
     finally:
         db.close()
+
+
+def test_act_of_an_assessment_without_areas_has_a_block_per_child_and_adult(db: Database) -> None:
+    """An assessment recorded without its act's areas (imported, or saved before the act was
+    filled in) printed one unnamed child's block and one unnamed adult's, whatever the family;
+    it now prints a blank block for each child and each adult of the family, by name, to fill
+    in by hand (a child: under 18 on the day the assessment started)."""
+    from app.reports.loaders import load_assessment_act
+    from app.reports.pdf.assessment_act import render_assessment_act
+    from app.reports.pdf.page import pdf_bytes
+
+    data = load_assessment_act(db, ID["a3"])  # f1 on 20.12.2024: three children, a mother
+    assert [p.name for p in data.children] == ["Ґонтаренко Їва Євгенівна"] * 3
+    assert [p.name for p in data.adults] == ["Ґонтаренко Їва Євгенівна"]
+    text = " ".join(
+        " ".join(page.split()) for page in pdf_pages(pdf_bytes(render_assessment_act, data))
+    )
+    assert text.count("Вплив обставин на задоволення потреб дитини") == 3
+    assert text.count("Виконання батьківських обов'язків") == 1
