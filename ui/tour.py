@@ -83,6 +83,14 @@ def tour(app: QApplication, db: Database, settings: UiSettings) -> Iterator[tupl
     yield "families-search", window
     page.search.clear()
     settle(app, 5)
+    page.show_notifications()
+    settle(app, 5)
+    yield "notifications-list", page.notifications
+    page.notifications.reject()
+    page.new_intake()
+    settle(app, 5)
+    yield "intake", page.intake
+    page.intake.reject()
 
     card = shell.open_family(page.model.row_at(3).id)
     settle(app, 5)

@@ -81,7 +81,11 @@ class NotificationsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 900, 520
+        if screen is not None:  # 1366×768 at 150 % leaves 911×512 logical pixels
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
         self.load()
 
     def load(self) -> None:
