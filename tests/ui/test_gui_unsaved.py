@@ -113,3 +113,25 @@ def test_a_visit_or_a_member_typed_in_asks_on_esc(
     qtbot.mouseClick(dialog.unsaved.discard_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert count(context, Visit) == before
+
+
+@pytest.mark.parametrize("kind", ["intake", "notification"])
+def test_a_walk_in_visitor_or_a_new_notification_typed_in_asks_on_esc(
+    qtbot: QtBot, context: AppContext, typist: Typist, kind: str
+) -> None:
+    from ui.dialogs.intake_dialog import IntakeDialog
+    from ui.dialogs.notifications_dialog import NewNotificationDialog
+
+    if kind == "intake":
+        dialog: QDialog = shown(qtbot, IntakeDialog(context))
+        field: QWidget = dialog.summary
+    else:
+        dialog = shown(qtbot, NewNotificationDialog(context))
+        field = dialog.fields["summary"]
+    field.setFocus()
+    typist(field, "Просить допомогти з документами")
+    assert dialog.windowTitle().startswith("• ")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.unsaved.question.isVisible()
+    qtbot.keyClick(dialog.unsaved.question, Qt.Key.Key_Escape)
+    assert dialog.isVisible()

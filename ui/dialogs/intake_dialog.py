@@ -27,6 +27,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.script_hint import add_script_hints
+from ui.widgets.unsaved import UnsavedGuard
 
 
 class IntakeDialog(QDialog):
@@ -94,6 +95,12 @@ class IntakeDialog(QDialog):
         layout.addWidget(save_buttons(self))
         self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
         self.setMinimumWidth(520)
+        self.unsaved = UnsavedGuard(self)
+
+    def reject(self) -> None:
+        """Esc, Cancel, ✕: what is typed is asked about first (ui/widgets/unsaved.py)."""
+        if self.unsaved.may_close():
+            super().reject()
 
     def accept(self) -> None:
         self.errors.clear()

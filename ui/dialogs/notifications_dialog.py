@@ -36,6 +36,7 @@ from ui.text import date_text
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.unsaved import UnsavedGuard
 
 OVERDUE = QColor(style.ERROR)
 
@@ -168,6 +169,12 @@ class NewNotificationDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(save_buttons(self))
         self.setMinimumWidth(520)
+        self.unsaved = UnsavedGuard(self)
+
+    def reject(self) -> None:
+        """Esc, Cancel, ✕: what is typed is asked about first (ui/widgets/unsaved.py)."""
+        if self.unsaved.may_close():
+            super().reject()
 
     def accept(self) -> None:
         self.errors.clear()
