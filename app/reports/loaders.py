@@ -240,10 +240,14 @@ def load_family_card(db: Database, family_id: str, today: date | None = None) ->
 
 
 def load_assessment_act(db: Database, assessment_id: str) -> ActData:
-    """The needs-assessment act of one assessment, for printing."""
+    """The needs-assessment act of one assessment, for printing. The act of a family the
+    account may not see is reported as absent."""
+    actor = actor_of(db)
     with db.session() as session:
         a = _live(session, Assessment, assessment_id, "no assessment with id {id}")
         family = _live(session, Family, a.family_id, "no family with id {id}")
+        if not actor.may_see(family.restricted, family.responsible):
+            raise UsageError(tr("no assessment with id {id}", id=assessment_id))
         settlement = session.get(Settlement, family.settlement_id) if family.settlement_id else None
         relations = _labels(session, "relation")
         services = _labels(session, "service")
