@@ -109,7 +109,9 @@ def run_family(args: argparse.Namespace, context: CommandContext) -> int:
 
 def run_act(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the needs-assessment act."""
-    _write(context.open(), "assessment_act", args.assessment, args.out)
+    db = context.open()
+    _write(db, "assessment_act", args.assessment, args.out)
+    audit.log(db, "print", "assessment", args.assessment)
     return _done(context, "act", args.out)
 
 

@@ -340,3 +340,19 @@ def test_act_of_an_assessment_without_areas_has_a_block_per_child_and_adult(db: 
     )
     assert text.count("Вплив обставин на задоволення потреб дитини") == 3
     assert text.count("Виконання батьківських обов'язків") == 1
+
+
+def test_act_command_is_recorded_as_a_print(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report act` wrote the act without a trace in the audit trail, where every other
+    printout of a record is logged as printed by whom."""
+    out = tmp_path / "act.pdf"
+    assert run(db_path, "report", "act", "--assessment", ID["a3"], "--out", str(out)) == 0
+    assert "АКТ ОЦІНКИ ПОТРЕБ" in "\n".join(pdf_pages(out.read_bytes()))
+    capsys.readouterr()
+    assert run(db_path, "audit", "list", "--json") == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert ("print", "assessment", ID["a3"]) in [
+        (e["action"], e["type"], e["record_id"]) for e in events
+    ]
