@@ -85,8 +85,9 @@ class ServicesPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # columns fitted to the page: at 150 % the notes, then the form, give way (no sideways
-        # scroll); the service's name takes what is left
-        self.columns = ColumnFitter(self.table, (13, 36, 26, 0, 14, 20), grow=1, optional=(5, 4))
+        # scroll); the service's name takes what is left. A recipient's full name and
+        # «індивідуальна» are read whole at 100 % (Cyrillic is wider than the average letter).
+        self.columns = ColumnFitter(self.table, (13, 36, 40, 0, 18, 20), grow=1, optional=(5, 4))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.count_label = QLabel()
         self.empty = empty_hint(
