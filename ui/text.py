@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from app.i18n import current_language, format_date, format_number, plural
@@ -45,14 +46,16 @@ def short_date_text(value: dt.date | None) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date typed as 12.03.2024 (also 12.3.24, 2024-03-12); None when it is not a date."""
+    """A date typed as 12.03.2024 (also 12.3.24, 2024-03-12, and 12,03,2024 or 12/03/2024:
+    the number pad's decimal key gives «,» under the Ukrainian layout); None when it is not
+    a date."""
     text = text.strip()
     if not text:
         return None
     try:
         if "-" in text:
             return dt.date.fromisoformat(text)
-        day, month, year = (int(part) for part in text.split("."))
+        day, month, year = (int(part) for part in re.split(r"[.,/]", text))
     except ValueError:
         return None
     if year < 100:
