@@ -69,3 +69,13 @@ def test_members_table_head_words_are_whole() -> None:
     runs = pdf_runs(pdf_bytes(render_assessment_act, act()))
     head = [text for page, _, _, text in runs if page == 1 and "народ" in text]
     assert "народження" in " ".join(head).split()
+
+
+def test_lines_typed_in_a_text_area_stay_lines() -> None:
+    """A conclusion or an area typed as lines (a numbered list) printed as one run-on
+    paragraph: «Потреби сімʼї: 1. Житло. 2. Робота…»."""
+    conclusion = "Потреби сімʼї:\n1. Житло.\r\n2. Робота для матері.\n\n3. Гурток для Івана.\n"
+    runs = pdf_runs(pdf_bytes(render_assessment_act, act(conclusion=conclusion)))
+    texts = [text for *_, text in runs]
+    for line in ("Потреби сімʼї:", "1. Житло.", "2. Робота для матері.", "3. Гурток для Івана."):
+        assert line in texts, line

@@ -208,3 +208,25 @@ def test_hyphenated_names_break_at_their_hyphen() -> None:
     }
     assert {"Ґонтаренко", "Вишнеградська", "Новоград", "Волинський", "Подільський"} <= pieces
     assert not {"Вишнеградсь", "Волинськи", "Подільськи", "Подільс"} & pieces
+
+
+def test_family_card_keeps_the_lines_of_its_text_fields() -> None:
+    """Notes and the other organisations typed as lines printed as one run-on paragraph,
+    and the organisations' text was read as markup («<b>» made it bold and vanished)."""
+    from dataclasses import replace
+
+    from .helpers import pdf_runs
+
+    data = replace(
+        family_card(),
+        notes="Мати працює позмінно.\nДзвонити після 18:00.",
+        organisations="Служба у справах дітей <b>контроль</b>\nЦентр «Турбота» & ЦНАП",
+    )
+    texts = [text for *_, text in pdf_runs(pdf_bytes(render_family_card, data))]
+    for line in (
+        "Мати працює позмінно.",
+        "Дзвонити після 18:00.",
+        "Служба у справах дітей <b>контроль</b>",
+        "Центр «Турбота» & ЦНАП",
+    ):
+        assert line in texts, line

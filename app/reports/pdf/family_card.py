@@ -229,7 +229,7 @@ def family_card_story(data: FamilyCardData) -> list[Flowable]:
         story.append(
             styles.section(
                 "Інші організації, що працюють із сім'єю",
-                Paragraph(data.organisations, styles.BODY),
+                Paragraph(styles.markup(data.organisations), styles.BODY),
             )
         )
     story.append(styles.section("Журнал наданих послуг", _services(data)))

@@ -58,6 +58,8 @@ def break_at_hyphens(text: str, style: ParagraphStyle, width: float) -> str:
 
     A space is put after a hyphen only where what comes before and after it cannot share a
     line, so it is never seen."""
+    if "\n" in text:
+        return "\n".join(break_at_hyphens(line, style, width) for line in text.split("\n"))
     out = []
     for word in text.split(" "):
         if "-" not in word or stringWidth(word, style.fontName, style.fontSize) <= width:
@@ -77,6 +79,13 @@ def break_at_hyphens(text: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(out)
 
 
+def markup(text: str) -> str:
+    """Plain ``text`` as paragraph markup: escaped, so names with < or & print as typed, and
+    its lines kept (the text areas of the forms take several)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    return "<br/>".join(escape(line) for line in lines)
+
+
 class BoundedParagraph(Paragraph):
     """Plain text that wraps, breaks a long hyphenated word at its hyphen, and is cut short
     with «…» rather than outgrow a page."""
@@ -84,10 +93,10 @@ class BoundedParagraph(Paragraph):
     def __init__(self, text: str, style: ParagraphStyle, limit: float = MAX_CELL_HEIGHT):
         self.plain = text if len(text) <= MAX_CHARS else text[:MAX_CHARS] + ELLIPSIS
         self.limit = limit
-        super().__init__(escape(self.plain), style)
+        super().__init__(markup(self.plain), style)
 
     def _lay(self, text: str, width: float) -> None:
-        Paragraph.__init__(self, escape(break_at_hyphens(text, self.style, width)), self.style)
+        Paragraph.__init__(self, markup(break_at_hyphens(text, self.style, width)), self.style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         inner = availWidth - self.style.leftIndent - self.style.rightIndent
@@ -100,7 +109,7 @@ class BoundedParagraph(Paragraph):
         while low < high:
             middle = (low + high + 1) // 2
             trial = Paragraph(
-                escape(break_at_hyphens(self.plain[:middle] + ELLIPSIS, self.style, inner)),
+                markup(break_at_hyphens(self.plain[:middle] + ELLIPSIS, self.style, inner)),
                 self.style,
             )
             if trial.wrap(availWidth, availHeight)[1] <= self.limit:
