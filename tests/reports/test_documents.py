@@ -230,3 +230,25 @@ def test_family_card_keeps_the_lines_of_its_text_fields() -> None:
         "Центр «Турбота» & ЦНАП",
     ):
         assert line in texts, line
+
+
+def test_characters_the_font_lacks_are_left_out_not_boxed() -> None:
+    """Emoji pasted into notes from a messenger printed as empty boxes (the embedded font has
+    no glyph for them); they are left out, the text around them kept."""
+    from dataclasses import replace
+
+    from app.reports.data import Centre
+    from app.reports.pdf.fonts import has_glyph
+
+    assert not has_glyph("🙏") and not has_glyph("❗")
+    data = replace(
+        family_card(),
+        centre=Centre("Центр «Турбота» 💙💛", "м. Малин"),
+        notes="Мати дякує 🙏👍 — домовились ❗ на 12.03",
+        services=(replace(family_card().services[0], notes="Передала речі 👕🧸"),),
+    )
+    pages = pdf_pages(pdf_bytes(render_family_card, data))
+    text = " ".join(" ".join(page.split()) for page in pages)
+    assert not {"🙏", "👍", "❗", "👕", "🧸", "💙", "💛"} & set(text)
+    assert "Мати дякує — домовились на 12.03" in text and "Передала речі" in text
+    assert "Центр «Турбота»" in text

@@ -31,3 +31,13 @@ def has_glyph(char: str, font: str = REGULAR) -> bool:
     register_fonts()
     face = pdfmetrics.getFont(font).face
     return ord(char) in face.charToGlyph
+
+
+def drawable(text: str, font: str = REGULAR) -> str:
+    """``text`` without the characters the embedded font cannot draw (emoji pasted from a
+    messenger), which would print as empty boxes; white space is kept."""
+    register_fonts()
+    glyphs = pdfmetrics.getFont(font).face.charToGlyph
+    if all(ord(c) in glyphs for c in text):
+        return text
+    return "".join(c for c in text if ord(c) in glyphs or c.isspace())

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from app.reports.pdf.fonts import BOLD, REGULAR, register_fonts
+from app.reports.pdf.fonts import BOLD, REGULAR, drawable, register_fonts
 
 MARGIN = 12 * mm
 FOOTER_SIZE = 7.5
@@ -75,7 +75,8 @@ def _wrap(lines: Sequence[HeaderLine], width: float) -> list[tuple[str, HeaderLi
     out: list[tuple[str, HeaderLine]] = []
     for line in lines:
         font = BOLD if line.bold else REGULAR
-        parts = simpleSplit(shorten(line.text, 400), font, line.size, width) or [""]
+        text = drawable(shorten(line.text, 400), font)
+        parts = simpleSplit(text, font, line.size, width) or [""]
         if len(parts) > HEADER_LINES:
             parts = parts[:HEADER_LINES]
             last = parts[-1]
@@ -144,7 +145,7 @@ def build_pdf(
     )
 
     class _Canvas(_NumberedCanvas):
-        footer_left = shorten(title, FOOTER_CHARS)
+        footer_left = shorten(drawable(title), FOOTER_CHARS)
 
     doc.build(story, canvasmaker=_Canvas)
 

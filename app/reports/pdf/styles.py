@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
-from app.reports.pdf.fonts import BOLD, REGULAR, register_fonts
+from app.reports.pdf.fonts import BOLD, REGULAR, drawable, register_fonts
 
 register_fonts()
 
@@ -80,9 +80,9 @@ def break_at_hyphens(text: str, style: ParagraphStyle, width: float) -> str:
 
 
 def markup(text: str) -> str:
-    """Plain ``text`` as paragraph markup: escaped, so names with < or & print as typed, and
-    its lines kept (the text areas of the forms take several)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    """Plain ``text`` as paragraph markup: escaped, so names with < or & print as typed, its
+    lines kept (the text areas of the forms take several), what the font lacks left out."""
+    lines = drawable(text).replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
     return "<br/>".join(escape(line) for line in lines)
 
 
@@ -91,6 +91,7 @@ class BoundedParagraph(Paragraph):
     with «…» rather than outgrow a page."""
 
     def __init__(self, text: str, style: ParagraphStyle, limit: float = MAX_CELL_HEIGHT):
+        text = drawable(text, style.fontName)
         self.plain = text if len(text) <= MAX_CHARS else text[:MAX_CHARS] + ELLIPSIS
         self.limit = limit
         super().__init__(markup(self.plain), style)
