@@ -2998,6 +2998,26 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Неправильна дата. Введіть її як 12.03.2024.</translation>
     </message>
     <message>
+        <source>Another session the same day</source>
+        <translation>Ще одне заняття того ж дня</translation>
+    </message>
+    <message>
+        <source>The group has a session on {date} already{times}.</source>
+        <translation>{date} у групі вже є заняття{times}.</translation>
+    </message>
+    <message>
+        <source>Add one more session that day, or go back?</source>
+        <translation>Додати ще одне заняття цього дня чи повернутися?</translation>
+    </message>
+    <message>
+        <source>&amp;Add one more</source>
+        <translation>&amp;Додати ще одне</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Повернутися</translation>
+    </message>
+    <message>
         <source>The session&apos;s date, {date}, is before the group starts.</source>
         <translation>Дата заняття, {date}, раніша за початок групи.</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +52,7 @@ class SessionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         group: GroupInfo | None = None,
+        sessions: Sequence[SessionRow] = (),
     ) -> None:
         super().__init__(parent)
         self.context = context
@@ -62,6 +64,11 @@ class SessionDialog(QDialog):
         self.save_anyway_button: QPushButton | None = None
         self.correct_date_button: QPushButton | None = None
         self._confirmed_date: dt.date | None = None
+        # the group's other sessions: a second one the same day is asked about
+        self.others = [s for s in sessions if s.id != self.session_id]
+        self.same_day_question: QMessageBox | None = None
+        self.add_anyway_button: QPushButton | None = None
+        self._confirmed_same_day: dt.date | None = None
         self.saved_id: str | None = None
         self.deleted = False
         self.errors = FieldErrors()
@@ -129,7 +136,49 @@ class SessionDialog(QDialog):
         if day not in (self.stored_date, self._confirmed_date) and self._outside_period(day):
             self._ask_about_period(day)
             return
+        same_day = self._same_day(day)
+        if same_day and day not in (self.stored_date, self._confirmed_same_day):
+            self._ask_about_same_day(day, same_day)
+            return
         self._save(day)
+
+    def _same_day(self, day: dt.date) -> list[SessionRow]:
+        """The group's other sessions that day, unless a time typed tells this one apart."""
+        that_day = [s for s in self.others if s.date == day]
+        time = _time_text(self.time.text())
+        if time and all(s.time and s.time != time for s in that_day):
+            return []
+        return that_day
+
+    def _ask_about_same_day(self, day: dt.date, that_day: list[SessionRow]) -> None:
+        """A second «+ Заняття» and Enter the same day: «Повернутися» (Enter, Esc) goes back
+        to the date, «Додати ще одне» saves it, as two sessions a day may be meant."""
+        times = ", ".join(s.time for s in that_day if s.time)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Another session the same day"))
+        box.setText(
+            self.tr("The group has a session on {date} already{times}.").format(
+                date=date_text(day), times=f" ({times})" if times else ""
+            )
+        )
+        box.setInformativeText(self.tr("Add one more session that day, or go back?"))
+        add = box.addButton(self.tr("&Add one more"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        self.same_day_question, self.add_anyway_button = box, add
+
+        def answered() -> None:
+            if box.clickedButton() is add:
+                self._confirmed_same_day = day
+                self.accept()
+            else:
+                self.date.edit.setFocus()
+                self.date.edit.selectAll()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
 
     def _outside_period(self, day: dt.date) -> bool:
         return self.group is not None and (
@@ -167,7 +216,7 @@ class SessionDialog(QDialog):
         def answered() -> None:
             if box.clickedButton() is save:
                 self._confirmed_date = day
-                self._save(day)
+                self.accept()  # then the other checks, a second session that day
             else:
                 self.date.edit.setFocus()
                 self.date.edit.selectAll()

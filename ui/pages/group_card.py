@@ -283,7 +283,10 @@ class GroupCard:
         if self.group_id is None:
             return
         group = self.sheet.group if self.sheet is not None else None
-        dialog = SessionDialog(self.context, self.group_id, session, self, group=group)
+        sessions = self.sheet.sessions if self.sheet is not None else ()
+        dialog = SessionDialog(
+            self.context, self.group_id, session, self, group=group, sessions=sessions
+        )
         self.session_dialog = dialog
 
         def done() -> None:
