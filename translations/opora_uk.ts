@@ -1911,6 +1911,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Вилучити {name} з групи? Позначки відвідування цього учасника теж буде видалено.</translation>
     </message>
     <message>
+        <source>Choose the session first: click its date or a cell in its column.</source>
+        <translation>Спершу оберіть заняття: клацніть на його дату або на клітинку в його стовпці.</translation>
+    </message>
+    <message>
         <source>Add participant…</source>
         <translation>Додати учасника…</translation>
     </message>

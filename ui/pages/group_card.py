@@ -388,8 +388,17 @@ class GroupCard:
         else:
             column = self.current_session_column()
             record = self.sheet.sessions[column].id if self.sheet and column >= 0 else None
+            if not record:  # the cursor on the totals: say so, not nothing
+                self.grid_error.setText(
+                    QCoreApplication.translate(
+                        "GroupsPage",
+                        "Choose the session first: click its date or a cell in its column.",
+                    )
+                )
+                return
         if not record:
             return
+        self.grid_error.clear()
         if save:
             save_printout(self, self.context, kind, record)
         else:
