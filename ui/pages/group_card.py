@@ -31,6 +31,7 @@ from ui.icons import icon
 from ui.labels import sentence
 from ui.models.attendance_grid import AttendanceGrid
 from ui.models.attendance_model import AttendanceModel
+from ui.pages.group_printouts import GroupPrintouts
 from ui.runner import run_in_background, serial_pool
 from ui.text import period_text
 from ui.widgets.attendance_view import AttendanceView
@@ -41,7 +42,7 @@ def _title(text: str) -> QLabel:
     return style.title(QLabel(text))
 
 
-class GroupCard:
+class GroupCard(GroupPrintouts):
     """The card's widgets and actions; `self` is the GroupsPage."""
 
     def _build_card(self) -> QWidget:
@@ -378,40 +379,3 @@ class GroupCard:
         self.participant_dialog = dialog
         dialog.accepted.connect(lambda: self.open_group(self.group_id or ""))
         dialog.open()
-
-    # printouts (app.reports): «Друк…» previews and prints, the arrow saves a PDF
-    def _printout(self, kind: str, save: bool) -> None:
-        from ui.printing import print_printout, save_printout
-
-        if kind == "journal":
-            record = self.group_id
-        else:
-            column = self.current_session_column()
-            record = self.sheet.sessions[column].id if self.sheet and column >= 0 else None
-            if not record:  # the cursor on the totals: say so, not nothing
-                self.grid_error.setText(
-                    QCoreApplication.translate(
-                        "GroupsPage",
-                        "Choose the session first: click its date or a cell in its column.",
-                    )
-                )
-                return
-        if not record:
-            return
-        self.grid_error.clear()
-        if save:
-            save_printout(self, self.context, kind, record)
-        else:
-            self.print_job = print_printout(self, self.context, kind, record)
-
-    def print_journal(self) -> None:
-        self._printout("journal", save=False)
-
-    def save_journal(self) -> None:
-        self._printout("journal", save=True)
-
-    def print_registration(self) -> None:
-        self._printout("registration", save=False)
-
-    def save_registration(self) -> None:
-        self._printout("registration", save=True)
