@@ -9,7 +9,6 @@ label has a mnemonic, and «Save and print» writes the A4 act for signatures.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -36,10 +35,10 @@ from app.services.act import (
     IMPACT_LEVELS,
     family_notifications,
     form_people,
-    is_blank,
 )
 from app.services.records import RecordService
 from ui.context import AppContext
+from ui.dialogs.act_blank import BlankActQuestion
 from ui.labels import sentence
 from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
@@ -49,7 +48,7 @@ from ui.widgets.script_hint import add_script_hints
 from ui.widgets.unsaved import UnsavedGuard
 
 
-class AssessmentActDialog(QDialog):
+class AssessmentActDialog(QDialog, BlankActQuestion):
     """Record or change a needs assessment with its act; `saved_id` holds its id after
     accept. With `record_id` it opens that assessment filled in."""
 
@@ -366,51 +365,6 @@ class AssessmentActDialog(QDialog):
             return False
         self.record_id = self.saved_id
         return True
-
-    def _asked_first(self, then: Callable[[], None]) -> bool:
-        """A new act with nothing filled in but its start date and specialist (Enter on the
-        date it opens on) is asked about: «Заповнити» (Enter, Esc) goes back to the act,
-        «Зберегти» saves it as begun, to be filled in later; `then` runs after that save.
-        True when the question was asked."""
-        if self.record_id is not None or self._blank_confirmed:
-            return False
-        if self.empty_question is not None and self.empty_question.isVisible():
-            return True  # asked already
-        values = self.values()
-        if values is None or not is_blank(values):
-            return False
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Empty act"))
-        box.setText(self.tr("Nothing of the act is filled in but its start date and specialist."))
-        box.setInformativeText(
-            self.tr("Save it as an assessment begun, to fill in later, or go back and fill it in?")
-        )
-        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
-        fill_in = box.addButton(self.tr("&Fill in"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(fill_in)
-        box.setEscapeButton(fill_in)
-        self.empty_question = box
-        self.save_anyway_button, self.fill_in_button = save, fill_in
-
-        def answered() -> None:
-            if box.clickedButton() is save:
-                self._blank_confirmed = True
-                then()
-            else:
-                self._first_area().setFocus()
-
-        box.finished.connect(lambda _result: answered())
-        box.open()
-        return True
-
-    def _first_area(self) -> QWidget:
-        """Where filling in an act begins: the first child's first area, else the first
-        adult's, else the family's."""
-        for people in (self.children, self.adults):
-            if people:
-                return next(iter(people[0][2].values()))
-        return next(iter(self.family_fields.values()))
 
     def reject(self) -> None:
         """Esc, Cancel, ✕: what is typed is asked about first (ui/widgets/unsaved.py)."""
