@@ -1279,6 +1279,10 @@ Bundles from this laptop are accepted from now on; «Revoke…» in this list re
         <translation>Надати послугу…</translation>
     </message>
     <message>
+        <source>A service to the family; on the «Family members» tab, to the member selected</source>
+        <translation>Послуга сім&apos;ї; на вкладці «Члени сім&apos;ї» — обраній особі</translation>
+    </message>
+    <message>
         <source>Print card…</source>
         <translation>Друк картки…</translation>
     </message>

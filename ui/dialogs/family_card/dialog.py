@@ -96,6 +96,9 @@ class FamilyCard(QDialog, FormTab, MembersTab, EventsTab, DraftKeeper):
         self.origin_label.setWordWrap(True)  # a narrow screen at 150 % wraps it, not the card
         self.origin_label.hide()
         self.service_button = QPushButton(icon("hand-heart"), self.tr("Provide a service…"))
+        self.service_button.setToolTip(
+            self.tr("A service to the family; on the «Family members» tab, to the member selected")
+        )
         self.service_button.clicked.connect(self._provide_service)
         header = QHBoxLayout()
         header.addWidget(self.name_label)

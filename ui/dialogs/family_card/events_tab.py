@@ -322,5 +322,10 @@ class EventsTab:
         self.events_changed.emit()
 
     def _provide_service(self) -> None:
-        if self._new_service is not None and self.data.id is not None:
-            self._new_service(self.data.id, None)
+        """«Надати послугу…»: to the family; on the members tab, to the member selected."""
+        if self._new_service is None or self.data.id is None:
+            return
+        person_id = None
+        if self.tabs.currentIndex() == 1 and self._member_row() >= 0:
+            person_id = self.members_model.row_at(self._member_row()).id  # None before saving
+        self._new_service(self.data.id, person_id)
