@@ -11,7 +11,6 @@ from typing import Any
 from app.commands.context import CommandContext
 from app.errors import UsageError
 from app.i18n import tr
-from app.services import audit
 
 FORMATS = ("json", "pdf", "xlsx")
 
@@ -87,7 +86,6 @@ def run_attendance(args: argparse.Namespace, context: CommandContext) -> int:
     data = _write(
         db, "journal", args.group, args.out, date_from=args.date_from, date_to=args.date_to
     )
-    audit.log(db, "print", "group", args.group)
     return _done(context, "attendance", args.out, sessions=len(data.sessions))
 
 
@@ -95,7 +93,6 @@ def run_registration(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the registration sheet of a session."""
     db = context.open()
     data = _write(db, "registration", args.session, args.out, blank_rows=args.blank_rows)
-    audit.log(db, "print", "session", args.session)
     return _done(context, "registration", args.out, participants=len(data.rows))
 
 
@@ -103,7 +100,6 @@ def run_family(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the family card."""
     db = context.open()
     _write(db, "family_card", args.family, args.out)
-    audit.log(db, "print", "family", args.family)
     return _done(context, "family", args.out)
 
 
@@ -111,13 +107,12 @@ def run_act(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the needs-assessment act."""
     db = context.open()
     _write(db, "assessment_act", args.assessment, args.out)
-    audit.log(db, "print", "assessment", args.assessment)
     return _done(context, "act", args.out)
 
 
 def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
     """Count the period summary and write it as JSON, PDF or XLSX."""
-    from app.reports.output import summary_json_text, write_summary
+    from app.reports.output import note_export, summary_json_text, write_summary
     from app.reports.summary import compute_summary_in
     from app.services.permissions import actor_of
 
@@ -129,9 +124,9 @@ def run_summary(args: argparse.Namespace, context: CommandContext) -> int:
         summary = compute_summary_in(session, args.date_from, args.date_to, args.district, actor)
     if args.out == "-":
         sys.stdout.write(summary_json_text(summary))
+        note_export(db)
     else:
         write_summary(db, summary, args.format, Path(args.out))
-    audit.log(db, "export", None, None)  # once the summary is out, never for a failed write
     if args.out == "-":
         return 0
     return _done(context, "summary", args.out, format=args.format, summary=summary.to_json())
