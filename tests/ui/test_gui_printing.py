@@ -283,33 +283,9 @@ def test_saving_a_pdf_is_confirmed_in_the_window(
     assert str(target) in card.note.text()
     assert len(pdf_page_sizes(target)) >= 1
     card.reject()
-
-
-def test_a_printout_from_the_window_is_in_the_audit_trail(
-    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # `report family` at the command line was logged as a print; the same card saved or
-    # printed from the window left no trace of who took the family's data out
-    from PySide6.QtWidgets import QFileDialog
-
+    # noted in the audit trail, as `report family` is (the window's prints were not)
     from app.services.audit import list_events
-    from ui.dialogs.family_card import FamilyCard
 
-    target = tmp_path / "картка.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)")
-    )
-    with context.db.session() as session:
-        family = str(session.scalars(select(Family.id)).first())
-    card = FamilyCard(context, family)
-    qtbot.addWidget(card)
-    card.show()
-    card.print_button.save_action.trigger()
-    qtbot.waitUntil(lambda: "Збережено" in card.note.text(), timeout=20_000)
-    card.reject()
-    prints = [
-        (e["user"], e["type"], e["record_id"])
-        for e in list_events(context.db)
-        if e["action"] == "print"
-    ]
+    events = list_events(context.db)
+    prints = [(e["user"], e["type"], e["record_id"]) for e in events if e["action"] == "print"]
     assert prints == [(context.db.login, "family", family)]
