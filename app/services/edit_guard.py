@@ -8,9 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.districts import Districts
+from app.db.districts import Districts, Pending
 from app.db.models import Account
-from app.db.registry import TYPES
 from app.errors import NotPermitted, ValidationError
 from app.i18n import tr
 from app.i18n.catalog_uk import UK
@@ -33,14 +32,13 @@ class EditGuard:
     - a specialist's record lies inside its districts before and after the edit;
     - a new family's `responsible` defaults to the actor, and must name a known account.
 
-    `current(entity, id)` is the batch's view of a record (after earlier edits)."""
+    `pending(type, id)` is the batch's row of a record when it holds one (after earlier
+    edits, else as stored): the districts of parents are read from it without a copy, the
+    finder reads the rest from the database."""
 
-    def __init__(self, session: Session, actor: Actor, current: Any, pending: Any = None) -> None:
+    def __init__(self, session: Session, actor: Actor, pending: Pending) -> None:
         self.session = session
         self.actor = actor
-        self.current = current
-        # `pending(type, id)`: the batch's row when it holds one (the districts of parents are
-        # read from it without a copy; the finder reads the rest from the database).
         self.pending = pending
         self._hidden: Hidden | None = None
         self._accounts: set[str] | None = None
@@ -139,14 +137,9 @@ class EditGuard:
             self._accounts = set(self.session.scalars(select(Account.login)))
         return self._accounts
 
-    def _lookup(self, type_name: str, record_id: str | None) -> dict[str, Any] | None:
-        if not record_id:
-            return None
-        return self.current(TYPES[type_name], record_id)  # type: ignore[no-any-return]
-
     def _district(self, type_name: str, record: dict[str, Any] | None) -> str | None:
         """A record's district (CONTRACT.md «A record's district», app/db/districts.py), with
         parents as this batch sees them; None when unknown (the reference check says so)."""
         if self._finder is None:
-            self._finder = Districts(self.session, self.pending or self._lookup)
+            self._finder = Districts(self.session, self.pending)
         return self._finder.of(type_name, record) or None

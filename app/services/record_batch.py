@@ -9,7 +9,6 @@ still referenced by live ones cannot be deleted.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -33,27 +32,15 @@ _CHUNK = 4000  # ids per IN (…) query: well under SQLite's 32,766 variables
 _ROW_COLUMNS = ("deleted", "versions")
 
 
-# The checkers a batch hands its lookups to must not hold the batch: a reference cycle would
-# keep every row it read or queued alive after it returns, until the cycle collector walked
-# them all (0.6 s after 100,000 records, the collector being paused during bulk work).
-
-
-def _weak(method: Any) -> Any:
-    """A batch's `method`, called without a reference to the batch."""
-    ref = weakref.WeakMethod(method)
-
-    def call(*args: Any) -> Any:
-        return ref()(*args)  # type: ignore[misc]
-
-    return call
-
-
 def _pending_lookup(
     state: dict[tuple[str, str], dict[str, Any]],
     stored: dict[tuple[str, str], dict[str, Any] | None],
 ) -> Callable[[str, str], Mapping[str, Any] | None]:
-    """A record as the batch holds it (after its edits, else as stored), over the batch's
-    own tables: called several times an edit, so a plain function, not a weak method."""
+    """A record as the batch holds it (after its edits, else as stored), for the checkers
+    the batch hands it to: a function over the batch's own tables, not a method of the
+    batch, so that they hold no reference back to it (a cycle would keep every row it read
+    or queued alive after it returns, until the paused cycle collector walked them all:
+    0.6 s after 100,000 records)."""
 
     def pending(type_name: str, record_id: str) -> Mapping[str, Any] | None:
         key = (type_name, record_id)
@@ -80,9 +67,7 @@ class RecordBatch:
         pending = _pending_lookup(self._state, self._stored)
         # Who writes: checked per edit (role, districts, restricted families); None only for
         # the system's own writes (reference data at set-up).
-        self.guard = (
-            EditGuard(session, actor, _weak(self._current), pending) if actor is not None else None
-        )
+        self.guard = EditGuard(session, actor, pending) if actor is not None else None
         self.touched: list[tuple[str, str]] = []
         self.codes = known_codes(session)
         # Retired codes stay on the records that have them; a form may not choose one anew.
