@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services.act import is_blank
+from ui.widgets.question import ask
 
 translate = QCoreApplication.translate
 
@@ -30,41 +31,29 @@ class BlankActQuestion:
         values = self.values()
         if values is None or not is_blank(values):
             return False
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(translate("AssessmentActDialog", "Empty act"))
-        box.setText(
-            translate(
+
+        def save() -> None:
+            self._blank_confirmed = True
+            then()
+
+        question = ask(
+            self,
+            title=translate("AssessmentActDialog", "Empty act"),
+            text=translate(
                 "AssessmentActDialog",
                 "Nothing of the act is filled in but its start date and specialist.",
-            )
-        )
-        box.setInformativeText(
-            translate(
+            ),
+            detail=translate(
                 "AssessmentActDialog",
                 "Save it as an assessment begun, to fill in later, or go back and fill it in?",
-            )
+            ),
+            go_on=translate("AssessmentActDialog", "&Save"),
+            back=translate("AssessmentActDialog", "&Fill in"),
+            on_go_on=save,
+            on_back=lambda: self._first_area().setFocus(),
         )
-        save = box.addButton(
-            translate("AssessmentActDialog", "&Save"), QMessageBox.ButtonRole.AcceptRole
-        )
-        fill_in = box.addButton(
-            translate("AssessmentActDialog", "&Fill in"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(fill_in)
-        box.setEscapeButton(fill_in)
-        self.empty_question = box
-        self.save_anyway_button, self.fill_in_button = save, fill_in
-
-        def answered() -> None:
-            if box.clickedButton() is save:
-                self._blank_confirmed = True
-                then()
-            else:
-                self._first_area().setFocus()
-
-        box.finished.connect(lambda _result: answered())
-        box.open()
+        self.empty_question = question.box
+        self.save_anyway_button, self.fill_in_button = question.go_on, question.back
         return True
 
     def _first_area(self) -> QWidget:

@@ -34,6 +34,7 @@ from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.person_picker import PersonPicker
 from ui.widgets.pick_on_enter import pick_on_enter
+from ui.widgets.question import ask
 from ui.widgets.script_hint import add_script_hints
 
 
@@ -244,34 +245,28 @@ class ServiceDialog(QDialog):
         ще одну» records it again, as two the same day may be meant."""
         if self.repeat_question is not None and self.repeat_question.isVisible():
             return  # asked already
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("The same service again"))
         person = self.recipient.chosen
         # the person by name; a service to the whole family as the dialog names the family
         recipient = person.name if key[1] is not None and person else self.family_label.text()
-        box.setText(
-            self.tr("{recipient}, {date}: «{service}» is recorded already.").format(
+
+        def again() -> None:
+            self._confirmed = key
+            self.accept()
+
+        question = ask(
+            self,
+            title=self.tr("The same service again"),
+            text=self.tr("{recipient}, {date}: «{service}» is recorded already.").format(
                 recipient=recipient, date=self.date.edit.text(), service=self.service.currentText()
-            )
+            ),
+            detail=self.tr("Record the same service once more?"),
+            go_on=self.tr("Record &once more"),
+            back=self.tr("&Do not record"),
+            on_go_on=again,
+            on_back=self.service.setFocus,
         )
-        box.setInformativeText(self.tr("Record the same service once more?"))
-        again = box.addButton(self.tr("Record &once more"), QMessageBox.ButtonRole.AcceptRole)
-        skip = box.addButton(self.tr("&Do not record"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(skip)
-        box.setEscapeButton(skip)
-        self.repeat_question = box
-        self.record_again_button, self.skip_button = again, skip
-
-        def answered() -> None:
-            if box.clickedButton() is again:
-                self._confirmed = key
-                self.accept()
-            else:
-                self.service.setFocus()
-
-        box.finished.connect(lambda _result: answered())
-        box.open()
+        self.repeat_question = question.box
+        self.record_again_button, self.skip_button = question.go_on, question.back
 
     def accept(self) -> None:
         """Enter saves; a new entry stays open for the next one, a change closes."""

@@ -30,6 +30,7 @@ from ui.text import date_text, period_text
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.question import ask
 from ui.widgets.script_hint import add_script_hints
 
 _LOOSE_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
@@ -154,31 +155,28 @@ class SessionDialog(QDialog):
         """A second «+ Заняття» and Enter the same day: «Повернутися» (Enter, Esc) goes back
         to the date, «Додати ще одне» saves it, as two sessions a day may be meant."""
         times = ", ".join(s.time for s in that_day if s.time)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Another session the same day"))
-        box.setText(
-            self.tr("The group has a session on {date} already{times}.").format(
+
+        def add() -> None:
+            self._confirmed_same_day = day
+            self.accept()
+
+        question = ask(
+            self,
+            title=self.tr("Another session the same day"),
+            text=self.tr("The group has a session on {date} already{times}.").format(
                 date=date_text(day), times=f" ({times})" if times else ""
-            )
+            ),
+            detail=self.tr("Add one more session that day, or go back?"),
+            go_on=self.tr("&Add one more"),
+            back=self.tr("&Go back"),
+            on_go_on=add,
+            on_back=self._back_to_date,
         )
-        box.setInformativeText(self.tr("Add one more session that day, or go back?"))
-        add = box.addButton(self.tr("&Add one more"), QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        self.same_day_question, self.add_anyway_button = box, add
+        self.same_day_question, self.add_anyway_button = question.box, question.go_on
 
-        def answered() -> None:
-            if box.clickedButton() is add:
-                self._confirmed_same_day = day
-                self.accept()
-            else:
-                self.date.edit.setFocus()
-                self.date.edit.selectAll()
-
-        box.finished.connect(lambda _result: answered())
-        box.open()
+    def _back_to_date(self) -> None:
+        self.date.edit.setFocus()
+        self.date.edit.selectAll()
 
     def _outside_period(self, day: dt.date) -> bool:
         return self.group is not None and (
@@ -196,33 +194,27 @@ class SessionDialog(QDialog):
         period = self.tr("The group's period: {period}.").format(
             period=period_text(self.group.start_date, self.group.end_date)
         )
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Date outside the group's period"))
-        box.setText(where.format(date=date_text(day)) + " " + period)
-        box.setInformativeText(
-            self.tr(
+
+        def save() -> None:
+            self._confirmed_date = day
+            self.accept()  # then the other checks, a second session that day
+
+        question = ask(
+            self,
+            title=self.tr("Date outside the group's period"),
+            text=where.format(date=date_text(day)) + " " + period,
+            detail=self.tr(
                 "Save the session with this date (when the group has been extended, for "
                 "example), or go back and correct the date?"
-            )
+            ),
+            go_on=self.tr("&Save"),
+            back=self.tr("&Correct the date"),
+            on_go_on=save,
+            on_back=self._back_to_date,
+            icon=QMessageBox.Icon.Warning,
         )
-        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
-        correct = box.addButton(self.tr("&Correct the date"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(correct)
-        box.setEscapeButton(correct)
-        self.period_question = box
-        self.save_anyway_button, self.correct_date_button = save, correct
-
-        def answered() -> None:
-            if box.clickedButton() is save:
-                self._confirmed_date = day
-                self.accept()  # then the other checks, a second session that day
-            else:
-                self.date.edit.setFocus()
-                self.date.edit.selectAll()
-
-        box.finished.connect(lambda _result: answered())
-        box.open()
+        self.period_question = question.box
+        self.save_anyway_button, self.correct_date_button = question.go_on, question.back
 
     def _save(self, day: dt.date) -> None:
         try:
