@@ -44,6 +44,7 @@ from ui.widgets.code_list import CodeList
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors, read_fields
+from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.script_hint import add_script_hints
 from ui.widgets.unsaved import UnsavedGuard
 
@@ -100,11 +101,7 @@ class AssessmentActDialog(QDialog, BlankActQuestion):
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(buttons)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 760, 720
-        if screen is not None:  # 1366×768 at 150 % leaves 910×512 logical pixels
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(width, height)
+        resize_within_screen(self, 760, 720)
         if stored is not None:
             self.fill(stored, act)
         self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic

@@ -36,6 +36,7 @@ from ui.text import date_text
 from ui.widgets.date_field import DateField
 from ui.widgets.dialog_buttons import save_buttons
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.unsaved import UnsavedGuard
 
 OVERDUE = QColor(style.ERROR)
@@ -82,11 +83,7 @@ class NotificationsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 900, 520
-        if screen is not None:  # 1366×768 at 150 % leaves 911×512 logical pixels
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(width, height)
+        resize_within_screen(self, 900, 520)
         self.load()
 
     def load(self) -> None:

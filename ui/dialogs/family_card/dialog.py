@@ -46,6 +46,7 @@ from ui.icons import icon
 from ui.labels import Words, in_sentence, sentence
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.print_button import print_button
+from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.script_hint import add_script_hints
 
 
@@ -74,11 +75,7 @@ class FamilyCard(QDialog, FormTab, MembersTab, EventsTab, DraftKeeper):
         self.member_dialog: MemberDialog | None = None
         self.errors = FieldErrors()
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 1000, 660
-        if screen is not None:  # 1366×768 at 150 % leaves 910×512 logical pixels
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(width, height)
+        resize_within_screen(self, 1000, 660)
 
         # header
         self.name_label = QLabel()
