@@ -44,11 +44,12 @@ def press_tab(qtbot: QtBot, times: int = 1) -> None:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
-def test_act_filled_by_keyboard_saved_and_printed(
-    qtbot: QtBot, context: AppContext, typist: Typist, tmp_path: Path
-) -> None:
-    family_id = family_with_child_and_adult(context)
-    card = FamilyCard(context, family_id)
+def new_act_from_the_card(
+    qtbot: QtBot, context: AppContext
+) -> tuple[FamilyCard, AssessmentActDialog, int]:
+    """A family's card open, and a new act opened from it and active; with how many
+    assessments the card listed before."""
+    card = FamilyCard(context, family_with_child_and_adult(context))
     qtbot.addWidget(card)
     card.open()
     qtbot.waitExposed(card)
@@ -56,9 +57,17 @@ def test_act_filled_by_keyboard_saved_and_printed(
     card.add_event("assessment")
     dialog = card.event_dialog
     assert isinstance(dialog, AssessmentActDialog) and dialog.isVisible()
-    assert dialog.windowTitle() == "Акт оцінки потреб"
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    return card, dialog, before
+
+
+def test_act_filled_by_keyboard_saved_and_printed(
+    qtbot: QtBot, context: AppContext, typist: Typist, tmp_path: Path
+) -> None:
+    card, dialog, before = new_act_from_the_card(qtbot, context)
+    family_id = dialog.family_id
+    assert dialog.windowTitle() == "Акт оцінки потреб"
     assert dialog.children and dialog.adults
     # the first child's first area is reached by Tab from the specialist's field
     specialist = dialog.fields["specialist"]
@@ -262,17 +271,7 @@ def test_an_empty_act_is_asked_about_before_it_is_saved(
 ) -> None:
     # The act opens on its start date; Enter there saved an act with nothing in it, which
     # then counted among the period's assessments.
-    family_id = family_with_child_and_adult(context)
-    card = FamilyCard(context, family_id)
-    qtbot.addWidget(card)
-    card.open()
-    qtbot.waitExposed(card)
-    before = len(card.assessments_model.rows())
-    card.add_event("assessment")
-    dialog = card.event_dialog
-    assert isinstance(dialog, AssessmentActDialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    card, dialog, before = new_act_from_the_card(qtbot, context)
     started = QApplication.focusWidget()
     qtbot.keyClick(started, Qt.Key.Key_Return)
     question = dialog.empty_question
