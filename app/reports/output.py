@@ -14,6 +14,7 @@ from app.db.database import Database
 from app.files import atomic_writer
 from app.reports.data import Summary
 from app.reports.loaders import load_centre, load_summary_labels
+from app.services import audit
 
 FORMATS = ("json", "pdf", "xlsx")
 
@@ -68,8 +69,6 @@ def write_printout(db: Database, kind: str, record_id: str, path: Path, **option
     temporary file, and note in the audit trail who printed which record (the command line
     and the window alike: printing to paper goes through this file too); returns the data
     it printed. Nothing is written, nor noted, when loading or writing fails."""
-    from app.services import audit
-
     printout = PRINTOUTS[kind]
     data = printout.load(db, record_id, **options)
     with atomic_writer(path, "wb") as handle:
@@ -105,6 +104,4 @@ def write_summary(db: Database, summary: Summary, fmt: str, path: Path) -> Path:
 def note_export(db: Database) -> None:
     """The summary is out (written, or shown on the standard output): noted once, never for
     a failed write."""
-    from app.services import audit
-
     audit.log(db, "export", None, None)
