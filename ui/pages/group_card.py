@@ -35,6 +35,7 @@ from ui.pages.group_printouts import GroupPrintouts
 from ui.runner import run_in_background, serial_pool
 from ui.text import period_text
 from ui.widgets.attendance_view import AttendanceView
+from ui.widgets.empty_hint import hint_label
 from ui.widgets.print_button import print_button
 
 
@@ -125,9 +126,7 @@ class GroupCard(GroupPrintouts):
         )
         self.legend.setWordWrap(True)
         # a group just made: what to do first (participants, then sessions)
-        self.grid_hint = QLabel()
-        self.grid_hint.setWordWrap(True)
-        self.grid_hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
+        self.grid_hint = hint_label()
         self.grid_hint.hide()
         top = QHBoxLayout()
         top.addWidget(back)

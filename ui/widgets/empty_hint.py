@@ -9,11 +9,17 @@ from PySide6.QtWidgets import QLabel
 from ui.models.table import RowTableModel
 
 
-def empty_hint(model: RowTableModel[Any], text: str) -> QLabel:
-    """What an empty table is for and how to start it; hidden while the table has rows."""
+def hint_label(text: str = "") -> QLabel:
+    """A hint's look: wrapped, in the muted colour of placeholder text."""
     hint = QLabel(text)
     hint.setWordWrap(True)
     hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
+    return hint
+
+
+def empty_hint(model: RowTableModel[Any], text: str) -> QLabel:
+    """What an empty table is for and how to start it; hidden while the table has rows."""
+    hint = hint_label(text)
 
     def update() -> None:
         hint.setVisible(model.rowCount() == 0)
