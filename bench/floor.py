@@ -13,7 +13,10 @@ each timed in the process that does the work (net of start-up and of unlocking),
 - the physical floor, measured just before and just after each step: raw `sqlite3` (and
   SQLCipher through `sqlcipher3`, the driver Opora uses) inserting the same record rows,
   every column as stored, into tables without indexes or constraints, in one transaction, WAL,
-  `synchronous=FULL`, a 64 MiB page cache;
+  `synchronous=FULL`, a 64 MiB page cache, the drivers as they come (Opora registers adapters
+  that bind None and booleans without the drivers' slow adapter search; the floor does not
+  get them, as the issue's raw inserts did not). The same SQLCipher floor with those
+  adapters is reported beside it (`physical_sqlcipher_quick_binds`), and ratios to it;
 - the schema floor `bench/sync.py` uses: the rows the merge wrote (records and their
   change-log rows) inserted by `executemany` into a copy of the centre as it was before the
   merge (Opora's schema, its indexes and foreign keys, SQLCipher).
@@ -46,6 +49,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -188,14 +193,37 @@ def _fresh(path: Path) -> Path:
     return path
 
 
-def physical_floor(folder: Path, tables: dict[str, tuple], key: bytes | None) -> Timer:
+@contextmanager
+def driver_defaults(quick_binds: bool) -> Iterator[None]:
+    """The drivers' adapters as they come (`quick_binds` False), or with those Opora
+    registers on import (app/db/engines.py), for the time of one floor."""
+    if quick_binds:
+        yield
+        return
+    removed = {}
+    for module in (sqlite3, sqlcipher3):
+        for kind in (type(None), bool):
+            key = (kind, module.PrepareProtocol)
+            if key in module.adapters:
+                removed[(module, key)] = module.adapters.pop(key)
+    try:
+        yield
+    finally:
+        for (module, key), adapter in removed.items():
+            module.adapters[key] = adapter
+
+
+def physical_floor(
+    folder: Path, tables: dict[str, tuple], key: bytes | None, quick_binds: bool = False
+) -> Timer:
     """Raw inserts of the record rows into bare tables (no index, no constraint)."""
     path = _fresh(folder / f"physical-{'cipher' if key else 'plain'}.db")
     connection = _connect(path, key)
     for table in RECORD_TABLES:
         columns, _ = tables[table]
         connection.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
-    elapsed = _insert_all(connection, {t: tables[t] for t in RECORD_TABLES})
+    with driver_defaults(quick_binds):
+        elapsed = _insert_all(connection, {t: tables[t] for t in RECORD_TABLES})
     connection.close()
     return elapsed
 
@@ -206,7 +234,8 @@ def schema_floor(folder: Path, before: Path, tables: dict[str, tuple], key: byte
     shutil.copyfile(before, copy)
     connection = _connect(copy, key)
     connection.execute("PRAGMA foreign_keys=ON")
-    elapsed = _insert_all(connection, tables)
+    with driver_defaults(quick_binds=False):
+        elapsed = _insert_all(connection, tables)
     connection.close()
     return elapsed
 
@@ -322,6 +351,7 @@ def run_order(base: Network, folder: Path, families: int, order: str, reps: int)
         "records_export": [],
     }
     plain: list[Timer] = []
+    quick: list[Timer] = []
     schema: list[Timer] = []
     peaks: list[float] = []
     for rep in range(reps):
@@ -335,6 +365,7 @@ def run_order(base: Network, folder: Path, families: int, order: str, reps: int)
         records_exported = _records_export(network, count)
         fourth = floor()
         plain.append(physical_floor(folder, tables, None))
+        quick.append(physical_floor(folder, tables, key, quick_binds=True))
         schema.append(schema_floor(folder, before, tables, key))
         steps["records_import"].append((imported, _mean(first, second)))
         steps["sync_export"].append((exported, _mean(first, second)))
@@ -347,6 +378,7 @@ def run_order(base: Network, folder: Path, families: int, order: str, reps: int)
     plain_wall = statistics.median(t.wall for t in plain)
     plain_cpu = statistics.median(t.cpu for t in plain)
     schema_wall = statistics.median(t.wall for t in schema)
+    quick_wall = statistics.median(t.wall for t in quick)
 
     def ratios(pairs: list[tuple[Timer, Timer]]) -> dict[str, Any]:
         wall = [t.wall / f.wall for t, f in pairs]
@@ -358,6 +390,7 @@ def run_order(base: Network, folder: Path, families: int, order: str, reps: int)
             "over_physical_sqlcipher": _median(wall),
             "over_physical_sqlcipher_range": [round(min(wall), 2), round(max(wall), 2)],
             "cpu_over_physical_sqlcipher": _median(cpu),
+            "over_physical_sqlcipher_quick_binds": round(seconds / quick_wall, 2),
             "over_physical_sqlite": round(seconds / plain_wall, 2),
             "over_schema_floor": round(seconds / schema_wall, 2),
             "cpu_over_physical_sqlite": round(
@@ -378,6 +411,7 @@ def run_order(base: Network, folder: Path, families: int, order: str, reps: int)
                 round(min(f.wall for f in physical), 3),
                 round(max(f.wall for f in physical), 3),
             ],
+            "physical_sqlcipher_quick_binds": round(quick_wall, 3),
             "schema_sqlcipher": round(schema_wall, 3),
         },
         "floors_cpu_s": {
