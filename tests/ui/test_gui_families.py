@@ -250,3 +250,31 @@ def test_a_family_saved_without_members_keeps_a_name_in_its_card(
     assert card.name_label.text() == "(немає членів)"
     assert card.windowTitle() == "Картка сім'ї — (немає членів)"
     card.reject()
+
+
+def test_members_keep_the_cards_order_until_a_column_is_chosen(
+    qtbot: QtBot, context: AppContext, typist: Typist
+) -> None:
+    """The card lists members by age (the eldest first); the list must not sort them by name,
+    backwards, with an arrow on «ПІБ» that the user never chose."""
+    shell = open_shell(qtbot, context)
+    card = shell.open_family(None)
+    card.settlement.setCurrentIndex(1)
+    typist(card.address, "вул. Лугова, 2")
+    card.tabs.setCurrentIndex(1)
+    add_member(qtbot, card, typist, "Бойко", "Марія", "01.02.1950", "grandmother")
+    add_member(qtbot, card, typist, "Андрієнко", "Олена", "12.03.1980", "mother")
+    add_member(qtbot, card, typist, "Яковенко", "Ігор", "05.06.2015", "child")
+    assert card.save()
+    family = card.data.id
+    card.reject()
+
+    again = shell.open_family(family)
+    qtbot.waitUntil(lambda: again.members_model.total() == 3, timeout=5000)
+    eldest_first = ["Бойко Марія", "Андрієнко Олена", "Яковенко Ігор"]
+    assert [m.name for m in again.members_model.rows()] == eldest_first
+    header = again.members_view.horizontalHeader()
+    assert header.sortIndicatorSection() == -1  # no arrow the user did not choose
+    again.members_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # when the user asks
+    assert [m.name for m in again.members_model.rows()] == sorted(eldest_first)
+    again.reject()

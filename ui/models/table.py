@@ -149,6 +149,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     # sorting
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:  # no column chosen: rows stay in the order they come in
+            self._sort = None
+            return
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._sort_rows(column, order)

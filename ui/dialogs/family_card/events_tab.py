@@ -135,7 +135,7 @@ class EventsTab:
         ):
             tab = QWidget()
             layout = QVBoxLayout(tab)
-            view = _table(model, title)
+            view = _table(model, title, (0, Qt.SortOrder.DescendingOrder))  # newest first
             if model is self.history_model:
                 self.history_view = view
             if model in adders:

@@ -18,13 +18,19 @@ from PySide6.QtWidgets import (
 from ui.models.table import RowTableModel
 
 
-def _table(model: RowTableModel[Any], name: str) -> QTableView:
+def _table(
+    model: RowTableModel[Any], name: str, order: tuple[int, Qt.SortOrder] | None = None
+) -> QTableView:
+    """A card's table; sorted by `order` (column, direction), or else kept in the order its
+    rows come in (no arrow on a column) until the user chooses a column."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    column, direction = order or (-1, Qt.SortOrder.AscendingOrder)
+    view.horizontalHeader().setSortIndicator(column, direction)  # what sorting starts with
     view.setSortingEnabled(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
