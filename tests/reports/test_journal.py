@@ -107,6 +107,10 @@ def test_many_participants_repeat_the_column_header() -> None:
 def test_empty_journal_renders() -> None:
     text = "\n".join(pdf_pages(pdf_bytes(render_journal, journal(sessions=0))))
     assert "занять не було" in text
+    assert "Ведучий (фасилітатор) групи" in text
+    # no attendance grid without sessions: it printed «0 з 0» for everyone, and a legend
+    for empty in ("0 з 0", "Присутніх на занятті", "Позначки:"):
+        assert empty not in text
 
 
 def test_sessions_on_one_day_are_told_apart_by_time_or_order() -> None:

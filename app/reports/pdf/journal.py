@@ -114,8 +114,18 @@ def _chunk_table(
     return table
 
 
+def _signature(data: JournalData) -> str:
+    return (
+        "Ведучий (фасилітатор) групи: ______________________ "
+        f"(підпис)    {escape(data.facilitator or '______________________')}"
+    )
+
+
 def journal_story(data: JournalData, per_page: int = SESSIONS_PER_PAGE) -> list[Flowable]:
     """The flowables of the journal: one table per group of session columns."""
+    if not data.sessions:  # no grid of «0 з 0» and no legend of its marks
+        no_sessions = Paragraph("У цьому періоді занять не було.", styles.BODY)
+        return [no_sessions, Spacer(1, 4 * mm), Paragraph(_signature(data), styles.BODY)]
     width = frame_width(landscape_page=True)
     symbols = mark_symbols()
     chunks = chunk_sessions(data.sessions, per_page)
@@ -134,16 +144,10 @@ def journal_story(data: JournalData, per_page: int = SESSIONS_PER_PAGE) -> list[
             )
             story.append(Spacer(1, 1.5 * mm))
         story.append(_chunk_table(data, chunk, width, symbols))
-    if not data.sessions:
-        story.append(Paragraph("У цьому періоді занять не було.", styles.BODY))
     legend = (
         f"Позначки: {symbols['present']} — присутній(-я); {symbols['absent']} — відсутній(-я); "
         f"{symbols['excused']} — відсутній(-я) з поважної причини. "
         "«Разом» — кількість відвіданих занять з усіх занять періоду."
-    )
-    signature = (
-        "Ведучий (фасилітатор) групи: ______________________ "
-        f"(підпис)    {escape(data.facilitator or '______________________')}"
     )
     story.append(
         KeepTogether(
@@ -151,7 +155,7 @@ def journal_story(data: JournalData, per_page: int = SESSIONS_PER_PAGE) -> list[
                 Spacer(1, 1.5 * mm),
                 Paragraph(legend, styles.SMALL),
                 Spacer(1, 4 * mm),
-                Paragraph(signature, styles.BODY),
+                Paragraph(_signature(data), styles.BODY),
             ]
         )
     )
