@@ -165,3 +165,54 @@ def test_the_same_service_twice_is_asked_about(
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
     assert count() == before + 3
+
+
+def _typed_in(qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]):
+    dialog = ServiceDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typist(dialog.recipient, "мар")
+    qtbot.waitUntil(lambda: bool(dialog.recipient._found), timeout=5000)
+    dialog.recipient.choose(dialog.recipient._found[0])
+    dialog.service.setCurrentIndex(dialog.service.findData("002.0"))
+    dialog.date.set_value(dt.date(2004, 4, 4))  # a day with no such service yet
+    dialog.notes.setFocus()
+    typist(dialog.notes, "Консультація щодо пільг")
+    return dialog
+
+
+def _services(context: AppContext) -> int:
+    from sqlalchemy import func, select
+
+    with context.db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(ServiceRecord)) or 0)
+
+
+def test_esc_in_the_quick_entry_asks_and_save_saves_and_closes(
+    qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
+) -> None:
+    """What was typed in the quick entry went with one Esc; now it is asked about, and
+    «Зберегти» records the service and closes (the dialog's own Save stays open)."""
+    before = _services(context)
+    dialog = _typed_in(qtbot, context, typist)
+    assert dialog.windowTitle().startswith("• ")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.unsaved.question.isVisible()
+    qtbot.mouseClick(dialog.unsaved.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert _services(context) == before + 1
+
+
+def test_after_a_save_the_quick_entry_closes_at_once(
+    qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
+) -> None:
+    """What stays in the form after Enter is what was just saved: nothing to ask about."""
+    before = _services(context)
+    dialog = _typed_in(qtbot, context, typist)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
+    assert not dialog.windowTitle().startswith("•")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert dialog.unsaved.question is None
+    assert _services(context) == before + 1

@@ -36,6 +36,7 @@ from ui.widgets.person_picker import PersonPicker
 from ui.widgets.pick_on_enter import pick_on_enter
 from ui.widgets.question import ask
 from ui.widgets.script_hint import add_script_hints
+from ui.widgets.unsaved import UnsavedGuard
 
 
 class ServiceDialog(QDialog):
@@ -148,6 +149,7 @@ class ServiceDialog(QDialog):
         if stored is not None:
             self._fill(stored)
         self.script_hints = add_script_hints(self)  # «Мaрія»: Latin inside Cyrillic
+        self.unsaved = UnsavedGuard(self, save=self._save_and_close)
         self.recipient.setFocus()
 
     def _fill(self, stored: dict[str, object]) -> None:
@@ -236,6 +238,7 @@ class ServiceDialog(QDialog):
             )
         )
         self.notes.clear()
+        self.unsaved.saved()
         self.saved.emit(service_id)
         return True
 
@@ -272,3 +275,13 @@ class ServiceDialog(QDialog):
         """Enter saves; a new entry stays open for the next one, a change closes."""
         if self.save() and self.service_id is not None:
             super().accept()
+
+    def _save_and_close(self) -> None:
+        """«Зберегти» when closing with something typed: save, then close."""
+        if self.save():
+            super().accept()
+
+    def reject(self) -> None:
+        """Esc, Close, ✕: what is typed and not saved is asked about first."""
+        if self.unsaved.may_close():
+            super().reject()

@@ -4,6 +4,8 @@ own Save, «Не зберігати» closes, «Повернутися» (Esc) s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,9 +26,12 @@ class UnsavedGuard(QObject):
     """Made after the dialog's fields are filled in; the dialog's reject() closes only when
     `may_close()` says so."""
 
-    def __init__(self, dialog: QDialog) -> None:
+    def __init__(self, dialog: QDialog, save: Callable[[], object] | None = None) -> None:
+        """`save`: what «Зберегти» runs — the dialog's accept() unless given (a dialog whose
+        Save keeps it open for the next entry gives one that saves and closes)."""
         super().__init__(dialog)
         self.dialog = dialog
+        self.save = save or dialog.accept
         self.dirty = False
         self.question: QMessageBox | None = None
         self.save_button: QPushButton | None = None
@@ -53,6 +58,12 @@ class UnsavedGuard(QObject):
             self.dirty = True
             self.dialog.setWindowTitle("• " + self.dialog.windowTitle())
 
+    def saved(self) -> None:
+        """The dialog saved and stays open: what it shows now is stored."""
+        if self.dirty:
+            self.dirty = False
+            self.dialog.setWindowTitle(self.dialog.windowTitle().removeprefix("• "))
+
     def may_close(self) -> bool:
         """True when nothing typed would be lost; otherwise asks (once) and says False."""
         if not self.dirty:
@@ -77,7 +88,7 @@ class UnsavedGuard(QObject):
 
         def answered() -> None:
             if box.clickedButton() is save:
-                self.dialog.accept()  # its own checks: an error keeps it open
+                self.save()  # its own checks: an error keeps it open
             elif box.clickedButton() is discard:
                 self.dirty = False
                 self.dialog.reject()
