@@ -10,6 +10,16 @@ from sqlalchemy import Boolean, Date, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app.db.json_text import object_encoder
+
+_LIST_TEXT = object_encoder()
+
+
+def codes_text(codes: list[str]) -> str:
+    """The stored text of a list of codes: sorted, no ASCII escaping (`json.dumps` of the
+    sorted list, through an encoder built once: a bulk write stores one or two per record)."""
+    return _LIST_TEXT(sorted(codes))
+
 
 class CodeList(TypeDecorator[list[str]]):
     """A sorted list of codes stored as JSON text (portable to SQLite and PostgreSQL)."""
@@ -20,7 +30,7 @@ class CodeList(TypeDecorator[list[str]]):
     def process_bind_param(self, value: list[str] | None, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return json.dumps(sorted(value), ensure_ascii=False)
+        return codes_text(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> list[str] | None:
         return None if value is None else list(json.loads(value))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from sqlalchemy import Table, bindparam, insert, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.db.base import document_text
+from app.db.base import codes_text, document_text
 from app.db.registry import EntitySpec
 
 
@@ -43,7 +42,7 @@ def _sqlite_rows(
         values = list(pick(row))
         for i in codes:
             if values[i] is not None:
-                values[i] = json.dumps(sorted(values[i]), ensure_ascii=False)
+                values[i] = codes_text(values[i])
         for i in documents:
             if values[i] is not None:
                 values[i] = document_text(values[i])

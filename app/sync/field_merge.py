@@ -40,6 +40,24 @@ class FieldMerge:
         conflicts: list[dict[str, Any]] = []
         was_deleted = row["deleted"]
         delete_version = versions.get("deleted")
+        if versions:
+            conflicts += self._apply_fields(change, row)
+        else:  # nothing held of this record yet: every field is taken as sent
+            row.update(change.data)
+            versions.update(dict.fromkeys(change.data, incoming))
+        if change.data.get("deleted") is True and row["deleted"] and not was_deleted:
+            conflicts.extend(self._edits_unseen_by_delete(change, row))
+        elif was_deleted and row["deleted"] and delete_version and "deleted" not in change.data:
+            conflicts.extend(self._edit_against_delete(change, row, delete_version))
+        return conflicts
+
+    def _apply_fields(self, change: IncomingChange, row: dict[str, Any]) -> list[dict[str, Any]]:
+        """Each field of a record held already: the later version wins, and a concurrent
+        edit that lost is kept as a conflict."""
+        versions: dict[str, str] = row["_versions"]
+        incoming = change.version
+        record = change.record_id
+        conflicts: list[dict[str, Any]] = []
         for name, value in change.data.items():
             current = versions.get(name)
             if current == incoming:
@@ -60,10 +78,6 @@ class FieldMerge:
             if wins:
                 row[name] = value
                 versions[name] = incoming
-        if change.data.get("deleted") is True and row["deleted"] and not was_deleted:
-            conflicts.extend(self._edits_unseen_by_delete(change, row))
-        elif was_deleted and row["deleted"] and delete_version and "deleted" not in change.data:
-            conflicts.extend(self._edit_against_delete(change, row, delete_version))
         return conflicts
 
     def _edits_unseen_by_delete(
