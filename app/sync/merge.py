@@ -301,7 +301,7 @@ class Merger(TrustChecks, FieldMerge, ReferenceRules):
             if change.seq <= known.get(change.origin, 0):
                 continue
             first = unique.setdefault(key, change)
-            if first.row() != change.row():
+            if first is not change and first.row() != change.row():
                 raise BundleError(Reason.REUSED_SEQ)
         return list(unique.values())
 

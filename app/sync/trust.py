@@ -98,8 +98,13 @@ class TrustChecks:
                 spec.name: quick_check(spec, self.codes) for spec in change.entity.fields
             }
         texts = text_limits(change.entity)
+        required = required_fields(change.entity)
         spec_of = change.entity.by_name
         for name, value in change.data.items():
+            if value is None and name != "deleted":  # an empty field: valid unless required
+                if name in required:
+                    raise invalid(change, name, tr("is required"))
+                continue
             limit = texts.get(name)
             if limit is not None and value.__class__ is str and len(value) <= limit:
                 continue  # text, the most common kind, without a call
@@ -107,15 +112,13 @@ class TrustChecks:
                 if value is not True and value is not False:
                     raise invalid(change, name, tr("must be true or false"))
                 continue
-            if value is not None and quick[name](value):
+            if quick[name](value):
                 continue
             spec = spec_of[name]
             try:
                 parsed = parse_value(spec, value, self.codes)
             except ValidationError as error:
                 raise invalid(change, name, error.message) from None
-            if value is None and spec.required:
-                raise invalid(change, name, tr("is required"))
             # Stored as sent, so only the canonical form (what `records import` stores).
             if spec.kind == "ref" and parsed != value:
                 raise invalid(change, name, tr("is not a valid UUID"))

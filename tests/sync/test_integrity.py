@@ -415,6 +415,8 @@ INVALID = [
     ("family", {"address": {"nested": 1}}, "address"),
     ("family", {"categories": ["telepathy"]}, "categories"),
     ("family", {"notes": "я" * 20_001}, "notes"),
+    ("person", {"family_id": F1, "surname": None, "given_name": "Олена"}, "surname"),
+    ("family", {"deleted": None}, "deleted"),
     ("visit", {"family_id": str(uuid.uuid4()), "date": "2026-01-01"}, "family_id"),
     ("service", {"family_id": F1, "service_code": "999.9", "date": "2026-01-01"}, "service_code"),
     (
