@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from app.db.registry import TYPES, EntitySpec
@@ -20,7 +20,8 @@ _MAX_SEQ = 1 << 53
 IN_CHUNK = 500
 _HLC = re.compile(r"[0-9a-f]{16}\Z")
 UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-_SCAN = json.JSONDecoder().scan_once
+_DECODER: Any = json.JSONDecoder()  # its scanner is not in the type stubs
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # value and end, from a start
 
 
 def json_text_value(text: str) -> Any:
