@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from app.db.models import Attendance, Family, Participant
 from app.services.family_form import family_events
 from app.services.records import RecordService
+from tests.ui.groups import shown_groups_page
 from ui.context import AppContext
 from ui.dialogs.family_card import FamilyCard
 from ui.pages.groups_page import GroupsPage
@@ -45,11 +46,7 @@ def live_marks(context: AppContext, **where: str) -> int:
 
 
 def open_group_card(qtbot: QtBot, context: AppContext) -> GroupsPage:
-    page = GroupsPage(context)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_groups_page(qtbot, context)
     page.table.setFocus()
     page.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)

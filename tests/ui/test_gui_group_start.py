@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.groups import first_group_card, shown_groups_page
 from ui.context import AppContext
-from ui.pages.groups_page import GroupsPage
 
 Typist = Callable[[QWidget, str], None]
 
@@ -17,11 +17,7 @@ Typist = Callable[[QWidget, str], None]
 def test_a_new_groups_card_says_what_to_do_first(
     qtbot: QtBot, context: AppContext, typist: Typist
 ) -> None:
-    page = GroupsPage(context)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_groups_page(qtbot, context)
     page.new_item()
     dialog = page.group_dialog
     typist(dialog.name, "Батьківський клуб")
@@ -50,9 +46,6 @@ def test_a_new_groups_card_says_what_to_do_first(
 def test_a_group_with_participants_and_sessions_shows_no_hint(
     qtbot: QtBot, context: AppContext
 ) -> None:
-    page = GroupsPage(context)
-    qtbot.addWidget(page)
-    page.show()
-    page.open_group(page.model.row_at(0).id)
+    page = first_group_card(qtbot, context)
     assert page.sheet is not None and page.sheet.participants and page.sheet.sessions
     assert not page.grid_hint.isVisible()

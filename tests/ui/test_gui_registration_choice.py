@@ -6,19 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.groups import first_group_card
 from ui.context import AppContext
-from ui.pages.groups_page import GroupsPage
 
 
 def test_registration_sheet_without_a_session_chosen_says_so(
     qtbot: QtBot, context: AppContext
 ) -> None:
-    page = GroupsPage(context)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_group(page.model.row_at(0).id)
+    page = first_group_card(qtbot, context)
     model = page.grid_model
     page.grid.setCurrentIndex(model.index(0, model.columnCount() - 1))  # «Разом»
     assert page.current_session_column() == -1

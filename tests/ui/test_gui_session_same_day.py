@@ -9,21 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.groups import first_group_card
 from ui.context import AppContext
 from ui.dialogs.session_dialog import SessionDialog
-from ui.pages.groups_page import GroupsPage
 
 Typist = Callable[[QWidget, str], None]
-
-
-def group_card(qtbot: QtBot, context: AppContext) -> GroupsPage:
-    page = GroupsPage(context)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_group(page.model.row_at(0).id)
-    return page
 
 
 def enter(qtbot: QtBot, dialog: SessionDialog) -> None:
@@ -33,7 +23,7 @@ def enter(qtbot: QtBot, dialog: SessionDialog) -> None:
 
 
 def test_a_second_session_today_is_asked_about(qtbot: QtBot, context: AppContext) -> None:
-    page = group_card(qtbot, context)
+    page = first_group_card(qtbot, context)
     assert page.sheet is not None
     page.add_session_today()
     enter(qtbot, page.session_dialog)
@@ -58,7 +48,7 @@ def test_a_second_session_today_is_asked_about(qtbot: QtBot, context: AppContext
 def test_a_second_session_at_another_time_is_not_asked_about(
     qtbot: QtBot, context: AppContext, typist: Typist
 ) -> None:
-    page = group_card(qtbot, context)
+    page = first_group_card(qtbot, context)
     assert page.sheet is not None
     page.add_session_today()
     first = page.session_dialog

@@ -11,22 +11,12 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.records import RecordService
+from tests.ui.groups import first_group_card
 from ui.context import AppContext
 from ui.dialogs.session_dialog import SessionDialog
 from ui.pages.groups_page import GroupsPage
 
 Typist = Callable[[QWidget, str], None]
-
-
-def open_first_group(qtbot: QtBot, context: AppContext) -> GroupsPage:
-    page = GroupsPage(context)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_group(page.model.row_at(0).id)
-    assert page.sheet is not None
-    return page
 
 
 def new_session(qtbot: QtBot, page: GroupsPage, typist: Typist, day: str) -> SessionDialog:
@@ -49,7 +39,7 @@ def test_a_session_after_the_group_ended_is_asked_about_and_the_date_can_be_corr
 ) -> None:
     """A session dated after the group's end was saved without a word. The user is now told
     the group's period and chooses: correct the date (Enter, the default) or save it."""
-    page = open_first_group(qtbot, context)
+    page = first_group_card(qtbot, context)
     assert page.sheet is not None
     group = page.sheet.group
     assert group.start_date is not None and group.end_date is not None
@@ -85,7 +75,7 @@ def test_a_session_after_the_group_ended_is_asked_about_and_the_date_can_be_corr
 def test_a_session_before_the_group_starts_is_saved_when_the_user_says_so(
     qtbot: QtBot, context: AppContext, typist: Typist
 ) -> None:
-    page = open_first_group(qtbot, context)
+    page = first_group_card(qtbot, context)
     assert page.sheet is not None
     group = page.sheet.group
     assert group.start_date is not None
@@ -109,7 +99,7 @@ def test_a_session_already_outside_the_period_is_not_asked_about_again(
 ) -> None:
     """Only a date the user has just set is asked about: changing the topic of a session
     saved outside the period earlier saves at once."""
-    page = open_first_group(qtbot, context)
+    page = first_group_card(qtbot, context)
     assert page.sheet is not None and page.group_id is not None
     group = page.sheet.group
     assert group.end_date is not None
@@ -135,7 +125,7 @@ def test_sessions_on_the_same_day_are_told_apart_in_the_grid(
     """Two sessions of a day had the same «dd.MM» column title and tooltip: which was the
     morning one could not be seen. A day's sessions now show their start time under the
     date, or their order that day when they have none; the topic is in the tooltip."""
-    page = open_first_group(qtbot, context)
+    page = first_group_card(qtbot, context)
     assert page.sheet is not None and page.group_id is not None
     group = page.sheet.group
     assert group.start_date is not None
