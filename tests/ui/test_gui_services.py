@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from app.db.models import ServiceRecord
 from ui.context import AppContext
@@ -15,18 +16,34 @@ from ui.dialogs.service_dialog import ServiceDialog
 from ui.pages.services_page import ServicesPage
 
 
-def test_service_is_entered_and_listed(
+def quick_entry(
     qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
-) -> None:
+) -> ServiceDialog:
+    """The quick entry with a person of the demo chosen (typed «мар») and service 002.0."""
     dialog = ServiceDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
     typist(dialog.recipient, "мар")
     qtbot.waitUntil(lambda: bool(dialog.recipient._found), timeout=5000)
-    person = dialog.recipient._found[0]
-    dialog.recipient.choose(person)
-    dialog.to_person.setChecked(True)
+    dialog.recipient.choose(dialog.recipient._found[0])
     dialog.service.setCurrentIndex(dialog.service.findData("002.0"))
+    return dialog
+
+
+def services(context: AppContext) -> int:
+    """Services recorded and not deleted."""
+    with context.db.session() as session:
+        query = select(func.count()).select_from(ServiceRecord)
+        return int(session.scalar(query.where(ServiceRecord.deleted.is_(False))) or 0)
+
+
+def test_service_is_entered_and_listed(
+    qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
+) -> None:
+    dialog = quick_entry(qtbot, context, typist)
+    person = dialog.recipient.chosen
+    assert person is not None
+    dialog.to_person.setChecked(True)
     dialog.minutes.setValue(45)
     typist(dialog.notes, "Консультація щодо виплат")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
@@ -63,8 +80,6 @@ def test_service_needs_a_recipient(qtbot: QtBot, context: AppContext) -> None:
 def test_the_total_time_keeps_its_minutes(qtbot: QtBot, context: AppContext) -> None:
     """Two services of 40 minutes were counted «1 година»: the minutes are said too."""
     import uuid
-
-    from sqlalchemy import select
 
     from app.db.models import Family
     from app.services.records import RecordService
@@ -118,26 +133,13 @@ def test_the_same_service_twice_is_asked_about(
 ) -> None:
     # Enter saves and keeps the dialog open with the same recipient, service and date: a
     # second Enter recorded the same service again, and the reports counted it twice.
-    from sqlalchemy import func, select
-
-    def count() -> int:
-        with context.db.session() as session:
-            query = select(func.count()).select_from(ServiceRecord)
-            return int(session.scalar(query.where(ServiceRecord.deleted.is_(False))) or 0)
-
-    dialog = ServiceDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    typist(dialog.recipient, "мар")
-    qtbot.waitUntil(lambda: bool(dialog.recipient._found), timeout=5000)
-    dialog.recipient.choose(dialog.recipient._found[0])
+    dialog = quick_entry(qtbot, context, typist)
     dialog.to_person.setChecked(True)
-    dialog.service.setCurrentIndex(dialog.service.findData("002.0"))
     dialog.date.set_value(dt.date.today() - dt.timedelta(days=400))  # no service of it yet
-    before = count()
+    before = services(context)
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
-    assert count() == before + 1
+    assert services(context) == before + 1
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)  # the same again
     question = dialog.repeat_question
     assert question is not None
@@ -146,7 +148,7 @@ def test_the_same_service_twice_is_asked_about(
     assert dialog.skip_button is question.defaultButton() is question.escapeButton()
     qtbot.keyClick(question, Qt.Key.Key_Escape)  # «Не записувати»
     qtbot.waitUntil(lambda: not question.isVisible(), timeout=5000)
-    assert count() == before + 1 and dialog.isVisible()
+    assert services(context) == before + 1 and dialog.isVisible()
 
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
     question = dialog.repeat_question
@@ -154,38 +156,27 @@ def test_the_same_service_twice_is_asked_about(
     qtbot.waitUntil(question.isVisible, timeout=5000)
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         dialog.record_again_button.click()  # two the same day, on purpose
-    assert count() == before + 2
+    assert services(context) == before + 2
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)  # a third: asked again, not let through
     assert dialog.repeat_question is not question and dialog.repeat_question is not None
     qtbot.waitUntil(dialog.repeat_question.isVisible, timeout=5000)
     qtbot.keyClick(dialog.repeat_question, Qt.Key.Key_Escape)
-    assert count() == before + 2
+    assert services(context) == before + 2
 
     dialog.date.set_value(dt.date.today() - dt.timedelta(days=401))  # another day: no question
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
-    assert count() == before + 3
+    assert services(context) == before + 3
 
 
-def _typed_in(qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]):
-    dialog = ServiceDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    typist(dialog.recipient, "мар")
-    qtbot.waitUntil(lambda: bool(dialog.recipient._found), timeout=5000)
-    dialog.recipient.choose(dialog.recipient._found[0])
-    dialog.service.setCurrentIndex(dialog.service.findData("002.0"))
+def _typed_in(
+    qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
+) -> ServiceDialog:
+    dialog = quick_entry(qtbot, context, typist)
     dialog.date.set_value(dt.date(2004, 4, 4))  # a day with no such service yet
     dialog.notes.setFocus()
     typist(dialog.notes, "Консультація щодо пільг")
     return dialog
-
-
-def _services(context: AppContext) -> int:
-    from sqlalchemy import func, select
-
-    with context.db.session() as session:
-        return int(session.scalar(select(func.count()).select_from(ServiceRecord)) or 0)
 
 
 def test_esc_in_the_quick_entry_asks_and_save_saves_and_closes(
@@ -193,21 +184,21 @@ def test_esc_in_the_quick_entry_asks_and_save_saves_and_closes(
 ) -> None:
     """What was typed in the quick entry went with one Esc; now it is asked about, and
     «Зберегти» records the service and closes (the dialog's own Save stays open)."""
-    before = _services(context)
+    before = services(context)
     dialog = _typed_in(qtbot, context, typist)
     assert dialog.windowTitle().startswith("• ")
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)
     assert dialog.isVisible() and dialog.unsaved.question.isVisible()
     qtbot.mouseClick(dialog.unsaved.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert _services(context) == before + 1
+    assert services(context) == before + 1
 
 
 def test_after_a_save_the_quick_entry_closes_at_once(
     qtbot: QtBot, context: AppContext, typist: Callable[[QWidget, str], None]
 ) -> None:
     """What stays in the form after Enter is what was just saved: nothing to ask about."""
-    before = _services(context)
+    before = services(context)
     dialog = _typed_in(qtbot, context, typist)
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
@@ -215,4 +206,4 @@ def test_after_a_save_the_quick_entry_closes_at_once(
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert dialog.unsaved.question is None
-    assert _services(context) == before + 1
+    assert services(context) == before + 1
