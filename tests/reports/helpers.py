@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from io import BytesIO
+from pathlib import Path
 
 from pypdf import PdfReader
 
+from app.db.database import Database, open_database
 from app.reports.data import (
     Breakdown,
     Centre,
@@ -21,7 +23,10 @@ from app.reports.data import (
     Summary,
     SummaryLabels,
 )
+from app.services.records import RecordService
 from app.services.rosters import ParticipantRow, SessionRow
+from app.services.setup import init_centre
+from tests.conftest import PASSWORD
 
 CENTRE = Centre("Центр надання соціальних послуг Малинської громади", "м. Малин, вул. Ґарна, 5")
 NAMES = (
@@ -173,3 +178,14 @@ def pdf_runs(data: bytes) -> list[tuple[int, float, float, str]]:
 
         page.extract_text(visitor_text=visit)
     return runs
+
+
+def centre_with_a_village(path: Path) -> tuple[Database, str]:
+    """A new centre file (not encrypted) with one district and its village, opened as its
+    administrator; the village's id beside it. The caller closes the database."""
+    init_centre(path, name="ЦНСП", admin="admin", password=PASSWORD, encrypted=False).close()
+    db = open_database(path, authenticate=False)
+    records = RecordService(db)
+    district = records.save("district", None, {"name": "Морозівський"})
+    village = records.save("settlement", None, {"name": "Морозівка", "district_id": district})
+    return db, village

@@ -12,8 +12,7 @@ from app.errors import UsageError
 from app.reports.loaders import load_assessment_act, load_family_card
 from app.services.accounts import create_account
 from app.services.records import RecordService
-from app.services.setup import init_centre
-from tests.conftest import PASSWORD
+from tests.reports.helpers import centre_with_a_village
 
 FAMILY = "0190a000-0000-7000-8000-000000000021"
 ASSESSMENT = "0190a000-0000-7000-8000-000000000022"
@@ -22,14 +21,9 @@ ASSESSMENT = "0190a000-0000-7000-8000-000000000022"
 def test_restricted_familys_act_is_absent_for_a_viewer(tmp_path: Path) -> None:
     """The act of a restricted family (domestic violence) printed for a viewer, with the
     family's members and the assessment's findings, though its family card was refused."""
-    init_centre(
-        tmp_path / "c.db", name="ЦНСП", admin="admin", password=PASSWORD, encrypted=False
-    ).close()
-    db = open_database(tmp_path / "c.db", authenticate=False)
+    db, place = centre_with_a_village(tmp_path / "c.db")
     try:
         records = RecordService(db)
-        district = records.save("district", None, {"name": "Морозівський"})
-        place = records.save("settlement", None, {"name": "Морозівка", "district_id": district})
         records.save(
             "family", FAMILY, {"settlement_id": place, "restricted": True, "responsible": "admin"}
         )

@@ -5,27 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.db.database import open_database
 from app.db.reference import relation_label
 from app.reports.loaders import load_family_card
 from app.services.records import RecordService
-from app.services.setup import init_centre
-from tests.conftest import PASSWORD
+from tests.reports.helpers import centre_with_a_village
 
 FAMILY = "0190a000-0000-7000-8000-000000000011"
 
 
 def test_relation_by_sex_in_the_card_data(tmp_path: Path) -> None:
-    init_centre(
-        tmp_path / "c.db", name="ЦНСП", admin="admin", password=PASSWORD, encrypted=False
-    ).close()
-    db = open_database(tmp_path / "c.db", authenticate=False)
+    db, settlement = centre_with_a_village(tmp_path / "c.db")
     try:
         records = RecordService(db)
-        district = records.save("district", None, {"name": "Морозівський"})
-        settlement = records.save(
-            "settlement", None, {"name": "Морозівка", "district_id": district}
-        )
         records.save("family", FAMILY, {"settlement_id": settlement})
         people = [
             ("Петро", "M", "spouse"),
